@@ -1,0 +1,381 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// ConfigError says which key of the rules is wrong and why. Key is a path
+// such as "units[3].aliases"; Rule is the offending entry when there is one.
+type ConfigError struct {
+	Key  string
+	Rule string
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Rule != "" {
+		return fmt.Sprintf("%s: %q: %s", e.Key, e.Rule, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Key, e.Msg)
+}
+
+// Qualifier names used in output; the config's qualifier lists must use
+// these.
+const (
+	Exact  = "exact"
+	Approx = "approx"
+	Min    = "min"
+	Max    = "max"
+	Range  = "range"
+)
+
+// fallbackCategory is what a figure gets when no rule speaks for it.
+const fallbackCategory = "other"
+
+// unitInfo is a compiled unit or currency.
+type unitInfo struct {
+	name     string
+	category int // index into categories, -1 for none
+	currency bool
+}
+
+// rules is the compiled, read-only form of a Config.
+type rules struct {
+	window     int
+	vocab      *vocabulary
+	endMarkers []*regexp.Regexp
+	dateHeader *regexp.Regexp
+	exclude    []*regexp.Regexp
+
+	words, scales, suffixes, fractions map[int32]float64
+	notUnits, negative, onePronounBefore wordSet
+	ratios                               *lexicon
+	onePronounAfter, yearBefore, labels wordSet
+	years                               YearRange
+
+	vague      *lexicon // tag: index into vagueAmounts
+	vagueAmts  []VagueAmount
+	qualBefore *lexicon // tag: index into qualNames
+	qualAfter  *lexicon
+	qualNames  []string
+
+	rangeJoin, rangeOpen, rangeChange wordSet
+	and                  int32
+
+	units     *lexicon // words after a number; tag: index into unitInfo
+	symbols   *lexicon // currency signs before a number; tag: index into unitInfo
+	unitInfos []unitInfo
+	moneyOverriders []bool // by category index
+
+	categories []string
+	heads      *lexicon // tag: category index
+	weakHeads  *lexicon
+	// triggers that may sit before the number and after it; "around"
+	// phrases are in both.
+	triggersBefore, triggersAfter *lexicon
+	other      int
+
+	clauseBreaks wordSet
+	inheritAfter *lexicon
+
+	objMax                               int
+	objSkip, objPlurals, stopwords, months wordSet
+	abbreviations                        map[string]bool
+	of, one, a, an, hyphen, dollar       int32
+}
+
+// Extractor finds figures in documents. It is immutable once built and safe
+// for concurrent use.
+type Extractor struct {
+	r               *rules
+	includeComments bool
+	scratch         sync.Pool
+}
+
+// Options are run-time choices that are not rules.
+type Options struct {
+	// IncludeComments also reports figures from reader comments below the
+	// article's end marker, with Section "comments".
+	IncludeComments bool
+}
+
+// New checks and compiles cfg. The error is a *ConfigError naming the key
+// and rule at fault.
+func New(cfg Config, opts Options) (*Extractor, error) {
+	r, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	e := &Extractor{r: r, includeComments: opts.IncludeComments}
+	e.scratch.New = func() any { return &scratch{} }
+	return e, nil
+}
+
+func compile(cfg Config) (*rules, error) {
+	c := &compiler{r: &rules{vocab: newVocabulary()}}
+	c.compile(cfg)
+	if c.err != nil {
+		return nil, c.err
+	}
+	return c.r, nil
+}
+
+// compiler keeps the first error so the compile steps read straight.
+type compiler struct {
+	r   *rules
+	err *ConfigError
+}
+
+func (c *compiler) fail(key, rule, format string, args ...any) {
+	if c.err == nil {
+		c.err = &ConfigError{Key: key, Rule: rule, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (c *compiler) compile(cfg Config) {
+	r := c.r
+	v := r.vocab
+	r.window = cfg.Window
+	if cfg.Window < 1 {
+		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
+	}
+	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
+	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
+	if cfg.DateHeader != "" {
+		if re := c.regexp("date_header", cfg.DateHeader); re != nil {
+			if re.NumSubexp() < 1 {
+				c.fail("date_header", cfg.DateHeader, "needs a group around the date")
+			}
+			r.dateHeader = re
+		}
+	}
+
+	n := cfg.Numbers
+	r.words = c.valueWords("numbers.words", n.Words)
+	r.scales = c.valueWords("numbers.scales", n.Scales)
+	r.suffixes = c.valueWords("numbers.suffixes", n.Suffixes)
+	r.fractions = c.valueWords("numbers.fractions", n.Fractions)
+	r.notUnits = c.set("numbers.not_units", n.NotUnits)
+	r.negative = c.set("numbers.negative", n.Negative)
+	r.ratios = newLexicon()
+	c.phrases(r.ratios, "numbers.ratios", n.Ratios, 0)
+	r.onePronounBefore = c.set("numbers.one_pronoun_before", n.OnePronounBefore)
+	r.onePronounAfter = c.set("numbers.one_pronoun_after", n.OnePronounAfter)
+	r.yearBefore = c.set("numbers.year_before", n.YearBefore)
+	r.labels = c.set("numbers.labels", n.Labels)
+	r.years = n.Years
+	if len(r.words) == 0 {
+		c.fail("numbers.words", "", "must list the number words")
+	}
+
+	r.vague = newLexicon()
+	for i, a := range cfg.Vague {
+		key := fmt.Sprintf("vague[%d]", i)
+		if a.Low > a.High || a.Value < a.Low || a.Value > a.High {
+			c.fail(key, a.Phrase, "needs low <= value <= high, got %v <= %v <= %v", a.Low, a.Value, a.High)
+		}
+		c.phrase(r.vague, key+".phrase", a.Phrase, i)
+	}
+	r.vagueAmts = cfg.Vague
+
+	r.qualBefore, r.qualAfter = newLexicon(), newLexicon()
+	for i, q := range cfg.Qualifiers {
+		key := fmt.Sprintf("qualifiers[%d]", i)
+		switch q.Name {
+		case Min, Max, Approx, Exact:
+		default:
+			c.fail(key+".name", q.Name, "unknown qualifier: use min, max, approx or exact")
+		}
+		r.qualNames = append(r.qualNames, q.Name)
+		c.phrases(r.qualBefore, key+".before", q.Before, i)
+		c.phrases(r.qualAfter, key+".after", q.After, i)
+	}
+	r.rangeJoin = c.set("ranges.between", cfg.Ranges.Between)
+	r.rangeOpen = c.set("ranges.openers", cfg.Ranges.Openers)
+	r.rangeChange = c.set("ranges.changes", cfg.Ranges.Changes)
+
+	c.categories(cfg.Categories)
+	c.units(cfg.Units, cfg.Currencies)
+
+	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
+	r.inheritAfter = newLexicon()
+	c.phrases(r.inheritAfter, "inherit_after", cfg.InheritAfter, 0)
+
+	r.objMax = cfg.Object.MaxWords
+	if r.objMax < 1 {
+		c.fail("object.max_words", "", "must be at least 1, got %d", r.objMax)
+	}
+	r.objSkip = c.set("object.skip_start", cfg.Object.SkipStart)
+	r.objPlurals = c.set("object.plurals", cfg.Object.Plurals)
+	r.stopwords = c.set("object.stopwords", cfg.Object.Stopwords)
+	r.months = c.set("months", cfg.Months)
+	r.abbreviations = map[string]bool{}
+	for _, a := range cfg.Abbreviations {
+		r.abbreviations[strings.ToLower(a)] = true
+	}
+	r.of, r.one, r.a, r.an = v.add("of"), v.add("one"), v.add("a"), v.add("an")
+	r.hyphen, r.dollar = v.add("-"), v.add("$")
+	r.and = v.add("and")
+}
+
+func (c *compiler) categories(cats []Category) {
+	r := c.r
+	r.heads, r.weakHeads = newLexicon(), newLexicon()
+	r.triggersBefore, r.triggersAfter = newLexicon(), newLexicon()
+	r.other = -1
+	seen := map[string]bool{}
+	for i, cat := range cats {
+		key := fmt.Sprintf("categories[%d]", i)
+		if cat.Name == "" || strings.ContainsAny(cat.Name, " \t|") {
+			c.fail(key+".name", cat.Name, "must be one word")
+		}
+		if seen[cat.Name] {
+			c.fail(key+".name", cat.Name, "duplicate category")
+		}
+		seen[cat.Name] = true
+		if cat.Name == fallbackCategory {
+			r.other = i
+		}
+		r.categories = append(r.categories, cat.Name)
+		c.phrases(r.heads, key+".heads", cat.Heads, i)
+		c.phrases(r.weakHeads, key+".weak_heads", cat.WeakHeads, i)
+		c.phrases(r.triggersBefore, key+".before", cat.Before, i)
+		c.phrases(r.triggersAfter, key+".after", cat.After, i)
+		c.phrases(r.triggersBefore, key+".around", cat.Around, i)
+		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
+	}
+	if r.other < 0 {
+		c.fail("categories", fallbackCategory, "the fallback category must be defined")
+	}
+}
+
+func (c *compiler) category(key, name string) int {
+	for i, n := range c.r.categories {
+		if n == name {
+			return i
+		}
+	}
+	c.fail(key, name, "unknown category")
+	return -1
+}
+
+func (c *compiler) units(units []Unit, cur CurrencyConfig) {
+	r := c.r
+	r.units, r.symbols = newLexicon(), newLexicon()
+	aliasOwner := map[string]string{}
+	claim := func(key, alias, owner string) {
+		norm := strings.Join(phraseWords(alias), " ")
+		if prev, ok := aliasOwner[norm]; ok && prev != owner {
+			c.fail(key, alias, "alias already names %s", prev)
+		}
+		aliasOwner[norm] = owner
+	}
+	for i, u := range units {
+		key := fmt.Sprintf("units[%d]", i)
+		if u.Name == "" {
+			c.fail(key+".name", "", "is empty")
+		}
+		info := unitInfo{name: u.Name, category: -1}
+		if u.Category != "" {
+			info.category = c.category(key+".category", u.Category)
+		}
+		tag := len(r.unitInfos)
+		r.unitInfos = append(r.unitInfos, info)
+		for j, a := range u.Aliases {
+			k := fmt.Sprintf("%s.aliases[%d]", key, j)
+			claim(k, a, u.Name)
+			c.phrase(r.units, k, a, tag)
+		}
+	}
+	moneyCat := -1
+	if cur.Category != "" {
+		moneyCat = c.category("currencies.category", cur.Category)
+	}
+	r.moneyOverriders = make([]bool, len(r.categories))
+	for i, name := range cur.OverriddenBy {
+		if k := c.category(fmt.Sprintf("currencies.overridden_by[%d]", i), name); k >= 0 {
+			r.moneyOverriders[k] = true
+		}
+	}
+	for i, cc := range cur.List {
+		key := fmt.Sprintf("currencies.list[%d]", i)
+		if cc.Code == "" {
+			c.fail(key+".code", "", "is empty")
+		}
+		tag := len(r.unitInfos)
+		r.unitInfos = append(r.unitInfos, unitInfo{name: cc.Code, category: moneyCat, currency: true})
+		for j, s := range cc.Symbols {
+			k := fmt.Sprintf("%s.symbols[%d]", key, j)
+			claim(k, s, cc.Code)
+			c.phrase(r.symbols, k, s, tag)
+			c.phrase(r.units, k, s, tag) // "5 million USD"
+		}
+		for j, w := range cc.Words {
+			k := fmt.Sprintf("%s.words[%d]", key, j)
+			claim(k, w, cc.Code)
+			c.phrase(r.units, k, w, tag)
+		}
+	}
+}
+
+func (c *compiler) regexp(key, pattern string) *regexp.Regexp {
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		c.fail(key, pattern, "bad pattern: %v", err)
+		return nil
+	}
+	if re.MatchString("") {
+		c.fail(key, pattern, "pattern matches empty text")
+		return nil
+	}
+	return re
+}
+
+func (c *compiler) regexps(key string, patterns []string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for i, p := range patterns {
+		if re := c.regexp(fmt.Sprintf("%s[%d]", key, i), p); re != nil {
+			out = append(out, re)
+		}
+	}
+	return out
+}
+
+func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float64 {
+	out := map[int32]float64{}
+	for w, val := range m {
+		parts := phraseWords(w)
+		if len(parts) != 1 {
+			c.fail(key, w, "must be a single word")
+			continue
+		}
+		if val <= 0 && w != "zero" {
+			c.fail(key, w, "value must be positive, got %v", val)
+		}
+		out[c.r.vocab.add(parts[0])] = val
+	}
+	return out
+}
+
+func (c *compiler) set(key string, words []string) wordSet {
+	s, bad := c.r.vocab.set(words)
+	if bad != "" {
+		c.fail(key, bad, "must be a single word")
+	}
+	return s
+}
+
+func (c *compiler) phrase(l *lexicon, key, text string, tag int) {
+	if !l.add(c.r.vocab, text, tag) {
+		c.fail(key, text, "is empty")
+	}
+}
+
+func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {
+	for i, t := range texts {
+		c.phrase(l, fmt.Sprintf("%s[%d]", key, i), t, tag)
+	}
+}

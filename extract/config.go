@@ -1,0 +1,109 @@
+package extract
+
+// Config is the rule set, as read from config.yaml. It is plain data: New
+// checks and compiles it, so it can be built in tests without any loader.
+type Config struct {
+	Window         int            `mapstructure:"window" yaml:"window"`
+	ArticleEnd     []string       `mapstructure:"article_end" yaml:"article_end"`
+	DateHeader     string         `mapstructure:"date_header" yaml:"date_header"`
+	ExcludePattern []string       `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
+	Numbers        NumberConfig   `mapstructure:"numbers" yaml:"numbers"`
+	Vague          []VagueAmount  `mapstructure:"vague" yaml:"vague"`
+	Qualifiers     []Qualifier    `mapstructure:"qualifiers" yaml:"qualifiers"`
+	Ranges         RangeConfig    `mapstructure:"ranges" yaml:"ranges"`
+	Units          []Unit         `mapstructure:"units" yaml:"units"`
+	Currencies     CurrencyConfig `mapstructure:"currencies" yaml:"currencies"`
+	Categories     []Category     `mapstructure:"categories" yaml:"categories"`
+	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
+	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`
+	Abbreviations  []string       `mapstructure:"abbreviations" yaml:"abbreviations"`
+	Months         []string       `mapstructure:"months" yaml:"months"`
+}
+
+// NumberConfig lists how numbers are written in words.
+type NumberConfig struct {
+	Words            map[string]float64 `mapstructure:"words" yaml:"words"`
+	Scales           map[string]float64 `mapstructure:"scales" yaml:"scales"`
+	Suffixes         map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	NotUnits         []string           `mapstructure:"not_units" yaml:"not_units"`
+	Negative         []string           `mapstructure:"negative" yaml:"negative"`
+	Ratios           []string           `mapstructure:"ratios" yaml:"ratios"`
+	Fractions        map[string]float64 `mapstructure:"fractions" yaml:"fractions"`
+	OnePronounBefore []string           `mapstructure:"one_pronoun_before" yaml:"one_pronoun_before"`
+	OnePronounAfter  []string           `mapstructure:"one_pronoun_after" yaml:"one_pronoun_after"`
+	Years            YearRange          `mapstructure:"years" yaml:"years"`
+	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
+	Labels           []string           `mapstructure:"labels" yaml:"labels"`
+}
+
+// YearRange bounds the bare four-digit numbers read as years.
+type YearRange struct {
+	Min int `mapstructure:"min" yaml:"min"`
+	Max int `mapstructure:"max" yaml:"max"`
+}
+
+// VagueAmount is a word like "dozens" that stands for a range.
+type VagueAmount struct {
+	Phrase   string  `mapstructure:"phrase" yaml:"phrase"`
+	Value    float64 `mapstructure:"value" yaml:"value"`
+	Low      float64 `mapstructure:"low" yaml:"low"`
+	High     float64 `mapstructure:"high" yaml:"high"`
+	Scalable bool    `mapstructure:"scalable" yaml:"scalable"`
+}
+
+// Qualifier names the phrases that make a figure a minimum, a maximum or an
+// approximation.
+type Qualifier struct {
+	Name   string   `mapstructure:"name" yaml:"name"`
+	Before []string `mapstructure:"before" yaml:"before"`
+	After  []string `mapstructure:"after" yaml:"after"`
+}
+
+// RangeConfig lists the words that join two numbers into a range.
+type RangeConfig struct {
+	Between []string `mapstructure:"between" yaml:"between"`
+	Openers []string `mapstructure:"openers" yaml:"openers"`
+	Changes []string `mapstructure:"changes" yaml:"changes"`
+}
+
+// Unit is a measure with its canonical name and the words that name it.
+type Unit struct {
+	Name     string   `mapstructure:"name" yaml:"name"`
+	Aliases  []string `mapstructure:"aliases" yaml:"aliases"`
+	Category string   `mapstructure:"category" yaml:"category"`
+}
+
+// CurrencyConfig lists currencies and the category money figures get.
+type CurrencyConfig struct {
+	Category     string     `mapstructure:"category" yaml:"category"`
+	OverriddenBy []string   `mapstructure:"overridden_by" yaml:"overridden_by"`
+	List         []Currency `mapstructure:"list" yaml:"list"`
+}
+
+// Currency is one currency: its ISO code, the symbols written before an
+// amount and the words written after it.
+type Currency struct {
+	Code    string   `mapstructure:"code" yaml:"code"`
+	Symbols []string `mapstructure:"symbols" yaml:"symbols"`
+	Words   []string `mapstructure:"words" yaml:"words"`
+}
+
+// Category is one of the guideline's categories with the words that signal
+// it. See config.yaml for what each list means.
+type Category struct {
+	Name      string   `mapstructure:"name" yaml:"name"`
+	Heads     []string `mapstructure:"heads" yaml:"heads"`
+	WeakHeads []string `mapstructure:"weak_heads" yaml:"weak_heads"`
+	Before    []string `mapstructure:"before" yaml:"before"`
+	After     []string `mapstructure:"after" yaml:"after"`
+	Around    []string `mapstructure:"around" yaml:"around"`
+}
+
+// ObjectConfig shapes the counted-noun phrase read after a number.
+type ObjectConfig struct {
+	MaxWords  int      `mapstructure:"max_words" yaml:"max_words"`
+	SkipStart []string `mapstructure:"skip_start" yaml:"skip_start"`
+	Plurals   []string `mapstructure:"plurals" yaml:"plurals"`
+	Stopwords []string `mapstructure:"stopwords" yaml:"stopwords"`
+}

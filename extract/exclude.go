@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"sort"
+)
+
+// Exclusions: text where no figure can sit (markup, links, clock times:
+// the exclude_patterns), and numbers that are not counts: years, calendar
+// dates, labels ("Article 5"), model names ("F-16", "MH17") and pronoun
+// "one". Ordinals and decades ("3rd", "1990s") fall out in rejectCore.
+
+// masks returns the excluded spans of text[from:to], sorted by start.
+func (r *rules) masks(out []span, text string, from, to int) []span {
+	region := text[from:to]
+	for _, re := range r.exclude {
+		for _, m := range re.FindAllStringIndex(region, -1) {
+			out = append(out, span{from + m[0], from + m[1]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// markMasked sets masked on every token that overlaps a mask.
+func markMasked(toks []token, masks []span) {
+	k := 0
+	for i := range toks {
+		for k < len(masks) && masks[k].end <= toks[i].start {
+			k++
+		}
+		for j := k; j < len(masks) && masks[j].start < toks[i].end; j++ {
+			if masks[j].end > toks[i].start {
+				toks[i].masked = true
+				break
+			}
+		}
+	}
+}
+
+// gluedToName reports whether the digits at token i belong to a name or
+// code: letters right before them ("MH17") or letters and a hyphen ("F-16",
+// "COVID-19").
+func gluedToName(text string, toks []token, i int) bool {
+	if toks[i].spaced || i == 0 {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.kind == tWord {
+		return true
+	}
+	if prev.kind == tPunct && isHyphen(text[prev.start:prev.end]) && !prev.spaced && i >= 2 {
+		return toks[i-2].kind == tWord || toks[i-2].kind == tDigits && isYearLike(text[toks[i-2].start:toks[i-2].end])
+	}
+	return false
+}
+
+func isHyphen(s string) bool { return s == "-" || s == "‐" || s == "‑" }
+
+func isYearLike(s string) bool {
+	return len(s) == 4 && (s[0] == '1' || s[0] == '2')
+}
+
+// isYear reports whether a plain four-digit number is a year: in range, and
+// either introduced like one ("in 2014") or not followed by what it counts
+// ("2,000 troops" has a separator; "2000 troops" is a count).
+func (r *rules) isYear(text string, toks []token, i int, value float64, followedByCount bool) bool {
+	t := toks[i]
+	if t.end-t.start != 4 || value < float64(r.years.Min) || value > float64(r.years.Max) {
+		return false
+	}
+	if i > 0 && r.yearBefore.has(toks[i-1]) {
+		return true
+	}
+	return !followedByCount
+}
+
+// isDate reports whether the number at tokens [i, end) sits next to a month
+// name: "February 24", "Feb. 24", "24 February", "24 of February".
+func (r *rules) isDate(toks []token, i, end int) bool {
+	if i > 0 && r.months.has(toks[i-1]) {
+		return true
+	}
+	if i > 1 && toks[i-1].kind == tPunct && r.months.has(toks[i-2]) {
+		return true
+	}
+	if end < len(toks) && r.months.has(toks[end]) {
+		return true
+	}
+	return end+1 < len(toks) && toks[end].id == r.of && r.months.has(toks[end+1])
+}
+
+// isLabel reports whether the number at token i names rather than counts:
+// "Article 5", "No. 3", "Flight 752".
+func (r *rules) isLabel(toks []token, i int) bool {
+	if i > 0 && r.labels.has(toks[i-1]) {
+		return true
+	}
+	return i > 1 && toks[i-1].kind == tPunct && r.labels.has(toks[i-2])
+}
+
+// isPronounOne reports whether a lone "one" at token i is a pronoun: "no
+// one", "one of the", or "one" not followed by a counted word.
+func (r *rules) isPronounOne(toks []token, i int) bool {
+	if i > 0 && r.onePronounBefore.has(toks[i-1]) {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	next := toks[i+1]
+	if next.kind != tWord && next.kind != tDigits {
+		return !(next.kind == tPunct && next.id == r.hyphen && !next.spaced)
+	}
+	return r.onePronounAfter.has(next) || r.stopwords.has(next)
+}

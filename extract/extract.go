@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// Sections of a document.
+const (
+	SectionArticle  = "article"
+	SectionComments = "comments"
+)
+
+// scratch is per-call working memory, pooled so a worker reuses it.
+type scratch struct {
+	toks  []token
+	key   []byte
+	masks []span
+	sents []span
+}
+
+// Extract returns every figure the document states, in text order.
+func (e *Extractor) Extract(doc Document) []schema.Figure {
+	r := e.r
+	s := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(s)
+
+	text := doc.Text
+	published, from := doc.Published, 0
+	if r.dateHeader != nil {
+		head := text[:minInt(len(text), 256)]
+		if m := r.dateHeader.FindStringSubmatchIndex(head); m != nil {
+			if published == "" {
+				published = head[m[2]:m[3]]
+			}
+			from = m[1]
+		}
+	}
+	end, commentsFrom := r.articleEnd(text, from)
+	meta := schema.Figure{Source: doc.Source, Published: published, DocID: doc.ID, URL: doc.URL, Title: doc.Title, Outlet: doc.Outlet}
+	var figs []schema.Figure
+	meta.Section = SectionArticle
+	figs = e.region(figs, s, text, &meta, from, end)
+	if e.includeComments && commentsFrom < len(text) {
+		meta.Section = SectionComments
+		figs = e.region(figs, s, text, &meta, commentsFrom, len(text))
+	}
+	return figs
+}
+
+// articleEnd returns where the article proper ends (the first end marker,
+// such as a copyright line) and where the comments below it begin: the line
+// after the marker.
+func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
+	end = len(text)
+	for _, re := range r.endMarkers {
+		if m := re.FindStringIndex(text[from:]); m != nil && from+m[0] < end {
+			end = from + m[0]
+		}
+	}
+	if end == len(text) {
+		return end, end
+	}
+	nl := strings.IndexByte(text[end:], '\n')
+	if nl < 0 {
+		return end, len(text)
+	}
+	return end, end + nl + 1
+}
+
+// region appends the figures of text[from:to], sentence by sentence.
+func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, from, to int) []schema.Figure {
+	r := e.r
+	s.toks, s.key = tokenize(s.toks[:0], text, from, to, r.vocab, s.key)
+	s.masks = r.masks(s.masks[:0], text, from, to)
+	markMasked(s.toks, s.masks)
+	s.sents = r.sentences(s.sents[:0], text, from, to)
+	toks := s.toks
+	k := 0
+	for _, sent := range s.sents {
+		for k < len(toks) && toks[k].start < sent.start {
+			k++
+		}
+		first := k
+		for k < len(toks) && toks[k].start < sent.end {
+			k++
+		}
+		figs = e.sentence(figs, text, toks, sent, first, k, meta)
+	}
+	return figs
+}
+
+// sentence appends the figures of one sentence, whose tokens are
+// toks[first:end].
+func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, sent span, first, end int, meta *schema.Figure) []schema.Figure {
+	r := e.r
+	var prev *verdict
+	for i := first; i < end; {
+		n, next, ok := r.scanAt(text, toks, i, end)
+		if !ok {
+			i = maxInt(next, i+1)
+			continue
+		}
+		i = n.end
+		qualifier, low, high, qualStart := r.qualify(text, toks, &n, first, end)
+		objFirst, objEnd := r.object(text, toks, &n, end)
+		v := r.categorize(text, toks, &n, context{
+			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
+			qualStart: qualStart, prev: prev,
+		})
+		prev = &v
+		f := *meta
+		f.Value, f.Low, f.High, f.Qualifier = n.value, low, high, qualifier
+		f.Unit = r.unitName(&n)
+		f.Object = r.objectText(text, toks, &n, objFirst, objEnd)
+		f.Category, f.Rule = r.categories[v.category], v.rule
+		f.Start, f.End = toks[n.first].start, toks[n.end-1].end
+		f.Text = text[f.Start:f.End]
+		f.Sentence = text[sent.start:sent.end]
+		figs = append(figs, f)
+	}
+	return figs
+}
+
+func (r *rules) unitName(n *number) string {
+	switch {
+	case n.unit != noUnit:
+		return r.unitInfos[n.unit].name
+	case n.rawUnit != "":
+		return n.rawUnit
+	case n.fraction:
+		return "fraction"
+	}
+	return ""
+}
+
+func (r *rules) objectText(text string, toks []token, n *number, first, end int) string {
+	if first >= end {
+		return ""
+	}
+	s := text[toks[first].start:toks[end-1].end]
+	if n.gluedNoun >= 0 {
+		return pluralize(strings.ToLower(s), n.value)
+	}
+	return s
+}

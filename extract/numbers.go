@@ -1,0 +1,533 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Number scanning: digits ("6,266", "1.5", "430 000"), magnitudes ("4
+// million", "4.5m", "1.2bn", "430K"), number words ("eight", "twenty-five",
+// "two hundred and five", "three and a half", "a million"), fractions ("a
+// quarter of", "two-thirds of", "half the"), vague amounts ("dozens", "tens
+// of thousands", "several hundred") and ranges ("30 to 40", "between 30 and
+// 40", "30-40", "two or three").
+
+// number is a value as written, before its meaning is read.
+type number struct {
+	first, end int // tokens of the surface: sign, currency sign, number, unit
+	numEnd     int // end of the number itself, before any unit
+	value      float64
+	low, high  float64
+	scale      float64 // the magnitude word or suffix applied, 1 if none
+	bounded    bool    // low and high are set (a range or a vague amount)
+	isRange    bool
+	vague      bool
+	fraction   bool
+	digits     bool
+	unit       int    // index into rules.unitInfos, -1 for a plain count
+	rawUnit    string // a unit glued to the digits that the rules do not name ("640bhp")
+	gluedNoun  int    // token of "bus" in "a 45-bus convoy", -1 if none
+}
+
+const noUnit = -1
+
+// scanAt reads a figure starting at token i. It returns the figure, or
+// ok=false and the token to resume at.
+func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next int, ok bool) {
+	if toks[i].masked {
+		return n, i + 1, false
+	}
+	start := i
+	unit := noUnit
+	negative := false
+	if r.negative.has(toks[i]) {
+		j := i + 1
+		if j < limit && isMinus(text, toks[j]) && !toks[j].spaced {
+			j++
+		}
+		if j < limit && toks[j].kind == tDigits {
+			negative, i = true, j
+		}
+	}
+	if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(toks, i, len(p.words)) {
+		j := i + len(p.words)
+		if j+1 < limit && isMinus(text, toks[j]) && !toks[j].spaced && toks[j+1].kind == tDigits && !toks[j+1].spaced {
+			negative, j = true, j+1
+		}
+		if j < limit && toks[j].kind == tDigits {
+			unit, i = p.tag, j
+		}
+	}
+	if !negative && isMinus(text, toks[i]) && toks[i].spaced && i+1 < limit && toks[i+1].kind == tDigits && !toks[i+1].spaced {
+		negative, i = true, i+1
+	}
+	n, ok = r.core(text, toks, i, limit, unit != noUnit)
+	if !ok {
+		return n, i + 1, false
+	}
+	n.first = start
+	if reject, skip := r.rejectCore(text, toks, &n, i, limit, start != i); reject {
+		return n, skip, false
+	}
+	r.ratio(text, toks, &n, limit)
+	if !r.joinRange(text, toks, &n, limit, unit != noUnit) {
+		return n, n.end, false
+	}
+	if unit != noUnit {
+		n.unit = unit
+	} else {
+		r.attachUnit(text, toks, &n, limit)
+	}
+	if n.digits && n.unit == noUnit && n.rawUnit == "" && r.isYearAt(text, toks, &n, i, limit) {
+		return n, n.end, false
+	}
+	for k := n.first; k < n.end; k++ {
+		if toks[k].masked {
+			return n, n.end, false
+		}
+	}
+	if negative {
+		n.value, n.low, n.high = -n.value, -n.high, -n.low
+	}
+	return n, n.end, true
+}
+
+// isMinus reports whether a token is a hyphen-minus or a minus sign.
+func isMinus(text string, t token) bool {
+	return t.kind == tPunct && (isHyphen(text[t.start:t.end]) || text[t.start:t.end] == "−")
+}
+
+// tight reports whether the n tokens from i are written without spaces
+// between them, so that "A$5" is a currency but "a $5 bill" is not.
+func tight(toks []token, i, n int) bool {
+	for k := i + 1; k < i+n; k++ {
+		if toks[k].spaced {
+			return false
+		}
+	}
+	return true
+}
+
+// core reads the number itself at token i: a vague amount, a fraction, a
+// number in words or in digits. money says a currency sign came before.
+func (r *rules) core(text string, toks []token, i, limit int, money bool) (number, bool) {
+	n := number{first: i, unit: noUnit, gluedNoun: -1, scale: 1}
+	t := toks[i]
+	if p := r.vague.longestAt(text, toks, i, limit); p != nil {
+		a := r.vagueAmts[p.tag]
+		n.end = i + len(p.words)
+		n.value, n.low, n.high = a.Value, a.Low, a.High
+		if a.Scalable && n.end < limit {
+			if s, ok := r.scales[toks[n.end].id]; ok {
+				n.value, n.low, n.high, n.scale = n.value*s, n.low*s, n.high*s, s
+				n.end++
+			}
+		}
+		n.bounded, n.vague, n.numEnd = true, true, n.end
+		return n, true
+	}
+	if v, end, ok := r.fractionAt(toks, i, limit); ok {
+		n.value, n.end, n.numEnd, n.fraction = v, end, end, true
+		return n, true
+	}
+	switch t.kind {
+	case tWord:
+		v, end, scale, ok := r.wordNumber(toks, i, limit)
+		if !ok {
+			return n, false
+		}
+		n.value, n.end, n.numEnd, n.scale = v, end, end, scale
+		return n, true
+	case tDigits:
+		v, err := parseDigits(text[t.start:t.end])
+		if err != nil {
+			return n, false
+		}
+		n.value, n.end, n.digits = v, i+1, true
+		r.magnitude(text, toks, &n, limit, money)
+		n.numEnd = n.end
+		return n, true
+	}
+	return n, false
+}
+
+// parseDigits reads "6,266", "430 000" or "1.5".
+func parseDigits(s string) (float64, error) {
+	if strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' && r != '.' }) < 0 {
+		return strconv.ParseFloat(s, 64)
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' || c == '.' {
+			b.WriteRune(c)
+		}
+	}
+	return strconv.ParseFloat(b.String(), 64)
+}
+
+// magnitude applies a suffix glued to digits ("4.5m", "430K", "1.2bn") or
+// scale words after them ("4 million", "4 hundred million"). A glued "m"
+// is millions after a currency sign, on a decimal or before a counted noun,
+// and metres otherwise ("a 37m yacht").
+func (r *rules) magnitude(text string, toks []token, n *number, limit int, money bool) {
+	j := n.end
+	if j >= limit || toks[j].kind != tWord {
+		return
+	}
+	t := toks[j]
+	if mult, ok := r.suffixes[t.id]; ok && (!t.spaced || t.end-t.start >= 2 && !r.units.startsAt(text, toks, j, limit)) {
+		if mult == 1e6 && t.end-t.start == 1 && !t.spaced {
+			decimal := strings.IndexByte(text[toks[n.first].start:toks[n.first].end], '.') >= 0
+			if !money && !decimal && !(j+1 < limit && (toks[j+1].id == r.of || r.looksCounted(text, toks[j+1]))) {
+				n.unit = r.unitNamed("m")
+				n.end = j + 1
+				return
+			}
+		}
+		n.value *= mult
+		n.scale = mult
+		n.end = j + 1
+		return
+	}
+	for j < limit && toks[j].spaced {
+		s, ok := r.scales[toks[j].id]
+		if !ok || s <= n.scale && n.scale > 1 {
+			break
+		}
+		n.value *= s
+		n.scale *= s
+		j++
+	}
+	n.end = j
+}
+
+// wordNumber reads a number in words: "eight", "twenty-five", "two hundred
+// and five", "three and a half", "four million", "a hundred".
+func (r *rules) wordNumber(toks []token, i, limit int) (value float64, end int, scale float64, ok bool) {
+	var total, cur float64
+	scale = 1
+	const (
+		none = iota
+		small
+		tens
+		mult
+	)
+	last := none
+	j := i
+	if (toks[i].id == r.a || toks[i].id == r.an) && i+1 < limit {
+		if _, isScale := r.scales[toks[i+1].id]; isScale {
+			cur, last, j = 1, small, i+1
+		}
+	}
+	for j < limit {
+		t := toks[j]
+		if w, isWord := r.words[t.id]; isWord && t.kind == tWord {
+			switch {
+			case last == none, last == mult:
+			case last == tens && w < 10 && w > 0:
+			default:
+				goto done
+			}
+			cur += w
+			if w >= 20 && w < 100 && w == float64(int(w/10)*10) {
+				last = tens
+			} else {
+				last = small
+			}
+			j++
+			continue
+		}
+		if s, isScale := r.scales[t.id]; isScale && last != none {
+			if cur == 0 {
+				cur = 1
+			}
+			if s < 1000 {
+				cur *= s
+			} else {
+				total += cur * s
+				cur = 0
+			}
+			scale, last = s, mult
+			j++
+			continue
+		}
+		if last != none && t.kind == tPunct && t.id == r.hyphen && !t.spaced && j+1 < limit && !toks[j+1].spaced {
+			if _, isWord := r.words[toks[j+1].id]; isWord && last == tens {
+				j++
+				continue
+			}
+		}
+		if last != none && t.id == r.and && j+1 < limit {
+			if _, isWord := r.words[toks[j+1].id]; isWord && last == mult {
+				j++
+				continue
+			}
+			if j+2 < limit && (toks[j+1].id == r.a) && r.fractions[toks[j+2].id] == 0.5 {
+				cur += 0.5
+				j += 3
+				continue
+			}
+		}
+		break
+	}
+done:
+	if last == none {
+		return 0, i, 1, false
+	}
+	return total + cur, j, scale, true
+}
+
+// fractionAt reads "a quarter", "one-third", "two-thirds", "three
+// quarters" or "half" when a whole follows ("of", "the", "its").
+func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
+	t := toks[i]
+	var mult float64
+	j := i
+	switch {
+	case t.id == r.a || t.id == r.an:
+		mult, j = 1, i+1
+	case r.words[t.id] > 0 && r.words[t.id] <= 10:
+		mult, j = r.words[t.id], i+1
+	}
+	if mult > 0 && j < limit && toks[j].id == r.hyphen && !toks[j].spaced {
+		j++
+	}
+	if mult == 0 {
+		mult = 1
+	}
+	if j >= limit {
+		return 0, i, false
+	}
+	f, ok := r.fractions[toks[j].id]
+	if !ok || j == i && f != 0.5 {
+		return 0, i, false
+	}
+	end := j + 1
+	if end >= limit {
+		return 0, i, false
+	}
+	follow := toks[end]
+	if follow.id != r.of && !r.objSkip.has(follow) {
+		return 0, i, false
+	}
+	return mult * f, end, true
+}
+
+// rejectCore drops numbers that name or date rather than count. numTok is
+// the token where the number itself starts; prefixed says a sign or a
+// currency sign came before it. skip is the token to resume at.
+func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit int, prefixed bool) (reject bool, skip int) {
+	t := toks[numTok]
+	if t.kind == tDigits {
+		if !prefixed && gluedToName(text, toks, numTok) || r.isLabel(toks, numTok) || r.isDate(toks, numTok, n.numEnd) {
+			return true, n.numEnd
+		}
+		if n.numEnd < limit && n.unit == noUnit {
+			next := toks[n.numEnd]
+			if next.kind == tWord && !next.spaced && (r.notUnits.has(next) || isCodeLetter(text[next.start:next.end])) {
+				return true, n.numEnd + 1 // "3rd", "1990s", "5G", "4x4"
+			}
+		}
+	}
+	if t.kind == tWord && n.value == 1 && n.numEnd == numTok+1 && t.id == r.one && r.isPronounOne(toks, numTok) {
+		return true, n.numEnd
+	}
+	return false, 0
+}
+
+// isCodeLetter reports whether a word glued to digits makes a code rather
+// than a unit: one capital ("5G", "3D") or a multiplication ("4x4").
+func isCodeLetter(w string) bool {
+	return len(w) == 1 && (w[0] >= 'A' && w[0] <= 'Z' || w[0] == 'x')
+}
+
+// ratio turns "one in five" and "one out of three" into a share.
+func (r *rules) ratio(text string, toks []token, n *number, limit int) {
+	if n.vague || n.fraction || n.end >= limit {
+		return
+	}
+	p := r.ratios.longestAt(text, toks, n.end, limit)
+	if p == nil || n.end+len(p.words) >= limit {
+		return
+	}
+	m, ok := r.core(text, toks, n.end+len(p.words), limit, false)
+	if !ok || m.vague || m.fraction || m.value <= n.value || m.end >= limit || isYearLike(text[toks[m.first].start:toks[m.first].end]) {
+		return
+	}
+	if follow := toks[m.end]; follow.id != r.of && !r.looksCounted(text, follow) {
+		return
+	}
+	n.value /= m.value
+	n.fraction = true
+	n.end, n.numEnd = m.end, m.end
+}
+
+// joinRange extends n over a second number that closes a range. money says
+// the first number had a currency sign. It returns false when the pair is
+// not a figure at all (a score such as "3-1").
+func (r *rules) joinRange(text string, toks []token, n *number, limit int, money bool) bool {
+	if n.vague || n.fraction {
+		return true
+	}
+	j := n.end
+	u := r.units.longestAt(text, toks, minInt(j, limit-1), limit)
+	if j < limit && u != nil {
+		j += len(u.words)
+	}
+	if j+1 >= limit || !r.rangeJoin.has(toks[j]) || toks[j].masked {
+		return true
+	}
+	join := toks[j]
+	hyphen := join.kind == tPunct && isHyphen(text[join.start:join.end])
+	var before token
+	if n.first > 0 {
+		before = toks[n.first-1]
+	}
+	switch {
+	case hyphen:
+		if join.spaced || toks[j+1].spaced {
+			return true
+		}
+	case join.id == r.and:
+		if n.first == 0 || !r.rangeOpen.has(before) {
+			return true
+		}
+	case n.first > 0 && r.rangeChange.has(before):
+		return true // "rose from 20 to 30": two figures
+	}
+	j++
+	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(toks, j, len(p.words)) && j+len(p.words) < limit {
+		if !money {
+			return true // "up 9.4 per cent to $84"
+		}
+		j += len(p.words) // "$200 to $400"
+	}
+	m, ok := r.core(text, toks, j, limit, false)
+	if !ok || m.vague || m.fraction {
+		return true
+	}
+	if m.scale > 1 && n.scale == 1 && n.value*m.scale <= m.value*1.0001 {
+		n.value *= m.scale
+	}
+	if m.value <= n.value {
+		return !hyphen // "3-1", "2014-15": a score or a season, not a count
+	}
+	n.low, n.high = n.value, m.value
+	n.bounded, n.isRange = true, true
+	n.end, n.numEnd = m.end, m.end
+	if u != nil && m.unit == noUnit {
+		n.unit = u.tag
+	}
+	return true
+}
+
+// attachUnit reads the unit after a number: "14 tons", "25%", "160 square
+// kilometres", "a 250-kilogram bomb", "five-week-old"; or, when the hyphen
+// glues an ordinary noun ("a 45-bus convoy"), remembers that noun.
+func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
+	if n.unit != noUnit {
+		return
+	}
+	j := n.end
+	if j >= limit {
+		return
+	}
+	glued := false
+	if t := toks[j]; t.kind == tPunct && t.id == r.hyphen && !t.spaced && j+1 < limit && !toks[j+1].spaced {
+		glued = true
+		j++
+	}
+	if p := r.units.longestAt(text, toks, j, limit); p != nil {
+		if !r.unitInfos[p.tag].currency || !glued {
+			n.unit = p.tag
+			n.end = j + len(p.words)
+			return
+		}
+	}
+	if glued && toks[j].kind == tWord && !r.stopwords.has(toks[j]) {
+		n.gluedNoun = j
+		return
+	}
+	if t := toks[j]; n.digits && !t.spaced && t.kind == tWord {
+		n.rawUnit = strings.ToLower(text[t.start:t.end]) // "640bhp", "120Hz"
+		n.end = j + 1
+		return
+	}
+	if n.vague && toks[j].id == r.of && j+1 < limit {
+		if p := r.units.longestAt(text, toks, j+1, limit); p != nil && r.unitInfos[p.tag].currency {
+			n.unit = p.tag // "tens of millions of dollars"
+			n.end = j + 1 + len(p.words)
+		}
+	}
+}
+
+// startsAt reports whether a phrase of the lexicon starts at token i.
+func (l *lexicon) startsAt(text string, toks []token, i, limit int) bool {
+	return i < limit && l.longestAt(text, toks, i, limit) != nil
+}
+
+// isYearAt applies the year rule to a plain four-digit number, or to both
+// ends of a range of them ("between 2014 and 2017").
+func (r *rules) isYearAt(text string, toks []token, n *number, numTok, limit int) bool {
+	t := toks[numTok]
+	if n.scale != 1 || strings.ContainsAny(text[t.start:t.end], ",. \u00a0") {
+		return false
+	}
+	if n.isRange && (n.high < float64(r.years.Min) || n.high > float64(r.years.Max)) {
+		return false
+	}
+	if !n.isRange && n.numEnd != numTok+1 {
+		return false
+	}
+	counted := n.end < limit && r.looksCounted(text, toks[n.end])
+	if numTok > 0 && r.qualBefore.longestEndingAt(text, toks, numTok, maxInt(0, numTok-4)) != nil {
+		return false
+	}
+	low := n.value
+	if n.isRange {
+		low = n.low
+	}
+	return r.isYear(text, toks, numTok, low, counted)
+}
+
+// looksCounted reports whether a word reads as a counted noun: a known
+// plural or a lower-case word ending in s that is not a function word.
+func (r *rules) looksCounted(text string, t token) bool {
+	if t.kind != tWord || r.stopwords.has(t) {
+		return false
+	}
+	if r.objPlurals.has(t) || r.heads.startsAtToken(t) || r.weakHeads.startsAtToken(t) {
+		return true
+	}
+	w := text[t.start:t.end]
+	return len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss")
+}
+
+// startsAtToken reports whether some phrase of the lexicon begins with the
+// token's word.
+func (l *lexicon) startsAtToken(t token) bool {
+	return t.id != noWord && len(l.byFirst[t.id]) > 0
+}
+
+func (r *rules) unitNamed(name string) int {
+	for i, u := range r.unitInfos {
+		if u.name == name {
+			return i
+		}
+	}
+	return noUnit
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,80 @@
+package extract
+
+import "strings"
+
+// object finds the counted noun phrase after a number: "86 Ukrainian
+// troops", "14 tons of food and medical supplies", "a quarter of Ukraine's
+// population", "Nine of Ukraine's 15 operational reactors". It returns the
+// phrase's token range, empty when the number stands alone ("has killed
+// thousands").
+func (r *rules) object(text string, toks []token, n *number, limit int) (first, end int) {
+	if n.gluedNoun >= 0 {
+		return n.gluedNoun, n.gluedNoun + 1
+	}
+	j := n.end
+	if j < limit && toks[j].id == r.of {
+		j++
+	}
+	for j < limit && r.objSkip.has(toks[j]) {
+		j++
+	}
+	first, end = j, j
+	words := 0
+	for k := j; k < limit && words < r.objMax; {
+		t := toks[k]
+		switch {
+		case t.kind == tDigits && words <= 1:
+			// "Ukraine's 15 operational reactors": the noun belongs to the later number
+			first, end, words = k+1, k+1, 0
+			k++
+			continue
+		case t.kind == tPunct && t.id == r.hyphen && !t.spaced && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !toks[k+1].spaced:
+			k++ // "multi-storey"
+			continue
+		case t.kind != tWord:
+			return first, end
+		case r.stopwords.has(t):
+			if t.id == r.and && words > 0 && !r.isPlural(text, toks[k-1]) && k+1 < limit && toks[k+1].kind == tWord && !r.stopwords.has(toks[k+1]) {
+				k++ // "food and medical supplies"
+				continue
+			}
+			return first, end
+		}
+		words++
+		k++
+		end = k
+		if r.isPlural(text, t) && !(k < limit && toks[k].id == r.and) {
+			return first, end
+		}
+	}
+	return first, end
+}
+
+// isPlural reports whether a word ends a counted noun phrase: a listed
+// plural or a word ending in s that is not possessive ("Ukraine's").
+func (r *rules) isPlural(text string, t token) bool {
+	if r.objPlurals.has(t) {
+		return true
+	}
+	w := text[t.start:t.end]
+	if strings.ContainsAny(w, "'’") {
+		return false
+	}
+	return len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// pluralize turns the noun glued to a count ("45-bus") into the counted
+// objects ("buses").
+func pluralize(noun string, count float64) string {
+	if count == 1 || noun == "" {
+		return noun
+	}
+	switch {
+	case strings.HasSuffix(noun, "s"), strings.HasSuffix(noun, "x"), strings.HasSuffix(noun, "z"),
+		strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "sh"):
+		return noun + "es"
+	case len(noun) > 1 && strings.HasSuffix(noun, "y") && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])):
+		return noun[:len(noun)-1] + "ies"
+	}
+	return noun + "s"
+}

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range [start, end).
+type span struct{ start, end int }
+
+// sentences appends the sentence spans of text[from:to]. A sentence ends at
+// a line break (headlines, captions, paragraphs) or at . ! ? followed by
+// space and a capital, digit or opening quote, unless the word before the
+// stop is a known abbreviation or an initial ("Feb. 24", "Gen. Smith").
+func (r *rules) sentences(out []span, text string, from, to int) []span {
+	start := from
+	emit := func(end int) {
+		s, e := trimSpace(text, start, end)
+		if s < e {
+			out = append(out, span{s, e})
+		}
+	}
+	for i := from; i < to; i++ {
+		switch text[i] {
+		case '\n':
+			emit(i)
+			start = i + 1
+		case '.', '!', '?':
+			j := i + 1
+			for j < to && isClosing(text[j:to]) {
+				_, size := utf8.DecodeRuneInString(text[j:])
+				j += size
+			}
+			if j >= to || !isSpaceAt(text, j, to) {
+				continue
+			}
+			k := j
+			for k < to && isSpaceAt(text, k, to) && text[k] != '\n' {
+				_, size := utf8.DecodeRuneInString(text[k:])
+				k += size
+			}
+			if k < to && text[k] != '\n' && !opensSentence(text[k:to]) {
+				continue
+			}
+			if text[i] == '.' && r.abbreviationBefore(text, from, i) {
+				continue
+			}
+			emit(j)
+			start = j
+			i = j - 1
+		}
+	}
+	emit(to)
+	return out
+}
+
+// abbreviationBefore reports whether the word ending at the full stop at i
+// is an abbreviation or a single-letter initial.
+func (r *rules) abbreviationBefore(text string, from, i int) bool {
+	w := i
+	for w > from && !isSpaceAt(text, w-1, i) && text[w-1] != '(' && text[w-1] != '"' {
+		w--
+	}
+	word := strings.ToLower(strings.TrimLeft(text[w:i], "“‘'\""))
+	if word == "" {
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r0, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsLetter(r0)
+	}
+	return r.abbreviations[word]
+}
+
+func isClosing(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '"', '\'', '”', '’', ')', ']':
+		return true
+	}
+	return false
+}
+
+func opensSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '"', '\'', '“', '‘', '(', '[', '—', '-', '•', '*':
+		return true
+	}
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func isSpaceAt(text string, i, to int) bool {
+	if i >= to {
+		return false
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isSpaceRune(r)
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e && isSpaceAt(text, s, e) {
+		_, size := utf8.DecodeRuneInString(text[s:])
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpaceRune(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+// sentenceAt returns the index of the sentence holding offset, or -1.
+func sentenceAt(sents []span, offset int) int {
+	k := sort.Search(len(sents), func(i int) bool { return sents[i].end > offset })
+	if k < len(sents) && sents[k].start <= offset {
+		return k
+	}
+	return -1
+}

@@ -1,0 +1,158 @@
+package output
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// utf8BOM lets Excel on Windows recognise a CSV as UTF-8 instead of the
+// local code page.
+const utf8BOM = "\uFEFF"
+
+// csvWriter streams figures as CSV, header first. gocsv turns each figure
+// into cells through the struct's csv tags; the rows it emits pass through
+// csvRows, which neutralises formula-like text before encoding/csv quotes it.
+type csvWriter struct {
+	out    *bufio.Writer
+	rows   *csvRows
+	one    []*schema.Figure // reused: gocsv marshals slices, figures come one at a time
+	n      int              // figures written, for error messages
+	closed bool
+}
+
+func newCSV(w io.Writer, opts Options) (*csvWriter, error) {
+	header, err := gocsvHeader()
+	if err != nil {
+		return nil, err
+	}
+	// Neutralisation is decided by column position, so gocsv's field order
+	// must be the schema's; fail here rather than shift cells silently.
+	if !slices.Equal(header, schema.Columns) {
+		return nil, fmt.Errorf("output: csv: gocsv columns %q differ from schema.Columns %q", header, schema.Columns)
+	}
+	out := bufio.NewWriter(w)
+	if opts.BOM && !opts.Append {
+		if _, err := out.WriteString(utf8BOM); err != nil {
+			return nil, fmt.Errorf("output: csv: write byte order mark: %w", err)
+		}
+	}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(schema.Columns)}
+	if !opts.Append {
+		if err := rows.cw.Write(schema.Columns); err != nil {
+			return nil, fmt.Errorf("output: csv: write header: %w", err)
+		}
+	}
+	return &csvWriter{out: out, rows: rows, one: make([]*schema.Figure, 1)}, nil
+}
+
+// Write appends one figure as a CSV row.
+func (w *csvWriter) Write(f *schema.Figure) error {
+	if w.closed {
+		return errors.New("output: csv: write after close")
+	}
+	if f == nil {
+		return errors.New("output: csv: nil figure")
+	}
+	w.n++
+	w.one[0] = f
+	err := gocsv.MarshalCSVWithoutHeaders(w.one, w.rows)
+	w.one[0] = nil
+	if err != nil {
+		return fmt.Errorf("output: csv: figure %d: %w", w.n, err)
+	}
+	return nil
+}
+
+// Close flushes the buffered rows; it does not close the underlying writer.
+func (w *csvWriter) Close() error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	w.rows.cw.Flush()
+	if err := w.rows.cw.Error(); err != nil {
+		return fmt.Errorf("output: csv: flush: %w", err)
+	}
+	if err := w.out.Flush(); err != nil {
+		return fmt.Errorf("output: csv: flush: %w", err)
+	}
+	return nil
+}
+
+// csvRows is the gocsv.CSVWriter that figures are marshalled into.
+type csvRows struct {
+	cw   *csv.Writer
+	raw  bool
+	text []bool // text[i]: column i holds text, so it may need neutralising
+}
+
+func (r *csvRows) Write(row []string) error {
+	if !r.raw {
+		for i, cell := range row {
+			if i < len(r.text) && r.text[i] {
+				row[i] = neutralise(cell)
+			}
+		}
+	}
+	return r.cw.Write(row)
+}
+
+// Flush does nothing: gocsv flushes after every marshal call, which would
+// mean one write to the file per figure. csvWriter.Close flushes once.
+func (r *csvRows) Flush() {}
+
+func (r *csvRows) Error() error { return r.cw.Error() }
+
+// neutralise defuses a cell a spreadsheet would run as a formula (OWASP
+// "CSV injection"): a leading quote makes Excel and LibreOffice read the
+// rest as text. Numeric columns never pass through here, so -5 stays -5.
+func neutralise(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
+
+// textColumns marks the columns that are not schema.NumericColumns.
+func textColumns(columns []string) []bool {
+	text := make([]bool, len(columns))
+	for i, c := range columns {
+		text[i] = !schema.NumericColumns[c]
+	}
+	return text
+}
+
+// gocsvHeader returns the header gocsv derives from schema.Figure's tags.
+func gocsvHeader() ([]string, error) {
+	var c headerCapture
+	if err := gocsv.MarshalCSV([]schema.Figure{}, &c); err != nil {
+		return nil, fmt.Errorf("output: csv: read gocsv header: %w", err)
+	}
+	return c.header, nil
+}
+
+// headerCapture keeps the first row gocsv writes, which is the header.
+type headerCapture struct{ header []string }
+
+func (c *headerCapture) Write(row []string) error {
+	if c.header == nil {
+		c.header = slices.Clone(row)
+	}
+	return nil
+}
+
+func (c *headerCapture) Flush() {}
+
+func (c *headerCapture) Error() error { return nil }

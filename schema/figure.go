@@ -1,0 +1,60 @@
+// Package schema holds the records tally writes: one Figure per number found
+// in an article. Column order lives here and nowhere else, so every output
+// format agrees; new columns are only ever appended.
+package schema
+
+// Figure is one numeric fact stated in a document, with its meaning and the
+// exact place it came from.
+type Figure struct {
+	Source    string   `csv:"source" json:"source"`
+	Published string   `csv:"published" json:"published"`
+	Value     float64  `csv:"value" json:"value"`
+	Low       *float64 `csv:"low" json:"low"`
+	High      *float64 `csv:"high" json:"high"`
+	Qualifier string   `csv:"qualifier" json:"qualifier"`
+	Unit      string   `csv:"unit" json:"unit"`
+	Object    string   `csv:"object" json:"object"`
+	Category  string   `csv:"category" json:"category"`
+	Text      string   `csv:"text" json:"text"`
+	Sentence  string   `csv:"sentence" json:"sentence"`
+	Start     int      `csv:"start" json:"start"`
+	End       int      `csv:"end" json:"end"`
+	Rule      string   `csv:"rule" json:"rule"`
+	// Section is "article" for the article proper and "comments" for reader
+	// comments below its end marker (reported only on request).
+	Section string `csv:"section" json:"section"`
+
+	DocID  string `csv:"doc_id" json:"doc_id"`
+	URL    string `csv:"url" json:"url"`
+	Title  string `csv:"title" json:"title"`
+	Outlet string `csv:"outlet" json:"outlet"`
+
+	Attribution string `csv:"attribution" json:"attribution"`
+	Hedge       string `csv:"hedge" json:"hedge"`
+	EventDate   string `csv:"event_date" json:"event_date"`
+	Location    string `csv:"location" json:"location"`
+}
+
+// Columns is the header every format writes, in order.
+var Columns = []string{
+	"source", "published", "value", "low", "high", "qualifier", "unit", "object",
+	"category", "text", "sentence", "start", "end", "rule", "section",
+	"doc_id", "url", "title", "outlet",
+	"attribution", "hedge", "event_date", "location",
+}
+
+// Cells returns the figure as strings in Columns order, for writers that
+// lay out cells themselves (XLSX, HTML).
+func (f *Figure) Cells() []string {
+	return []string{
+		f.Source, f.Published, FormatNumber(f.Value), formatOptional(f.Low), formatOptional(f.High),
+		f.Qualifier, f.Unit, f.Object, f.Category, f.Text, f.Sentence,
+		itoa(f.Start), itoa(f.End), f.Rule, f.Section,
+		f.DocID, f.URL, f.Title, f.Outlet,
+		f.Attribution, f.Hedge, f.EventDate, f.Location,
+	}
+}
+
+// NumericColumns marks the columns whose cells are numbers, for writers that
+// store numbers as numbers.
+var NumericColumns = map[string]bool{"value": true, "low": true, "high": true, "start": true, "end": true}
