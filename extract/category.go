@@ -10,7 +10,8 @@ package extract
 //     troops");
 //  5. a bare number after "including" and the like takes the category of
 //     the figure before it in the sentence;
-//  6. the nearest trigger anywhere in the sentence;
+//  6. the nearest trigger anywhere in the sentence, within twice the window
+//     ("the death toll from Tuesday's quake in the province rose to 1,214");
 //  7. other.
 
 // verdict is a category with the rule that decided it.
@@ -24,7 +25,8 @@ type context struct {
 	sentFirst, sentEnd int // tokens of the sentence
 	objFirst, objEnd   int // tokens of the counted noun phrase
 	qualStart          int // first token of the qualifier phrase, or the number
-	prev               *verdict
+	prev               verdict
+	hasPrev            bool // prev is the verdict of an earlier figure in the sentence
 }
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
@@ -36,24 +38,24 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 					return v
 				}
 			}
-			return verdict{u.category, "unit:" + u.name}
+			return verdict{u.category, u.rule}
 		}
 	}
-	if v, ok := r.headOf(text, toks, n, c, r.heads, "head:"); ok {
+	if v, ok := r.headOf(text, toks, n, c, r.heads); ok {
 		return v
 	}
 	lo, hi := r.clause(text, toks, n, c)
 	if v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil); ok {
 		return v
 	}
-	if v, ok := r.headOf(text, toks, n, c, r.weakHeads, "weak-head:"); ok {
+	if v, ok := r.headOf(text, toks, n, c, r.weakHeads); ok {
 		return v
 	}
-	if c.prev != nil && c.objFirst == c.objEnd && c.qualStart > c.sentFirst &&
+	if c.hasPrev && c.objFirst == c.objEnd && c.qualStart > c.sentFirst &&
 		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
 		return verdict{c.prev.category, "inherit:" + c.prev.rule}
 	}
-	if v, ok := r.nearestTrigger(text, toks, n, c.sentFirst, c.sentEnd, nil); ok {
+	if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
 		return v
 	}
 	return verdict{r.other, "default"}
@@ -61,7 +63,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 
 // headOf looks for a head noun of the lexicon in the counted noun phrase,
 // the last word first ("helicopter gunships" is decided by "gunships").
-func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexicon, prefix string) (verdict, bool) {
+func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexicon) (verdict, bool) {
 	var best *phrase
 	for k := c.objEnd - 1; k >= c.objFirst; k-- {
 		if p := l.longestAt(text, toks, k, c.objEnd); p != nil && (best == nil || len(p.words) > len(best.words)) {
@@ -74,7 +76,7 @@ func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexic
 	if best == nil {
 		return verdict{}, false
 	}
-	return verdict{best.tag, prefix + best.text}, true
+	return verdict{best.tag, best.rule}, true
 }
 
 // clause returns the token bounds of the clause around the number: the
@@ -99,29 +101,38 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 // nearestTrigger finds the category trigger closest to the number within
 // the window and the bounds [lo, hi). only, when set, limits the categories.
 func (r *rules) nearestTrigger(text string, toks []token, n *number, lo, hi int, only []bool) (verdict, bool) {
+	return r.nearestTriggerWithin(text, toks, n, lo, hi, only, r.window)
+}
+
+func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, hi int, only []bool, window int) (verdict, bool) {
 	var best *phrase
-	bestDist := r.window + 1
-	consider := func(p *phrase, dist int) {
+	bestDist := window + 1
+	bestAfter := false
+	// At equal distance a trigger after the number wins ("46 were killed and
+	// thousands were stranded": "stranded" is the thousands' own verb), then
+	// the category listed first.
+	consider := func(p *phrase, dist int, after bool) {
 		if p == nil || only != nil && !only[p.tag] {
 			return
 		}
-		if dist < bestDist || dist == bestDist && best != nil && p.tag < best.tag {
-			best, bestDist = p, dist
+		better := dist < bestDist || dist == bestDist && best != nil &&
+			(after && !bestAfter || after == bestAfter && p.tag < best.tag)
+		if better {
+			best, bestDist, bestAfter = p, dist, after
 		}
 	}
 	dist := 0
-	for k := n.first - 1; k >= lo && dist <= r.window; k-- {
+	for k := n.first - 1; k >= lo && dist <= window; k-- {
 		if toks[k].kind != tPunct {
 			dist++
 		}
-		for _, p := range r.triggersEndingAt(text, toks, k+1, lo) {
-			consider(p, dist-1)
-		}
+		d := dist - 1
+		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) { consider(p, d, false) })
 	}
 	dist = 0
-	for k := n.end; k < hi && dist <= r.window; k++ {
+	for k := n.end; k < hi && dist <= window; k++ {
 		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil {
-			consider(p, dist)
+			consider(p, dist, true)
 		}
 		if toks[k].kind != tPunct {
 			dist++
@@ -130,29 +141,5 @@ func (r *rules) nearestTrigger(text string, toks []token, n *number, lo, hi int,
 	if best == nil {
 		return verdict{}, false
 	}
-	return verdict{best.tag, "trigger:" + best.text}, true
+	return verdict{best.tag, best.rule}, true
 }
-
-// triggersEndingAt returns the before-side triggers whose last token is
-// end-1: the longest for each category.
-func (r *rules) triggersEndingAt(text string, toks []token, end, floor int) []*phrase {
-	var out []*phrase
-	for start := end - 1; start >= floor && start >= end-maxPhraseWords; start-- {
-		for _, p := range r.triggersBefore.byFirst[toks[start].id] {
-			if start+len(p.words) == end && p.matches(text, toks, start, end) {
-				out = append(out, p)
-			}
-		}
-		if toks[start].kind == tWord {
-			for _, p := range r.triggersBefore.wild {
-				if start+len(p.words) == end && p.matches(text, toks, start, end) {
-					out = append(out, p)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// maxPhraseWords bounds how far back a trigger phrase may start.
-const maxPhraseWords = 8

@@ -38,7 +38,8 @@ const fallbackCategory = "other"
 // unitInfo is a compiled unit or currency.
 type unitInfo struct {
 	name     string
-	category int // index into categories, -1 for none
+	rule     string // "unit:km"
+	category int    // index into categories, -1 for none
 	currency bool
 }
 
@@ -50,11 +51,12 @@ type rules struct {
 	dateHeader *regexp.Regexp
 	exclude    []*regexp.Regexp
 
-	words, scales, suffixes, fractions map[int32]float64
+	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
-	ratios                               *lexicon
-	onePronounAfter, yearBefore, labels wordSet
-	years                               YearRange
+	codeJoiners                          wordSet
+	ratios, timeWords                    *lexicon
+	onePronounAfter, yearBefore, labels  wordSet
+	years                                YearRange
 
 	vague      *lexicon // tag: index into vagueAmounts
 	vagueAmts  []VagueAmount
@@ -63,11 +65,11 @@ type rules struct {
 	qualNames  []string
 
 	rangeJoin, rangeOpen, rangeChange wordSet
-	and                  int32
+	and                               int32
 
-	units     *lexicon // words after a number; tag: index into unitInfo
-	symbols   *lexicon // currency signs before a number; tag: index into unitInfo
-	unitInfos []unitInfo
+	units           *lexicon // words after a number; tag: index into unitInfo
+	symbols         *lexicon // currency signs before a number; tag: index into unitInfo
+	unitInfos       []unitInfo
 	moneyOverriders []bool // by category index
 
 	categories []string
@@ -76,15 +78,23 @@ type rules struct {
 	// triggers that may sit before the number and after it; "around"
 	// phrases are in both.
 	triggersBefore, triggersAfter *lexicon
-	other      int
+	other                         int
 
 	clauseBreaks wordSet
 	inheritAfter *lexicon
 
-	objMax                               int
+	// starts[id] says a word can begin a figure (a number word, "a", a
+	// currency sign, a vague amount...): the scanner skips other words at
+	// the cost of one slice lookup.
+	starts []bool
+	// afterArticle holds the words that can follow "a" in a figure ("a
+	// quarter", "a few", "a million"), so most "a"s are skipped at once.
+	afterArticle wordSet
+
+	objMax                                 int
 	objSkip, objPlurals, stopwords, months wordSet
-	abbreviations                        map[string]bool
-	of, one, a, an, hyphen, dollar       int32
+	abbreviations                          map[string]bool
+	of, one, a, an, hyphen, dollar         int32
 }
 
 // Extractor finds figures in documents. It is immutable once built and safe
@@ -160,6 +170,9 @@ func (c *compiler) compile(cfg Config) {
 	r.fractions = c.valueWords("numbers.fractions", n.Fractions)
 	r.notUnits = c.set("numbers.not_units", n.NotUnits)
 	r.negative = c.set("numbers.negative", n.Negative)
+	r.codeJoiners = c.set("numbers.code_joiners", n.CodeJoiners)
+	r.timeWords = newLexicon()
+	c.phrases(r.timeWords, "numbers.time_words", n.TimeWords, 0)
 	r.ratios = newLexicon()
 	c.phrases(r.ratios, "numbers.ratios", n.Ratios, 0)
 	r.onePronounBefore = c.set("numbers.one_pronoun_before", n.OnePronounBefore)
@@ -218,13 +231,87 @@ func (c *compiler) compile(cfg Config) {
 	}
 	r.of, r.one, r.a, r.an = v.add("of"), v.add("one"), v.add("a"), v.add("an")
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
+	v.add("−")
 	r.and = v.add("and")
+	r.starts = r.startWords()
+	r.afterArticle = r.articleFollowers()
+	v.freeze()
+}
+
+// startWords marks the vocabulary words that can begin a figure.
+func (r *rules) startWords() []bool {
+	starts := make([]bool, len(r.vocab.words))
+	mark := func(ids ...int32) {
+		for _, id := range ids {
+			starts[id] = true
+		}
+	}
+	for _, m := range []map[int32]float64{r.words, r.scales, r.fractions} {
+		for id := range m {
+			mark(id)
+		}
+	}
+	for _, l := range []*lexicon{r.vague, r.symbols} {
+		for id, ps := range l.byFirst {
+			if len(ps) > 0 {
+				mark(int32(id))
+			}
+		}
+		if len(l.wildFirst) > 0 {
+			for i := range starts {
+				starts[i] = true // a wildcard could start anywhere
+			}
+		}
+	}
+	for id, in := range r.negative {
+		if in {
+			mark(int32(id))
+		}
+	}
+	mark(r.a, r.an, r.hyphen, r.vocab.add("−"))
+	return starts
+}
+
+// articleFollowers lists the second words of figures that start with "a"
+// or "an".
+func (r *rules) articleFollowers() wordSet {
+	follow := make(wordSet, len(r.vocab.words))
+	for _, m := range []map[int32]float64{r.scales, r.fractions} {
+		for id := range m {
+			follow[id] = true
+		}
+	}
+	for _, ps := range [][]*phrase{lookupIndex(r.vague.byFirst, r.a), lookupIndex(r.vague.byFirst, r.an)} {
+		for _, p := range ps {
+			if len(p.words) > 1 && p.words[1].prefix == "" {
+				follow[p.words[1].id] = true
+			}
+		}
+	}
+	return follow
+}
+
+// canStart reports whether the token at i may begin a figure: a cheap test
+// that spares the scanner most words.
+func (r *rules) canStart(toks []token, i int) bool {
+	t := toks[i]
+	switch {
+	case t.kind == tDigits:
+		return true
+	case t.id == noWord || int(t.id) >= len(r.starts) || !r.starts[t.id]:
+		return false
+	case t.id == r.a || t.id == r.an:
+		return i+1 < len(toks) && r.afterArticle.has(toks[i+1])
+	case t.id == r.hyphen:
+		return i+1 < len(toks) && toks[i+1].kind == tDigits
+	}
+	return true
 }
 
 func (c *compiler) categories(cats []Category) {
 	r := c.r
-	r.heads, r.weakHeads = newLexicon(), newLexicon()
-	r.triggersBefore, r.triggersAfter = newLexicon(), newLexicon()
+	r.heads, r.weakHeads = newRuleLexicon("head:"), newRuleLexicon("weak-head:")
+	r.triggersBefore, r.triggersAfter = newRuleLexicon("trigger:"), newRuleLexicon("trigger:")
 	r.other = -1
 	seen := map[string]bool{}
 	for i, cat := range cats {
@@ -278,7 +365,7 @@ func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 		if u.Name == "" {
 			c.fail(key+".name", "", "is empty")
 		}
-		info := unitInfo{name: u.Name, category: -1}
+		info := unitInfo{name: u.Name, rule: "unit:" + u.Name, category: -1}
 		if u.Category != "" {
 			info.category = c.category(key+".category", u.Category)
 		}
@@ -306,7 +393,7 @@ func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 			c.fail(key+".code", "", "is empty")
 		}
 		tag := len(r.unitInfos)
-		r.unitInfos = append(r.unitInfos, unitInfo{name: cc.Code, category: moneyCat, currency: true})
+		r.unitInfos = append(r.unitInfos, unitInfo{name: cc.Code, rule: "unit:" + cc.Code, category: moneyCat, currency: true})
 		for j, s := range cc.Symbols {
 			k := fmt.Sprintf("%s.symbols[%d]", key, j)
 			claim(k, s, cc.Code)

@@ -27,6 +27,8 @@ type NumberConfig struct {
 	Scales           map[string]float64 `mapstructure:"scales" yaml:"scales"`
 	Suffixes         map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
 	NotUnits         []string           `mapstructure:"not_units" yaml:"not_units"`
+	CodeJoiners      []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
+	TimeWords        []string           `mapstructure:"time_words" yaml:"time_words"`
 	Negative         []string           `mapstructure:"negative" yaml:"negative"`
 	Ratios           []string           `mapstructure:"ratios" yaml:"ratios"`
 	Fractions        map[string]float64 `mapstructure:"fractions" yaml:"fractions"`

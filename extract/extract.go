@@ -95,8 +95,13 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 // toks[first:end].
 func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, sent span, first, end int, meta *schema.Figure) []schema.Figure {
 	r := e.r
-	var prev *verdict
+	var prev verdict
+	hasPrev := false
 	for i := first; i < end; {
+		if !r.canStart(toks[:end], i) {
+			i++
+			continue
+		}
 		n, next, ok := r.scanAt(text, toks, i, end)
 		if !ok {
 			i = maxInt(next, i+1)
@@ -107,9 +112,9 @@ func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, se
 		objFirst, objEnd := r.object(text, toks, &n, end)
 		v := r.categorize(text, toks, &n, context{
 			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
-			qualStart: qualStart, prev: prev,
+			qualStart: qualStart, prev: prev, hasPrev: hasPrev,
 		})
-		prev = &v
+		prev, hasPrev = v, true
 		f := *meta
 		f.Value, f.Low, f.High, f.Qualifier = n.value, low, high, qualifier
 		f.Unit = r.unitName(&n)

@@ -11,6 +11,10 @@ import (
 type vocabulary struct {
 	ids   map[string]int32
 	words []string
+	// slots is an open-addressing table over words, built by freeze: the
+	// tokenizer looks up every word of every document, and this is faster
+	// than a map with string keys.
+	slots []int32
 }
 
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
@@ -23,18 +27,60 @@ func (v *vocabulary) add(word string) int32 {
 	id := int32(len(v.words))
 	v.ids[word] = id
 	v.words = append(v.words, word)
+	v.slots = nil
 	return id
 }
 
+// freeze builds the lookup table once all words are in.
+func (v *vocabulary) freeze() {
+	size := 1
+	for size < 4*len(v.words) {
+		size <<= 1
+	}
+	v.slots = make([]int32, size)
+	for i := range v.slots {
+		v.slots[i] = noWord
+	}
+	mask := uint32(size - 1)
+	for id, w := range v.words {
+		h := hashKey(w) & mask
+		for v.slots[h] != noWord {
+			h = (h + 1) & mask
+		}
+		v.slots[h] = int32(id)
+	}
+}
+
 // lookup normalises word into key (lower case, typographic apostrophes as
-// ASCII, soft hyphens dropped) and returns its id. The map index with a
-// converted byte slice does not allocate.
+// ASCII, soft hyphens dropped) and returns its id.
 func (v *vocabulary) lookup(word string, key []byte) (int32, []byte) {
 	key = normalizeKey(key[:0], word)
-	if id, ok := v.ids[string(key)]; ok {
-		return id, key
+	if v.slots == nil {
+		if id, ok := v.ids[string(key)]; ok {
+			return id, key
+		}
+		return noWord, key
 	}
-	return noWord, key
+	mask := uint32(len(v.slots) - 1)
+	for h := hashKey(key) & mask; ; h = (h + 1) & mask {
+		id := v.slots[h]
+		if id == noWord {
+			return noWord, key
+		}
+		if v.words[id] == string(key) {
+			return id, key
+		}
+	}
+}
+
+// hashKey is FNV-1a.
+func hashKey[T string | []byte](s T) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 func normalizeKey(key []byte, word string) []byte {
@@ -72,24 +118,28 @@ type wordPattern struct {
 // phrase is a rule's words with what matching them means.
 type phrase struct {
 	words []wordPattern
-	text  string // as written in the config, for the rule column
+	text  string // as written in the config
 	tag   int    // what the phrase stands for: a category, unit, qualifier...
+	rule  string // the rule column's text when this phrase decides ("trigger:killed")
 }
 
 // lexicon finds phrases in a token stream. Phrases are indexed by their
-// first word; those starting with a prefix pattern are kept apart.
+// first and last word ids (slices, not maps: this is the hot path); those
+// starting or ending with a prefix pattern are kept apart.
 type lexicon struct {
-	byFirst map[int32][]*phrase
-	wild    []*phrase
-	all     []*phrase
+	byFirst, byLast     [][]*phrase
+	wildFirst, wildLast []*phrase
+	rulePrefix          string // "trigger:", "head:"...: names the phrase in the rule column
 }
 
-func newLexicon() *lexicon { return &lexicon{byFirst: map[int32][]*phrase{}} }
+func newLexicon() *lexicon { return &lexicon{} }
+
+func newRuleLexicon(rulePrefix string) *lexicon { return &lexicon{rulePrefix: rulePrefix} }
 
 // add compiles a phrase as written in the config. It reports false for a
 // phrase with no words.
 func (l *lexicon) add(v *vocabulary, text string, tag int) bool {
-	p := &phrase{text: text, tag: tag}
+	p := &phrase{text: text, tag: tag, rule: l.rulePrefix + text}
 	for _, w := range phraseWords(text) {
 		if len(w) > 1 && strings.HasSuffix(w, "*") {
 			p.words = append(p.words, wordPattern{id: noWord, prefix: string(normalizeKey(nil, w[:len(w)-1]))})
@@ -100,13 +150,32 @@ func (l *lexicon) add(v *vocabulary, text string, tag int) bool {
 	if len(p.words) == 0 {
 		return false
 	}
-	if p.words[0].prefix != "" {
-		l.wild = append(l.wild, p)
+	if first := p.words[0]; first.prefix != "" {
+		l.wildFirst = append(l.wildFirst, p)
 	} else {
-		l.byFirst[p.words[0].id] = append(l.byFirst[p.words[0].id], p)
+		l.byFirst = appendAt(l.byFirst, first.id, p)
 	}
-	l.all = append(l.all, p)
+	if last := p.words[len(p.words)-1]; last.prefix != "" {
+		l.wildLast = append(l.wildLast, p)
+	} else {
+		l.byLast = appendAt(l.byLast, last.id, p)
+	}
 	return true
+}
+
+func appendAt(index [][]*phrase, id int32, p *phrase) [][]*phrase {
+	for int(id) >= len(index) {
+		index = append(index, nil)
+	}
+	index[id] = append(index[id], p)
+	return index
+}
+
+func lookupIndex(index [][]*phrase, id int32) []*phrase {
+	if id < 0 || int(id) >= len(index) {
+		return nil
+	}
+	return index[id]
 }
 
 // phraseWords splits a rule phrase into normalised tokens the way the text
@@ -149,17 +218,17 @@ func (p *phrase) matches(text string, toks []token, i, limit int) bool {
 // longestAt returns the longest phrase starting at token i that ends before
 // limit, or nil.
 func (l *lexicon) longestAt(text string, toks []token, i, limit int) *phrase {
-	var best *phrase
-	for _, p := range l.byFirst[toks[i].id] {
+	best := longest(nil, lookupIndex(l.byFirst, toks[i].id), text, toks, i, limit)
+	if toks[i].kind == tWord {
+		best = longest(best, l.wildFirst, text, toks, i, limit)
+	}
+	return best
+}
+
+func longest(best *phrase, candidates []*phrase, text string, toks []token, i, limit int) *phrase {
+	for _, p := range candidates {
 		if (best == nil || len(p.words) > len(best.words)) && p.matches(text, toks, i, limit) {
 			best = p
-		}
-	}
-	if toks[i].kind == tWord {
-		for _, p := range l.wild {
-			if (best == nil || len(p.words) > len(best.words)) && p.matches(text, toks, i, limit) {
-				best = p
-			}
 		}
 	}
 	return best
@@ -168,17 +237,34 @@ func (l *lexicon) longestAt(text string, toks []token, i, limit int) *phrase {
 // longestEndingAt returns the longest phrase whose last token is end-1 and
 // whose first token is at or after floor.
 func (l *lexicon) longestEndingAt(text string, toks []token, end, floor int) *phrase {
+	if end <= floor {
+		return nil
+	}
 	var best *phrase
-	for _, p := range l.all {
-		n := len(p.words)
-		if end-n < floor || (best != nil && n <= len(best.words)) {
-			continue
-		}
-		if p.matches(text, toks, end-n, end) {
-			best = p
+	for _, group := range [2][]*phrase{lookupIndex(l.byLast, toks[end-1].id), l.wildLast} {
+		for _, p := range group {
+			n := len(p.words)
+			if end-n >= floor && (best == nil || n > len(best.words)) && p.matches(text, toks, end-n, end) {
+				best = p
+			}
 		}
 	}
 	return best
+}
+
+// eachEndingAt calls fn for every phrase whose last token is end-1 and
+// whose first token is at or after floor.
+func (l *lexicon) eachEndingAt(text string, toks []token, end, floor int, fn func(*phrase)) {
+	if end <= floor {
+		return
+	}
+	for _, group := range [2][]*phrase{lookupIndex(l.byLast, toks[end-1].id), l.wildLast} {
+		for _, p := range group {
+			if n := len(p.words); end-n >= floor && p.matches(text, toks, end-n, end) {
+				fn(p)
+			}
+		}
+	}
 }
 
 // hasFoldedPrefix reports whether word starts with prefix, ignoring ASCII
@@ -199,20 +285,25 @@ func hasFoldedPrefix(word, prefix string) bool {
 	return true
 }
 
-// wordSet is a set of single vocabulary words.
-type wordSet map[int32]bool
+// wordSet is a set of single vocabulary words, indexed by id. Words added
+// to the vocabulary after the set was built are simply not in it.
+type wordSet []bool
 
 // set builds a wordSet; it returns the first entry that is not one word.
 func (v *vocabulary) set(words []string) (wordSet, string) {
-	s := wordSet{}
+	var ids []int32
 	for _, w := range words {
 		parts := phraseWords(w)
 		if len(parts) != 1 {
 			return nil, w
 		}
-		s[v.add(parts[0])] = true
+		ids = append(ids, v.add(parts[0]))
+	}
+	s := make(wordSet, len(v.words))
+	for _, id := range ids {
+		s[id] = true
 	}
 	return s, ""
 }
 
-func (s wordSet) has(t token) bool { return t.id != noWord && s[t.id] }
+func (s wordSet) has(t token) bool { return t.id >= 0 && int(t.id) < len(s) && s[t.id] }

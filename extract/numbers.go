@@ -66,12 +66,12 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 		return n, i + 1, false
 	}
 	n.first = start
+	r.ratio(text, toks, &n, limit)
 	if reject, skip := r.rejectCore(text, toks, &n, i, limit, start != i); reject {
 		return n, skip, false
 	}
-	r.ratio(text, toks, &n, limit)
-	if !r.joinRange(text, toks, &n, limit, unit != noUnit) {
-		return n, n.end, false
+	if reject, skip := r.joinRange(text, toks, &n, limit, unit != noUnit); reject {
+		return n, skip, false
 	}
 	if unit != noUnit {
 		n.unit = unit
@@ -322,6 +322,12 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		if !prefixed && gluedToName(text, toks, numTok) || r.isLabel(toks, numTok) || r.isDate(toks, numTok, n.numEnd) {
 			return true, n.numEnd
 		}
+		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
+			return true, skipCodeChain(text, toks, numTok, limit, r.codeJoiners) // "2:01", "12/03/2024"
+		}
+		if r.timeWords.startsAt(text, toks, n.numEnd, limit) {
+			return true, n.numEnd + 1 // "9 p.m."
+		}
 		if n.numEnd < limit && n.unit == noUnit {
 			next := toks[n.numEnd]
 			if next.kind == tWord && !next.spaced && (r.notUnits.has(next) || isCodeLetter(text[next.start:next.end])) {
@@ -333,6 +339,28 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		return true, n.numEnd
 	}
 	return false, 0
+}
+
+// inCodeChain reports whether the digits at numTok are glued by a joiner
+// (":" or "/") to digits before or after them.
+func inCodeChain(toks []token, numTok, numEnd, limit int, joiners wordSet) bool {
+	if numEnd+1 < limit && joiners.has(toks[numEnd]) && !toks[numEnd].spaced &&
+		toks[numEnd+1].kind == tDigits && !toks[numEnd+1].spaced {
+		return true
+	}
+	return numTok >= 2 && !toks[numTok].spaced && joiners.has(toks[numTok-1]) && !toks[numTok-1].spaced &&
+		toks[numTok-2].kind == tDigits
+}
+
+// skipCodeChain returns the token after a run of digits glued together by
+// joiners or hyphens, starting at i.
+func skipCodeChain(text string, toks []token, i, limit int, joiners wordSet) int {
+	j := i + 1
+	for j+1 < limit && !toks[j].spaced && !toks[j+1].spaced && toks[j+1].kind == tDigits &&
+		(joiners.has(toks[j]) || isHyphen(text[toks[j].start:toks[j].end])) {
+		j += 2
+	}
+	return j
 }
 
 // isCodeLetter reports whether a word glued to digits makes a code rather
@@ -363,11 +391,11 @@ func (r *rules) ratio(text string, toks []token, n *number, limit int) {
 }
 
 // joinRange extends n over a second number that closes a range. money says
-// the first number had a currency sign. It returns false when the pair is
-// not a figure at all (a score such as "3-1").
-func (r *rules) joinRange(text string, toks []token, n *number, limit int, money bool) bool {
+// the first number had a currency sign. It rejects the pair, with the token
+// to resume at, when it is not a figure at all (a score such as "3-1").
+func (r *rules) joinRange(text string, toks []token, n *number, limit int, money bool) (reject bool, skip int) {
 	if n.vague || n.fraction {
-		return true
+		return false, 0
 	}
 	j := n.end
 	u := r.units.longestAt(text, toks, minInt(j, limit-1), limit)
@@ -375,7 +403,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		j += len(u.words)
 	}
 	if j+1 >= limit || !r.rangeJoin.has(toks[j]) || toks[j].masked {
-		return true
+		return false, 0
 	}
 	join := toks[j]
 	hyphen := join.kind == tPunct && isHyphen(text[join.start:join.end])
@@ -386,31 +414,32 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	switch {
 	case hyphen:
 		if join.spaced || toks[j+1].spaced {
-			return true
+			return false, 0
 		}
 	case join.id == r.and:
 		if n.first == 0 || !r.rangeOpen.has(before) {
-			return true
+			return false, 0
 		}
 	case n.first > 0 && r.rangeChange.has(before):
-		return true // "rose from 20 to 30": two figures
+		return false, 0 // "rose from 20 to 30": two figures
 	}
 	j++
 	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(toks, j, len(p.words)) && j+len(p.words) < limit {
 		if !money {
-			return true // "up 9.4 per cent to $84"
+			return false, 0 // "up 9.4 per cent to $84"
 		}
 		j += len(p.words) // "$200 to $400"
 	}
 	m, ok := r.core(text, toks, j, limit, false)
 	if !ok || m.vague || m.fraction {
-		return true
+		return false, 0
 	}
 	if m.scale > 1 && n.scale == 1 && n.value*m.scale <= m.value*1.0001 {
 		n.value *= m.scale
 	}
 	if m.value <= n.value {
-		return !hyphen // "3-1", "2014-15": a score or a season, not a count
+		// "3-1", "2014-15", "2024-11-08": a score, season or date, not a count
+		return hyphen, skipCodeChain(text, toks, n.first, limit, r.codeJoiners)
 	}
 	n.low, n.high = n.value, m.value
 	n.bounded, n.isRange = true, true
@@ -418,7 +447,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	if u != nil && m.unit == noUnit {
 		n.unit = u.tag
 	}
-	return true
+	return false, 0
 }
 
 // attachUnit reads the unit after a number: "14 tons", "25%", "160 square
@@ -506,7 +535,7 @@ func (r *rules) looksCounted(text string, t token) bool {
 // startsAtToken reports whether some phrase of the lexicon begins with the
 // token's word.
 func (l *lexicon) startsAtToken(t token) bool {
-	return t.id != noWord && len(l.byFirst[t.id]) > 0
+	return len(lookupIndex(l.byFirst, t.id)) > 0
 }
 
 func (r *rules) unitNamed(name string) int {

@@ -1,0 +1,248 @@
+package extract_test
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
+)
+
+// want is the part of a figure a case checks: its text as written, value,
+// qualifier, unit and category. An empty unit means a plain count.
+type want struct {
+	text, qualifier, unit, category string
+	value                           float64
+}
+
+func (w want) String() string {
+	return fmt.Sprintf("%q=%v %s %s [%s]", w.text, w.value, w.qualifier, w.unit, w.category)
+}
+
+func got(f schema.Figure) want {
+	return want{text: f.Text, value: f.Value, qualifier: f.Qualifier, unit: f.Unit, category: f.Category}
+}
+
+func TestExtractSentences(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		// digits and separators
+		{"comma groups", "A total of 6,266 people fled the city through humanitarian corridors.",
+			[]want{{"6,266", "exact", "", "displaced", 6266}}},
+		{"space groups", "The town had 430 000 residents before the war.",
+			[]want{{"430 000", "exact", "", "population", 430000}}},
+		{"thin space groups", "Officials counted 12\u2009500 refugees at the border.",
+			[]want{{"12\u2009500", "exact", "", "displaced", 12500}}},
+		{"decimal", "The storm dumped 1.5 metres of snow.",
+			[]want{{"1.5 metres", "exact", "m", "distance", 1.5}}},
+		// number words
+		{"word", "Rescuers pulled eight survivors from the rubble.",
+			[]want{{"eight", "exact", "", "evacuated", 8}}},
+		{"hyphenated word", "Twenty-five soldiers were captured near the river.",
+			[]want{{"Twenty-five", "exact", "", "captured", 25}}},
+		{"hundred and", "Two hundred and five homes were destroyed.",
+			[]want{{"Two hundred and five", "exact", "", "infrastructure", 205}}},
+		{"and a half", "The siege has lasted three and a half years.",
+			[]want{{"three and a half years", "exact", "year", "duration", 3.5}}},
+		// magnitudes
+		{"million", "More than 4 million refugees have left the country.",
+			[]want{{"4 million", "min", "", "displaced", 4e6}}},
+		{"glued m", "The appeal raised 4.5m for families.",
+			[]want{{"4.5m", "exact", "", "other", 4.5e6}}},
+		{"glued bn with currency", "Donors pledged $1.2bn in humanitarian aid.",
+			[]want{{"$1.2bn", "exact", "USD", "aid", 1.2e9}}},
+		{"glued K", "A prewar population of 430K.",
+			[]want{{"430K", "exact", "", "population", 430000}}},
+		{"m as metres", "The blast left a 10m-deep crater.",
+			[]want{{"10m", "exact", "m", "distance", 10}}},
+		// fractions and shares
+		{"a quarter", "The war has uprooted a quarter of the country's population.",
+			[]want{{"a quarter", "approx", "fraction", "displaced", 0.25}}},
+		{"a tenth", "About a tenth of the residents stayed behind.",
+			[]want{{"a tenth", "approx", "fraction", "population", 0.1}}},
+		{"half", "Half of the hospitals in the region are closed.",
+			[]want{{"Half", "approx", "fraction", "infrastructure", 0.5}}},
+		{"two-thirds", "Two-thirds of the villages were flooded.",
+			[]want{{"Two-thirds", "approx", "fraction", "territory", 2.0 / 3}}},
+		{"percent sign", "Turnout fell to 25% in the east.",
+			[]want{{"25%", "exact", "%", "other", 25}}},
+		{"per cent", "Prices rose 12 per cent last month.",
+			[]want{{"12 per cent", "exact", "%", "other", 12}}},
+		{"one in five", "One in five children in the camp is malnourished.",
+			[]want{{"One in five", "approx", "fraction", "other", 0.2}}},
+		// vague amounts
+		{"dozens", "Dozens of buses waited at the checkpoint.",
+			[]want{{"Dozens", "approx", "", "equipment", 36}}},
+		{"tens of thousands", "Tens of thousands are trapped in the city.",
+			[]want{{"Tens of thousands", "approx", "", "trapped", 30000}}},
+		{"thousands killed", "The war has killed thousands.",
+			[]want{{"thousands", "approx", "", "killed", 3000}}},
+		{"several hundred", "Several hundred people were evacuated by boat.",
+			[]want{{"Several hundred", "approx", "", "evacuated", 400}}},
+		{"a few", "Only a few shops reopened.",
+			[]want{{"a few", "approx", "", "infrastructure", 3}}},
+		// ranges
+		{"to range", "Between 30 and 40 civilians were wounded.",
+			[]want{{"30 and 40", "range", "", "injured", 30}}},
+		{"hyphen range", "The shelling destroyed 30-40 houses.",
+			[]want{{"30-40", "range", "", "infrastructure", 30}}},
+		{"x to y", "Officials said 200 to 300 people were missing.",
+			[]want{{"200 to 300", "range", "", "missing", 200}}},
+		{"word range", "Two or three drones were shot down.",
+			[]want{{"Two or three", "range", "", "equipment", 2}}},
+		{"change is two figures", "The death toll rose from 20 to 23.",
+			[]want{{"20", "exact", "", "killed", 20}, {"23", "exact", "", "killed", 23}}},
+		// glued to a noun
+		{"glued noun", "Troops blocked a 45-bus convoy.",
+			[]want{{"45", "exact", "", "equipment", 45}}},
+		{"glued unit", "Jets dropped a 250-kilogram bomb.",
+			[]want{{"250-kilogram", "exact", "kg", "equipment", 250}}},
+		{"glued duration", "It was the first attack of the five-week-old war.",
+			[]want{{"five-week", "exact", "week", "duration", 5}}},
+		// money
+		{"dollars billion", "The package is worth $4.5 billion.",
+			[]want{{"$4.5 billion", "exact", "USD", "money", 4.5e9}}},
+		{"euro m", "The fine was €20m.",
+			[]want{{"€20m", "exact", "EUR", "money", 20e6}}},
+		{"currency word", "Each family receives 1,000 hryvnias a month.",
+			[]want{{"1,000 hryvnias", "exact", "UAH", "money", 1000}}},
+		// qualifiers
+		{"at least", "At least eight soldiers were killed.",
+			[]want{{"eight", "min", "", "killed", 8}}},
+		{"upwards of", "Moscow sent upwards of 150,000 of its own troops.",
+			[]want{{"150,000", "min", "", "troops", 150000}}},
+		{"around", "Around 100 Russian soldiers were captured.",
+			[]want{{"100", "approx", "", "captured", 100}}},
+		{"an estimated", "An estimated 100,000 people remain in the city.",
+			[]want{{"100,000", "approx", "", "trapped", 100000}}},
+		{"almost", "Almost four million have fled abroad.",
+			[]want{{"four million", "max", "", "displaced", 4e6}}},
+		{"up to", "Up to 300 fighters are holed up in the plant.",
+			[]want{{"300", "max", "", "trapped", 300}}},
+		{"or more", "The blaze destroyed 40 or more homes.",
+			[]want{{"40", "min", "", "infrastructure", 40}}},
+		// units
+		{"tons", "They seized 14 tons of food and medical supplies.",
+			[]want{{"14 tons", "exact", "t", "aid", 14}}},
+		{"miles", "The depot is about 25 kilometers (16 miles) from the border.",
+			[]want{{"25 kilometers", "approx", "km", "distance", 25}, {"16 miles", "exact", "mi", "distance", 16}}},
+		{"square kilometres", "Troops retook about 160 square kilometres.",
+			[]want{{"160 square kilometres", "approx", "km2", "territory", 160}}},
+		// categories from either side
+		{"trigger before", "The bodies of at least eight soldiers lay in the street.",
+			[]want{{"eight", "min", "", "killed", 8}}},
+		{"trigger after", "86 Ukrainian troops were released in the swap.",
+			[]want{{"86", "exact", "", "released", 86}}},
+		{"death toll", "The death toll rose to 23 on Sunday.",
+			[]want{{"23", "exact", "", "killed", 23}}},
+		{"settlements", "The army said it had retaken 29 settlements.",
+			[]want{{"29", "exact", "", "territory", 29}}},
+		{"inherit after including", "Nine of the 15 reactors are running, including two at the occupied plant.",
+			[]want{{"Nine", "exact", "", "infrastructure", 9}, {"15", "exact", "", "infrastructure", 15}, {"two", "exact", "", "infrastructure", 2}}},
+		{"injured", "The blast injured two workers.",
+			[]want{{"two", "exact", "", "injured", 2}}},
+		{"remains", "Kyiv received the remains of 24 soldiers.",
+			[]want{{"24", "exact", "", "remains", 24}}},
+		// not figures
+		{"year", "Crimea was annexed in 2014.", nil},
+		{"date", "The invasion began on February 24.", nil},
+		{"abbreviated date", "Russian forces seized the site on Feb. 24, officials said.", nil},
+		{"day month", "The talks resumed on 24 February.", nil},
+		{"clock", "The sirens sounded at 2:01 and again at 9 p.m.", nil},
+		{"ordinal", "It was the 3rd attack and the first in the city.", nil},
+		{"decade", "The plant was built in the 1990s.", nil},
+		{"pronoun one", "One of the main supply routes was cut, and no one was hurt.", nil},
+		{"model names", "Pilots flew F-16 jets and an Su-25 near flight MH17's route.", nil},
+		{"label", "NATO's Article 5 and Resolution 2231 were discussed.", nil},
+		{"url", `Read more at https://example.com/story/2024/03/12?id=445 today.`, nil},
+		{"markup", `<a href="https://twitter.com/x?ref_src=twsrc%5Etfw">@org</a> said nothing.`, nil},
+		{"score", "The home side won 3-1 on Sunday.", nil},
+		{"year range", "Sampling between 2014 and 2017 found nothing.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})
+			var gotW []want
+			for _, f := range figs {
+				gotW = append(gotW, got(f))
+			}
+			if len(gotW) != len(tt.want) {
+				t.Fatalf("%q:\n got %v\nwant %v", tt.text, gotW, tt.want)
+			}
+			for i := range gotW {
+				g, w := gotW[i], tt.want[i]
+				if g.text != w.text || math.Abs(g.value-w.value) > 1e-6*math.Max(1, math.Abs(w.value)) ||
+					g.qualifier != w.qualifier || g.unit != w.unit || g.category != w.category {
+					t.Errorf("%q: figure %d\n got %v\nwant %v", tt.text, i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	text := "date 2022-04-03\nFirst line.\n\nThe blast injured two workers, the governor said. Nothing else."
+	figs := e.Extract(extract.Document{Source: "a/b.txt", Text: text})
+	if len(figs) != 1 {
+		t.Fatalf("got %d figures, want 1: %+v", len(figs), figs)
+	}
+	f := figs[0]
+	if f.Published != "2022-04-03" {
+		t.Errorf("published = %q, want the date header", f.Published)
+	}
+	if text[f.Start:f.End] != f.Text || f.Text != "two" {
+		t.Errorf("span %d:%d = %q, text %q", f.Start, f.End, text[f.Start:f.End], f.Text)
+	}
+	if f.Sentence != "The blast injured two workers, the governor said." {
+		t.Errorf("sentence = %q", f.Sentence)
+	}
+	if f.Source != "a/b.txt" || f.Section != extract.SectionArticle || f.Rule != "trigger:injured" {
+		t.Errorf("source %q section %q rule %q", f.Source, f.Section, f.Rule)
+	}
+}
+
+func TestCommentsAfterCopyright(t *testing.T) {
+	text := "Officials said 12 people died.© Copyright 2022 The Press. All rights reserved.\nreader1\nThe army has over 2500 tanks.\n"
+	figs := defaultExtractor(t, extract.Options{}).Extract(extract.Document{Source: "c.txt", Text: text})
+	if len(figs) != 1 || figs[0].Value != 12 {
+		t.Fatalf("article figures = %+v, want only the 12", figs)
+	}
+	all := defaultExtractor(t, extract.Options{IncludeComments: true}).Extract(extract.Document{Source: "c.txt", Text: text})
+	if len(all) != 2 || all[1].Value != 2500 || all[1].Section != extract.SectionComments {
+		t.Fatalf("with comments = %+v, want the 2500 marked as comments", all)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(c *extract.Config)
+		want   string
+	}{
+		{"bad pattern", func(c *extract.Config) { c.ExcludePattern = append(c.ExcludePattern, "(") }, "exclude_patterns["},
+		{"unknown unit category", func(c *extract.Config) { c.Units[0].Category = "weather" }, `units[0].category: "weather": unknown category`},
+		{"duplicate alias", func(c *extract.Config) { c.Units[1].Aliases = append(c.Units[1].Aliases, "tonnes") }, `alias already names t`},
+		{"bad qualifier", func(c *extract.Config) { c.Qualifiers[0].Name = "roughly" }, `qualifiers[0].name: "roughly": unknown qualifier`},
+		{"vague bounds", func(c *extract.Config) { c.Vague[0].Low = 1e9 }, "vague[0]"},
+		{"no fallback", func(c *extract.Config) { c.Categories = c.Categories[:len(c.Categories)-1] }, `"other": the fallback category must be defined`},
+		{"multiword set", func(c *extract.Config) { c.Months = append(c.Months, "high summer") }, `months: "high summer": must be a single word`},
+		{"empty phrase", func(c *extract.Config) { c.Categories[0].Before = append(c.Categories[0].Before, " ") }, "categories[0].before["},
+		{"window", func(c *extract.Config) { c.Window = 0 }, "window: must be at least 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := defaultConfig(t)
+			tt.change(&cfg)
+			_, err := extract.New(cfg, extract.Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,67 @@
+package extract_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/extract"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/articles")
+
+// TestGolden extracts each article under testdata/articles and compares the
+// figures with NAME.golden.jsonl beside it. Review changes with git diff
+// after `go test ./extract -run Golden -update`.
+func TestGolden(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	files, err := filepath.Glob("../testdata/articles/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no articles found: %v", err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			text, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			for _, f := range e.Extract(extract.Document{Source: filepath.Base(path), Text: string(text)}) {
+				if err := enc.Encode(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			golden := strings.TrimSuffix(path, ".txt") + ".golden.jsonl"
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				gotLines, wantLines := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(gotLines) || i < len(wantLines); i++ {
+					var g, w string
+					if i < len(gotLines) {
+						g = gotLines[i]
+					}
+					if i < len(wantLines) {
+						w = wantLines[i]
+					}
+					if g != w {
+						t.Fatalf("%s differs at figure %d:\n got %s\nwant %s", golden, i+1, g, w)
+					}
+				}
+			}
+		})
+	}
+}
