@@ -29,7 +29,7 @@ type csvWriter struct {
 }
 
 func newCSV(w io.Writer, opts Options) (*csvWriter, error) {
-	header, err := gocsvHeader()
+	header, err := gocsvHeader([]schema.Figure{})
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func newCSV(w io.Writer, opts Options) (*csvWriter, error) {
 			return nil, fmt.Errorf("output: csv: write byte order mark: %w", err)
 		}
 	}
-	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(schema.Columns)}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(schema.Columns, schema.NumericColumns)}
 	if !opts.Append {
 		if err := rows.cw.Write(schema.Columns); err != nil {
 			return nil, fmt.Errorf("output: csv: write header: %w", err)
@@ -125,19 +125,20 @@ func neutralise(cell string) string {
 	return cell
 }
 
-// textColumns marks the columns that are not schema.NumericColumns.
-func textColumns(columns []string) []bool {
+// textColumns marks the columns that are not numeric.
+func textColumns(columns []string, numeric map[string]bool) []bool {
 	text := make([]bool, len(columns))
 	for i, c := range columns {
-		text[i] = !schema.NumericColumns[c]
+		text[i] = !numeric[c]
 	}
 	return text
 }
 
-// gocsvHeader returns the header gocsv derives from schema.Figure's tags.
-func gocsvHeader() ([]string, error) {
+// gocsvHeader returns the header gocsv derives from the csv tags of the
+// element type of empty, a slice such as []schema.Figure{}.
+func gocsvHeader(empty any) ([]string, error) {
 	var c headerCapture
-	if err := gocsv.MarshalCSV([]schema.Figure{}, &c); err != nil {
+	if err := gocsv.MarshalCSV(empty, &c); err != nil {
 		return nil, fmt.Errorf("output: csv: read gocsv header: %w", err)
 	}
 	return c.header, nil

@@ -28,7 +28,7 @@ func TestCSVHeader(t *testing.T) {
 	if len(recs) != 1 || !slices.Equal(recs[0], schema.Columns) {
 		t.Fatalf("records = %q, want only the header %q", recs, schema.Columns)
 	}
-	header, err := gocsvHeader()
+	header, err := gocsvHeader([]schema.Figure{})
 	if err != nil || !slices.Equal(header, schema.Columns) {
 		t.Fatalf("gocsv header = %q, %v; want schema.Columns", header, err)
 	}

@@ -1,5 +1,5 @@
-// Package output writes figures as CSV, JSON Lines or XLSX. Each format is
-// one file; New picks one by name.
+// Package output writes figures as CSV, JSON Lines, an XLSX workbook or an
+// HTML page. Each format is one file; New picks one by name.
 package output
 
 import (
@@ -19,6 +19,15 @@ type Writer interface {
 	Close() error
 }
 
+// DocumentWriter is implemented by writers that show documents as well as
+// figures (XLSX, HTML). The caller checks for it with a type assertion and
+// calls WriteDocument once per document, before that document's figures,
+// and also for an input that failed, with src.Errors set and empty text.
+// text is what the figures' Start and End offsets refer to.
+type DocumentWriter interface {
+	WriteDocument(src schema.Source, text string) error
+}
+
 // Options tune the writers; the zero value is the safe default.
 type Options struct {
 	// BOM starts a CSV with a UTF-8 byte order mark, for Excel on Windows.
@@ -29,9 +38,14 @@ type Options struct {
 	// Append continues an existing output (see CreateAtomicAppend): CSV
 	// writes neither BOM nor header. XLSX cannot be appended to.
 	Append bool
+	// Run describes the run for the workbook's About sheet and the HTML
+	// page's footer. It is read at Close, so the caller may fill in the
+	// finish time and counts while figures are being written.
+	Run *schema.Run
 }
 
-// New returns the writer for format ("csv", "jsonl" or "xlsx") writing to w.
+// New returns the writer for format ("csv", "jsonl", "xlsx" or "html")
+// writing to w.
 // Close finishes the output but never closes w: the caller owns it.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
 	// Each case checks err itself: returning a nil *csvWriter as a Writer
@@ -54,13 +68,18 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 			return nil, err
 		}
 		return xw, nil
+	case "html":
+		if opts.Append {
+			return nil, errors.New("output: html cannot be appended to; write a new page")
+		}
+		return newHTML(w, opts), nil
 	default:
-		return nil, fmt.Errorf("output: unknown format %q (want csv, jsonl or xlsx)", format)
+		return nil, fmt.Errorf("output: unknown format %q (want csv, jsonl, xlsx or html)", format)
 	}
 }
 
 // FormatFromPath names the format New expects for a file, by its extension
-// (case-insensitive): .csv, .jsonl or .ndjson, .xlsx.
+// (case-insensitive): .csv, .jsonl or .ndjson, .xlsx, .html or .htm.
 func FormatFromPath(path string) (string, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
@@ -69,7 +88,9 @@ func FormatFromPath(path string) (string, error) {
 		return "jsonl", nil
 	case ".xlsx":
 		return "xlsx", nil
+	case ".html", ".htm":
+		return "html", nil
 	default:
-		return "", fmt.Errorf("output: cannot tell the format of %q from its extension (want .csv, .jsonl, .ndjson or .xlsx)", path)
+		return "", fmt.Errorf("output: cannot tell the format of %q from its extension (want .csv, .jsonl, .ndjson, .xlsx or .html)", path)
 	}
 }

@@ -4,36 +4,99 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
+	"strings"
 
+	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
-// figuresSheet names the data sheet; past Excel's row limit the figures go
-// on "Figures (2)", "Figures (3)"...
-const figuresSheet = "Figures"
+// Sheet names, in workbook order. Past Excel's row limit a table goes on
+// "Figures (2)", "Figures (3)"... right after its first sheet.
+const (
+	summarySheet = "Summary"
+	factsSheet   = "Facts"
+	figuresSheet = "Figures"
+	sourcesSheet = "Sources"
+	aboutSheet   = "About"
+)
 
-// xlsxWriter streams figures into a workbook and writes it out on Close.
+// xlsxWriter streams figures into a workbook and writes it out on Close:
 //
-// Sheets appear in the order they are created. A sheet written in full at
-// Close (a Summary, an About) can be created in newXLSX, before the streamed
-// ones, and filled later: only streamed sheets are frozen by their Flush.
+//	Summary  counts and totals by category and by source, with a chart
+//	Facts    the figures merged across articles (package extract/facts)
+//	Figures  every figure, as CSV has them (streamed)
+//	Sources  one row per document (streamed)
+//	About    the run: version, rules, command line, times, counts
+//
+// Sheets appear in the order they are created. Summary and Facts are only
+// known at Close but come first, so they are added empty in newXLSX and
+// filled at Close: only streamed sheets are frozen by their Flush.
+//
+// To build Facts and the summary the writer keeps, per figure, the few
+// fields facts.Merge reads (article figures only) and running counts: the
+// workbook is bounded by Excel's limits anyway.
 type xlsxWriter struct {
 	out     io.Writer
+	opts    Options
 	book    *workbook
 	figures *tableStream
-	closed  bool
+
+	docs   []docStats     // Sources rows, in the order documents came
+	docAt  map[string]int // Source -> latest row for it in docs
+	cats   map[string]*categoryStats
+	merge  []schema.Figure // article figures, cut down to what facts.Merge reads
+	nFigs  int
+	closed bool
 }
 
-func newXLSX(w io.Writer, _ Options) (*xlsxWriter, error) {
+// docStats is a Sources row with the figures counted for it.
+type docStats struct {
+	src   schema.Source
+	total float64 // sum of finite figure values
+}
+
+// categoryStats is a Summary row.
+type categoryStats struct {
+	figures int
+	total   float64
+	sources map[string]bool
+	units   map[string]bool
+}
+
+func newXLSX(w io.Writer, opts Options) (*xlsxWriter, error) {
 	book, err := newWorkbook()
 	if err != nil {
 		return nil, fmt.Errorf("output: xlsx: %w", err)
 	}
+	for _, name := range []string{summarySheet, factsSheet} {
+		if err := book.addSheet(name); err != nil {
+			_ = book.file.Close()
+			return nil, fmt.Errorf("output: xlsx: sheet %q: %w", name, err)
+		}
+	}
 	return &xlsxWriter{
 		out:     w,
+		opts:    opts,
 		book:    book,
 		figures: book.stream(newTable(figuresSheet, schema.Columns, schema.NumericColumns)),
+		docAt:   map[string]int{},
+		cats:    map[string]*categoryStats{},
 	}, nil
+}
+
+// WriteDocument adds a row to the Sources sheet. Figures written after it
+// with the same Source are counted on that row; figures whose Source no
+// document announced get a row of their own, made from the figure.
+func (x *xlsxWriter) WriteDocument(src schema.Source, _ string) error {
+	if x.closed {
+		return errors.New("output: xlsx: write after close")
+	}
+	src.Figures = 0 // counted as figures arrive, so the sheets agree
+	x.docAt[src.Source] = len(x.docs)
+	x.docs = append(x.docs, docStats{src: src})
+	return nil
 }
 
 // Write appends one figure as a row of the Figures sheet.
@@ -47,7 +110,51 @@ func (x *xlsxWriter) Write(f *schema.Figure) error {
 	if err := x.figures.writeRow(f.Cells()); err != nil {
 		return fmt.Errorf("output: xlsx: %w", err)
 	}
+	x.count(f)
 	return nil
+}
+
+func (x *xlsxWriter) count(f *schema.Figure) {
+	x.nFigs++
+	finite := !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0)
+	i, ok := x.docAt[f.Source]
+	if !ok {
+		i = len(x.docs)
+		x.docAt[f.Source] = i
+		x.docs = append(x.docs, docStats{src: schema.Source{
+			Source: f.Source, DocID: f.DocID, Title: f.Title, Outlet: f.Outlet, Published: f.Published, URL: f.URL,
+		}})
+	}
+	d := &x.docs[i]
+	d.src.Figures++
+	if finite {
+		d.total += f.Value
+	}
+
+	c := x.cats[f.Category]
+	if c == nil {
+		c = &categoryStats{sources: map[string]bool{}, units: map[string]bool{}}
+		x.cats[f.Category] = c
+	}
+	c.figures++
+	if finite {
+		c.total += f.Value
+	}
+	c.sources[f.Source] = true
+	if f.Unit != "" {
+		c.units[f.Unit] = true
+	}
+
+	if f.Section == "article" {
+		// Clones: Object and Location may be slices of the whole article,
+		// which would otherwise stay in memory until Close.
+		x.merge = append(x.merge, schema.Figure{
+			Source: f.Source, Published: f.Published, Value: f.Value, Unit: f.Unit,
+			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
+			Attribution: strings.Clone(f.Attribution), EventDate: f.EventDate,
+			Location: strings.Clone(f.Location),
+		})
+	}
 }
 
 // Close finishes the sheets and writes the workbook; it does not close the
@@ -57,7 +164,7 @@ func (x *xlsxWriter) Close() error {
 		return nil
 	}
 	x.closed = true
-	err := x.figures.close()
+	err := x.finish()
 	if err == nil {
 		_, err = x.book.file.WriteTo(x.out)
 	}
@@ -68,4 +175,81 @@ func (x *xlsxWriter) Close() error {
 		return fmt.Errorf("output: xlsx: %w", err)
 	}
 	return nil
+}
+
+func (x *xlsxWriter) finish() error {
+	if err := x.figures.close(); err != nil {
+		return err
+	}
+	merged := facts.Merge(x.merge)
+	x.merge = nil
+	if err := x.writeFacts(merged); err != nil {
+		return err
+	}
+	if err := x.writeSummary(merged); err != nil {
+		return err
+	}
+	if err := x.writeSources(); err != nil {
+		return err
+	}
+	if err := x.writeAbout(len(merged)); err != nil {
+		return err
+	}
+	x.book.file.SetActiveSheet(0)
+	return nil
+}
+
+func (x *xlsxWriter) writeFacts(merged []schema.Fact) error {
+	t := newTable(factsSheet, schema.FactColumns, schema.FactNumericColumns)
+	for c := range schema.FactBoolColumns {
+		t.setKind(c, kindBool)
+	}
+	t.fitWidths(func(yield func([]string) bool) {
+		for i := range merged {
+			if !yield(merged[i].Cells()) {
+				return
+			}
+		}
+	})
+	ts := x.book.streamReserved(t)
+	for i := range merged {
+		if err := ts.writeRow(merged[i].Cells()); err != nil {
+			return err
+		}
+	}
+	return ts.close()
+}
+
+func (x *xlsxWriter) writeSources() error {
+	t := newTable(sourcesSheet, schema.SourceColumns, schema.SourceNumericColumns)
+	t.setKind("url", kindLink)
+	t.fitWidths(func(yield func([]string) bool) {
+		for i := range x.docs {
+			if !yield(x.docs[i].src.Cells()) {
+				return
+			}
+		}
+	})
+	ts := x.book.stream(t)
+	for i := range x.docs {
+		if err := ts.writeRow(x.docs[i].src.Cells()); err != nil {
+			return err
+		}
+	}
+	return ts.close()
+}
+
+// categoryRows returns the Summary's category names, most figures first.
+func (x *xlsxWriter) categoryRows() []string {
+	names := make([]string, 0, len(x.cats))
+	for name := range x.cats {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if d := x.cats[b].figures - x.cats[a].figures; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	return names
 }

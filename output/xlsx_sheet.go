@@ -6,8 +6,10 @@ package output
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -30,12 +32,27 @@ const (
 	numFmtText = 49
 
 	headerFill = "#DDEBF7"
+
+	// maxLinkChars is the longest URL a HYPERLINK() formula takes: Excel
+	// limits a string in a formula to 255 characters.
+	maxLinkChars = 255
+)
+
+// cellKind is how a column's cells are stored.
+type cellKind uint8
+
+const (
+	kindText   cellKind = iota
+	kindNumber          // numbers as numbers; text that is no number stays text
+	kindBool            // "true" and "false" as Excel booleans
+	kindLink            // an http(s) URL as a HYPERLINK() formula, else text
 )
 
 // sheetStyles are the cell styles every data sheet shares.
 type sheetStyles struct {
 	header   int
 	text     int
+	link     int // text, blue and underlined
 	integer  int // "#,##0": 4,000,000 without a dangling decimal point
 	fraction int // "#,##0.##########": 0.25 and 3.5 keep their decimals
 }
@@ -55,6 +72,12 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: numFmtText}); err != nil {
 		return s, fmt.Errorf("text style: %w", err)
 	}
+	if s.link, err = f.NewStyle(&excelize.Style{
+		NumFmt: numFmtText,
+		Font:   &excelize.Font{Color: "#0563C1", Underline: "single"},
+	}); err != nil {
+		return s, fmt.Errorf("link style: %w", err)
+	}
 	integer, fraction := "#,##0", "#,##0.##########"
 	if s.integer, err = f.NewStyle(&excelize.Style{CustomNumFmt: &integer}); err != nil {
 		return s, fmt.Errorf("integer style: %w", err)
@@ -69,17 +92,71 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 type table struct {
 	name    string // sheet name; overflow sheets are "name (2)", "name (3)"...
 	columns []string
-	numeric []bool
+	kinds   []cellKind
 	widths  []float64
 }
 
+// newTable describes a table whose numeric columns hold numbers and all
+// others text; setKind changes a column.
 func newTable(name string, columns []string, numeric map[string]bool) table {
-	t := table{name: name, columns: columns, numeric: make([]bool, len(columns)), widths: make([]float64, len(columns))}
+	t := table{name: name, columns: columns, kinds: make([]cellKind, len(columns)), widths: make([]float64, len(columns))}
 	for i, c := range columns {
-		t.numeric[i] = numeric[c]
+		if numeric[c] {
+			t.kinds[i] = kindNumber
+		}
 		t.widths[i] = columnWidth(c, numeric[c])
 	}
 	return t
+}
+
+// setKind stores the cells of column name as kind.
+func (t *table) setKind(name string, kind cellKind) {
+	for i, c := range t.columns {
+		if c == name {
+			t.kinds[i] = kind
+		}
+	}
+}
+
+// fitWidths sizes each column to its longest cell, header included, within
+// bounds that keep prose readable without a sheet a mile wide. For tables
+// whose rows are all known before the sheet is written.
+func (t *table) fitWidths(rows iter.Seq[[]string]) {
+	for i, c := range t.columns {
+		t.widths[i] = float64(utf8.RuneCountInString(c))
+	}
+	for cells := range rows {
+		for i, c := range cells {
+			if i < len(t.widths) {
+				t.widths[i] = max(t.widths[i], displayWidth(c, t.kinds[i]))
+			}
+		}
+	}
+	for i := range t.widths {
+		t.widths[i] = min(max(t.widths[i]+2, 8), 60)
+	}
+}
+
+// displayWidth estimates how many characters a cell shows: numbers gain
+// thousands separators; a multi-line cell is as wide as its longest line.
+func displayWidth(s string, kind cellKind) float64 {
+	if kind == kindNumber {
+		n := len(s)
+		if dot := strings.IndexByte(s, '.'); dot >= 0 {
+			n += (dot - 1) / 3
+		} else {
+			n += (n - 1) / 3
+		}
+		return float64(n)
+	}
+	w := 0
+	for line := range strings.Lines(s) {
+		w = max(w, utf8.RuneCountInString(strings.TrimRight(line, "\r\n")))
+		if w > 100 {
+			break
+		}
+	}
+	return float64(w)
 }
 
 // columnWidth guesses a readable width, in characters, from a column's name:
@@ -152,6 +229,15 @@ func (b *workbook) stream(t table) *tableStream {
 	return &tableStream{book: b, table: t, maxRows: maxSheetRows, vals: make([]any, len(t.columns))}
 }
 
+// streamReserved starts a tableStream whose first sheet was already added
+// (with addSheet), so that it keeps its place in the sheet order although
+// its rows are only known at the end.
+func (b *workbook) streamReserved(t table) *tableStream {
+	ts := b.stream(t)
+	ts.reserved = true
+	return ts
+}
+
 // tableStream writes the rows of one table through excelize's StreamWriter,
 // starting a new sheet with its own header when one is full.
 type tableStream struct {
@@ -162,6 +248,8 @@ type tableStream struct {
 	sw      *excelize.StreamWriter
 	row     int   // last row written on the current sheet
 	vals    []any // reused for every row: SetRow does not keep it
+	// reserved: the first sheet exists already (see streamReserved).
+	reserved bool
 }
 
 // writeRow appends one row of cells in table column order.
@@ -178,7 +266,7 @@ func (t *tableStream) writeRow(cells []string) error {
 		}
 	}
 	for i, c := range cells {
-		t.vals[i] = cellValue(c, t.table.numeric[i], t.book.styles)
+		t.vals[i] = cellValue(c, t.table.kinds[i], t.book.styles)
 	}
 	return t.setRow()
 }
@@ -197,8 +285,10 @@ func (t *tableStream) close() error {
 func (t *tableStream) startSheet() error {
 	t.part++
 	name := t.table.sheetName(t.part)
-	if err := t.book.addSheet(name); err != nil {
-		return fmt.Errorf("sheet %q: %w", name, err)
+	if t.part > 1 || !t.reserved {
+		if err := t.book.addSheet(name); err != nil {
+			return fmt.Errorf("sheet %q: %w", name, err)
+		}
 	}
 	sw, err := t.book.file.NewStreamWriter(name)
 	if err != nil {
@@ -212,10 +302,7 @@ func (t *tableStream) startSheet() error {
 		return fmt.Errorf("sheet %q: freeze header: %w", name, err)
 	}
 	for i, w := range t.table.widths {
-		style := t.book.styles.text
-		if t.table.numeric[i] {
-			style = t.book.styles.integer
-		}
+		style := t.book.styles.columnStyle(t.table.kinds[i])
 		// The column style is what excelize gives cells without their own,
 		// so text cells cost no per-cell style.
 		if err := sw.SetColStyle(i+1, i+1, style); err != nil {
@@ -269,13 +356,27 @@ func (t *tableStream) endSheet() error {
 	return nil
 }
 
+// columnStyle is the style a column of kind gives cells without their own.
+func (s sheetStyles) columnStyle(kind cellKind) int {
+	switch kind {
+	case kindNumber:
+		return s.integer
+	case kindBool:
+		return 0
+	}
+	return s.text
+}
+
 // cellValue converts one cell for SetRow: nil for empty, a number for a
-// numeric column, otherwise an inline string (never a formula).
-func cellValue(s string, numeric bool, st sheetStyles) any {
+// numeric column, a boolean for a boolean one, a HYPERLINK() formula for a
+// web address in a link column, otherwise an inline string. No other cell
+// is ever a formula.
+func cellValue(s string, kind cellKind, st sheetStyles) any {
 	if s == "" {
 		return nil
 	}
-	if numeric {
+	switch kind {
+	case kindNumber:
 		v, err := strconv.ParseFloat(s, 64)
 		// NaN and Inf have no XLSX number form; as text the workbook still opens.
 		if err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -284,8 +385,41 @@ func cellValue(s string, numeric bool, st sheetStyles) any {
 			}
 			return v
 		}
+	case kindBool:
+		if b, err := strconv.ParseBool(s); err == nil {
+			return b
+		}
+	case kindLink:
+		if f, ok := hyperlinkFormula(s); ok {
+			return excelize.Cell{StyleID: st.link, Formula: f, Value: s}
+		}
 	}
 	return cleanText(s)
+}
+
+// hyperlinkFormula returns a HYPERLINK() formula that opens url and shows
+// it, for an absolute http or https URL that fits in a formula string. A
+// URL from an article is untrusted: other schemes (javascript:, file:) are
+// refused, and quotes are doubled, which is all a formula string literal
+// escapes, so the URL cannot end the string and add formula text.
+func hyperlinkFormula(url string) (string, bool) {
+	lower := strings.ToLower(url)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") || len(lower) <= len("https://") {
+		return "", false
+	}
+	if !utf8.ValidString(url) {
+		return "", false
+	}
+	for _, r := range url {
+		if r < 0x20 || r == 0x7F || r == '\u2028' || r == '\u2029' || !xmlChar(r) {
+			return "", false
+		}
+	}
+	quoted := strings.ReplaceAll(url, `"`, `""`)
+	if utf16Len(quoted) > maxLinkChars {
+		return "", false
+	}
+	return `HYPERLINK("` + quoted + `","` + quoted + `")`, true
 }
 
 // cleanText makes s storable in a cell: characters XML 1.0 forbids (control

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newExtractCmd(s streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "extract [flags] PATH...",
+		Short: "Extract figures from articles (files, directories, feeds, or - for stdin)",
+		Long: `Extract reads articles and writes one row per figure they state.
+
+PATH is a file, a directory (walked recursively) or - for standard input.
+Plain text, HTML, JSON Lines, JSON arrays and CSV are read by extension,
+also gzipped. Without -o the figures go to standard output as CSV.
+
+Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
+--log-format is TALLY_LOG_FORMAT.
+
+Exit codes: 0 all inputs read and the output written; 1 some inputs failed
+but the output holds all the others; 2 nothing was done (usage, config or
+output error, or interrupted).`,
+		Args: cobra.MinimumNArgs(1),
+	}
+	f := cmd.Flags()
+	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")
+	f.String("format", "", "output format: csv, jsonl, xlsx or html (overrides the extension)")
+	f.String("facts", "", "also write the figures merged across sources into facts, to this .csv or .jsonl file")
+	f.String("config", "", "rules file to use instead of the embedded config.yaml")
+	f.Bool("include-comments", false, "also report figures in reader comments below the article's end, marked section=comments")
+	f.Bool("bom", false, "start CSV output with a UTF-8 byte order mark (for Excel on Windows)")
+	f.Bool("raw", false, "do not neutralise CSV cells that a spreadsheet would run as formulas")
+	f.StringSlice("include", nil, "in directories, read only files matching these globs")
+	f.StringSlice("exclude", nil, "in directories, skip files matching these globs")
+	f.String("input-format", "", "format of standard input or of files whose extension does not say: txt, html, jsonl, json or csv")
+	f.IntP("jobs", "j", 0, "documents extracted at once (default: one per CPU); the output is the same for any value")
+	f.String("state", "", "remember processed documents in this file and skip them on later runs")
+	f.Bool("append", false, "add to an existing CSV or JSON Lines output instead of replacing it")
+	f.String("shard", "", "process only shard i of n (i/n, 1-based) of the documents, chosen by content hash")
+	f.Bool("quiet", false, "print only errors")
+	f.String("log-format", "text", "how messages on stderr look: text or json")
+	for _, name := range []string{"id", "url", "title", "published", "text", "outlet"} {
+		f.StringSlice(name+"-field", nil, "record field(s) holding the "+name+" in JSON, JSON Lines and CSV inputs")
+	}
+	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
+		v, err := settings(cmd.Flags())
+		if err != nil {
+			return err
+		}
+		job, err := newExtractJob(s, v, paths)
+		if err != nil {
+			return err
+		}
+		return job.run(cmd.Context())
+	}
+	return cmd
+}

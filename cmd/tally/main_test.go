@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// runTally runs the command in-process and returns its exit code, stdout and
+// stderr.
+func runTally(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func readCSV(t *testing.T, data string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v\n%s", err, data)
+	}
+	return rows
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestExtractSampleToStdout(t *testing.T) {
+	code, out, errs := runTally(t, "", "extract", "../../testdata/articles")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows := readCSV(t, out)
+	if strings.Join(rows[0], ",") != strings.Join(schema.Columns, ",") {
+		t.Fatalf("header %v", rows[0])
+	}
+	if len(rows) < 60 {
+		t.Fatalf("only %d rows from the sample articles", len(rows)-1)
+	}
+	if !strings.Contains(errs, "3 documents") {
+		t.Fatalf("summary missing: %q", errs)
+	}
+}
+
+func TestBadInputIsReportedAndTheRestWritten(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "good.txt", "At least 12 people were killed in the blast.")
+	write(t, dir, "empty.txt", "")
+	out := filepath.Join(dir, "out.csv")
+	code, _, errs := runTally(t, "", "extract", dir, filepath.Join(dir, "missing.txt"), "-o", out)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d: %s", code, exitPartial, errs)
+	}
+	for _, want := range []string{"empty.txt", "missing.txt"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not name %s:\n%s", want, errs)
+		}
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "killed") {
+		t.Fatalf("good document's figures missing from the output: %v\n%s", err, data)
+	}
+}
+
+func TestConfigErrorNamesFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	base, err := os.ReadFile("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, change, want string }{
+		{"unknown key", strings.Replace(string(base), "window: 8", "window: 8\nwindoww: 3", 1), "unknown key \"windoww\""},
+		{"bad pattern", strings.Replace(string(base), `  - '%[0-9A-Fa-f]{2}'`, `  - '%[0-9A-F'`, 1), "exclude_patterns[3]"},
+		{"unknown category", strings.Replace(string(base), "category: distance}", "category: distanse}", 1), "unknown category"},
+		{"duplicate alias", strings.Replace(string(base), "aliases: [gram, grams,", "aliases: [kg, gram, grams,", 1), "alias already names kg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.change == string(base) {
+				t.Fatal("the test's edit did not apply to config.yaml")
+			}
+			path := write(t, dir, tt.name+".yaml", tt.change)
+			code, _, errs := runTally(t, "", "rules", "--check", path)
+			if code != exitFatal || !strings.Contains(errs, path+":") || !strings.Contains(errs, tt.want) {
+				t.Fatalf("exit %d, stderr %q; want exit 2 naming %s:LINE and %q", code, errs, path, tt.want)
+			}
+			code, _, _ = runTally(t, "", "extract", "--config", path, "../../testdata/articles")
+			if code != exitFatal {
+				t.Fatalf("extract with a bad config exited %d", code)
+			}
+		})
+	}
+	code, out, _ := runTally(t, "", "rules", "--check", "../../config.yaml")
+	if code != exitOK || !strings.Contains(out, "ok") {
+		t.Fatalf("shipped config does not check: %d %s", code, out)
+	}
+}
+
+func TestJobsDoNotChangeTheBytes(t *testing.T) {
+	_, one, _ := runTally(t, "", "extract", "--jobs", "1", "../../testdata/articles")
+	_, four, _ := runTally(t, "", "extract", "--jobs", "4", "../../testdata/articles")
+	if one != four || one == "" {
+		t.Fatalf("--jobs 1 and --jobs 4 differ (%d vs %d bytes)", len(one), len(four))
+	}
+}
+
+func TestEnvironmentSetsFlags(t *testing.T) {
+	t.Setenv("TALLY_FORMAT", "jsonl")
+	_, out, _ := runTally(t, "", "extract", "../../testdata/articles/ceasefire.txt")
+	if !strings.HasPrefix(out, `{"source":`) {
+		t.Fatalf("TALLY_FORMAT=jsonl ignored: %.80s", out)
+	}
+}
+
+func TestStateSkipsWhatWasDone(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	write(t, in, "a.txt", "At least 12 people were killed in the blast.")
+	write(t, in, "b.txt", "Rescuers evacuated 300 residents by boat.")
+	state := filepath.Join(dir, "state.json")
+	out := filepath.Join(dir, "out.csv")
+
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "-o", out); code != exitOK {
+		t.Fatalf("first run exit %d: %s", code, errs)
+	}
+	if rows := readFile(t, out); len(rows) != 3 {
+		t.Fatalf("first run wrote %d rows, want 2 figures", len(rows)-1)
+	}
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "-o", out); code != exitOK || !strings.Contains(errs, "0 documents") {
+		t.Fatalf("second run over unchanged inputs: exit %d: %s", code, errs)
+	}
+	if rows := readFile(t, out); len(rows) != 1 {
+		t.Fatalf("second run wrote %d figures, want none", len(rows)-1)
+	}
+	write(t, in, "c.txt", "The storm destroyed 40 homes.")
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "-o", out, "--append"); code != exitOK {
+		t.Fatalf("third run exit %d: %s", code, errs)
+	}
+	rows := readFile(t, out)
+	if len(rows) != 2 || rows[1][2] != "40" {
+		t.Fatalf("after adding c.txt the output holds %v, want only its figure", rows)
+	}
+}
+
+func readFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return readCSV(t, string(data))
+}
+
+func TestShardsPartitionTheDocuments(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 12; i++ {
+		write(t, dir, "doc"+string(rune('a'+i))+".txt", strings.Repeat("x", i)+" Officials said 5 homes were destroyed.")
+	}
+	total := 0
+	for _, shard := range []string{"1/3", "2/3", "3/3"} {
+		_, out, _ := runTally(t, "", "extract", "--shard", shard, dir)
+		total += len(readCSV(t, out)) - 1
+	}
+	if total != 12 {
+		t.Fatalf("three shards hold %d figures, want the 12 of the whole", total)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"extract"},
+		{"extract", "--format", "pdf", "../../testdata/articles"},
+		{"extract", "--shard", "4/3", "../../testdata/articles"},
+		{"extract", "--log-format", "xml", "../../testdata/articles"},
+		{"nosuchcommand"},
+	} {
+		if code, _, _ := runTally(t, "", args...); code != exitFatal {
+			t.Errorf("%v exited %d, want %d", args, code, exitFatal)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Exit codes, documented in the README for cron jobs.
+const (
+	exitOK      = 0 // everything read and written
+	exitPartial = 1 // some inputs failed; the output holds all the others
+	exitFatal   = 2 // nothing done: usage, config or output error
+)
+
+// streams are the command's IO, passed in so tests use buffers.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// partialError marks a run that wrote its output but skipped bad inputs.
+type partialError struct{ failed int }
+
+func (e *partialError) Error() string { return fmt.Sprintf("%d input(s) failed", e.failed) }
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := streams{in: stdin, out: stdout, err: stderr}
+	root := newRoot(s)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	var partial *partialError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &partial):
+		return exitPartial
+	default:
+		fmt.Fprintln(stderr, "tally:", err)
+		return exitFatal
+	}
+}
+
+func newRoot(s streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "tally",
+		Short:         "Pull every numeric fact out of news articles",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newExtractCmd(s), newRulesCmd(s), newTextCmd(s), newVersionCmd(s))
+	return root
+}
+
+// settings binds a command's flags and TALLY_* environment variables in a
+// viper instance of its own: a flag wins over the variable, which wins over
+// the default.
+func settings(flags *pflag.FlagSet) (*viper.Viper, error) {
+	v := viper.New()
+	v.SetEnvPrefix("TALLY")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	if err := v.BindPFlags(flags); err != nil {
+		return nil, err
+	}
+	return v, nil
+}

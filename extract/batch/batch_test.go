@@ -1,0 +1,166 @@
+package batch_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	tally "github.com/tally-news/tally"
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/batch"
+)
+
+func extractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	var cfg extract.Config
+	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	e, err := extract.New(cfg, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func docs(n int) []extract.Document {
+	var out []extract.Document
+	for i := 0; i < n; i++ {
+		// documents of very different sizes finish out of order
+		text := fmt.Sprintf("Officials said %d people were evacuated.", i+1)
+		for k := 0; k < (i%7)*50; k++ {
+			text += " At least 3 homes were damaged."
+		}
+		out = append(out, extract.Document{Source: fmt.Sprintf("doc%03d", i), Text: text})
+	}
+	return out
+}
+
+func source(ds []extract.Document) batch.Source {
+	return func(yield func(extract.Document) error) error {
+		for _, d := range ds {
+			if err := yield(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// render runs the batch and returns the emitted sources and first values.
+func render(t *testing.T, jobs int, ds []extract.Document) string {
+	var buf bytes.Buffer
+	err := batch.Run(context.Background(), extractor(t), jobs, source(ds), func(r batch.Result) error {
+		fmt.Fprintf(&buf, "%s:%d:%v\n", r.Doc.Source, len(r.Figures), r.Figures[0].Value)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestRunKeepsInputOrder(t *testing.T) {
+	ds := docs(200)
+	one := render(t, 1, ds)
+	for _, jobs := range []int{2, 4, 16} {
+		if got := render(t, jobs, ds); got != one {
+			t.Fatalf("jobs=%d output differs from jobs=1", jobs)
+		}
+	}
+	if want := "doc000:1:1\n"; one[:len(want)] != want {
+		t.Fatalf("first line %q, want %q", one[:len(want)], want)
+	}
+}
+
+func TestRunStopsOnEmitError(t *testing.T) {
+	stop := errors.New("disk full")
+	n := 0
+	err := batch.Run(context.Background(), extractor(t), 4, source(docs(100)), func(batch.Result) error {
+		n++
+		if n == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 10 {
+		t.Fatalf("err %v after %d results, want disk full after 10", err, n)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := batch.Run(ctx, extractor(t), 2, source(docs(100)), func(batch.Result) error {
+		if n++; n == 5 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s, err := batch.LoadState(path, "rules-a")
+	if err != nil || len(s.Docs) != 0 {
+		t.Fatalf("fresh state: %v %+v", err, s)
+	}
+	s.Mark("a.txt", "text one")
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	again, err := batch.LoadState(path, "rules-a")
+	if err != nil || !again.Seen("a.txt", "text one") || again.Seen("a.txt", "text two") || again.Seen("b.txt", "text one") {
+		t.Fatalf("reloaded state wrong: %v %+v", err, again)
+	}
+	other, _ := batch.LoadState(path, "rules-b")
+	if other.Seen("a.txt", "text one") {
+		t.Fatal("state made with other rules must start afresh")
+	}
+	if err := os.WriteFile(path, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := batch.LoadState(path, "rules-a"); err == nil {
+		t.Fatal("a corrupt state file must be an error, not silently reset")
+	}
+}
+
+func TestShard(t *testing.T) {
+	for _, bad := range []string{"0/4", "5/4", "x", "1/0", "2"} {
+		if _, err := batch.ParseShard(bad); err == nil {
+			t.Errorf("ParseShard(%q) accepted", bad)
+		}
+	}
+	ds := docs(400)
+	seen := map[string]int{}
+	for i := 1; i <= 4; i++ {
+		s, err := batch.ParseShard(fmt.Sprintf("%d/4", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := 0
+		for _, d := range ds {
+			if s.Has(d.Text) {
+				seen[d.Source]++
+				count++
+			}
+		}
+		if count < 50 || count > 150 {
+			t.Errorf("shard %d/4 holds %d of 400 documents", i, count)
+		}
+	}
+	for _, d := range ds {
+		if seen[d.Source] != 1 {
+			t.Fatalf("%s is in %d shards, want exactly 1", d.Source, seen[d.Source])
+		}
+	}
+}

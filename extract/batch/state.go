@@ -1,0 +1,104 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// State remembers what earlier runs processed, so a nightly run over a
+// growing archive extracts only new and changed documents. It is valid only
+// for the rules it was made with: a different config hash starts afresh.
+type State struct {
+	ConfigHash string `json:"config_hash"`
+	// Files holds the size and modification time of each input file fully
+	// processed: an unchanged file is skipped without being read.
+	Files map[string]FileStamp `json:"files"`
+	// Docs holds the content hash of each document processed, by source.
+	Docs map[string]string `json:"docs"`
+}
+
+// FileStamp identifies a file's version without reading it.
+type FileStamp struct {
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mod_time"`
+}
+
+// LoadState reads a state file; a missing file, or one made with other
+// rules, gives an empty state for configHash.
+func LoadState(path, configHash string) (*State, error) {
+	fresh := &State{ConfigHash: configHash, Files: map[string]FileStamp{}, Docs: map[string]string{}}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fresh, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("state %s: %w", path, err)
+	}
+	var s State
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("state %s: not a tally state file: %v", path, err)
+	}
+	if s.ConfigHash != configHash || s.Files == nil || s.Docs == nil {
+		return fresh, nil
+	}
+	return &s, nil
+}
+
+// UnchangedFile reports whether the file was fully processed before and has
+// not changed since.
+func (s *State) UnchangedFile(path string, info fs.FileInfo) bool {
+	st, ok := s.Files[path]
+	return ok && st.Size == info.Size() && st.ModTime.Equal(info.ModTime())
+}
+
+// MarkFile records a file as fully processed.
+func (s *State) MarkFile(path string, info fs.FileInfo) {
+	s.Files[path] = FileStamp{Size: info.Size(), ModTime: info.ModTime()}
+}
+
+// Seen reports whether a document with this source and text was processed.
+func (s *State) Seen(source, text string) bool {
+	return s.Docs[source] == ContentHash(text)
+}
+
+// Mark records a document as processed.
+func (s *State) Mark(source, text string) {
+	s.Docs[source] = ContentHash(text)
+}
+
+// Save writes the state atomically: a temporary file renamed over path.
+func (s *State) Save(path string) error {
+	data, err := json.MarshalIndent(s, "", " ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("state %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("state %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("state %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("state %s: %w", path, err)
+	}
+	return nil
+}
+
+// ContentHash identifies a document's text.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:16])
+}

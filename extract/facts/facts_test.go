@@ -1,0 +1,267 @@
+package facts
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// fig is an article figure; opts adjust the rest.
+func fig(source, category string, value float64, unit, place, object string, opts ...func(*schema.Figure)) schema.Figure {
+	f := schema.Figure{
+		Source: source, Category: category, Value: value, Unit: unit,
+		Location: place, Object: object, Section: "article",
+	}
+	for _, o := range opts {
+		o(&f)
+	}
+	return f
+}
+
+func published(d string) func(*schema.Figure)  { return func(f *schema.Figure) { f.Published = d } }
+func attributed(a string) func(*schema.Figure) { return func(f *schema.Figure) { f.Attribution = a } }
+func on(d string) func(*schema.Figure)         { return func(f *schema.Figure) { f.EventDate = d } }
+func section(s string) func(*schema.Figure)    { return func(f *schema.Figure) { f.Section = s } }
+
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name string
+		figs []schema.Figure
+		want []schema.Fact
+	}{
+		{
+			name: "same figure in two sources",
+			figs: []schema.Figure{
+				fig("kyiv-post.txt", "population", 430000, "", "Mariupol", "residents", published("2026-03-02"), attributed("city council")),
+				fig("wire.txt", "population", 430000, "", "Mariupol", "people", published("2026-03-01"), attributed("City Council")),
+			},
+			want: []schema.Fact{{
+				Category: "population", Value: 430000, Location: "Mariupol", Object: "people",
+				Sources: 2, SourceList: "kyiv-post.txt; wire.txt",
+				FirstPublished: "2026-03-01", LastPublished: "2026-03-02",
+				Attributions: "City Council", Mentions: 2,
+			}},
+		},
+		{
+			name: "values within half a percent merge, others do not",
+			figs: []schema.Figure{
+				fig("a.txt", "population", 431000, "", "Mariupol", ""),
+				fig("b.txt", "population", 430000, "", "Mariupol", ""),
+				fig("c.txt", "population", 430000, "", "mariupol ", ""),
+				fig("d.txt", "population", 440000, "", "Mariupol", ""),
+			},
+			want: []schema.Fact{
+				{Category: "population", Value: 430000, Location: "Mariupol", Sources: 3, SourceList: "a.txt; b.txt; c.txt", Mentions: 3},
+				{Category: "population", Value: 440000, Location: "Mariupol", Sources: 1, SourceList: "d.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "units and categories keep figures apart",
+			figs: []schema.Figure{
+				fig("a.txt", "distance", 30, "km", "Kherson", ""),
+				fig("b.txt", "distance", 30, "mi", "Kherson", ""),
+				fig("c.txt", "killed", 30, "", "Kherson", ""),
+			},
+			want: []schema.Fact{
+				{Category: "distance", Value: 30, Unit: "km", Location: "Kherson", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "distance", Value: 30, Unit: "mi", Location: "Kherson", Sources: 1, SourceList: "b.txt", Mentions: 1},
+				{Category: "killed", Value: 30, Location: "Kherson", Sources: 1, SourceList: "c.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "without a place the object decides, case and spaces aside",
+			figs: []schema.Figure{
+				fig("a.txt", "equipment", 31, "", "", "Abrams  tanks"),
+				fig("b.txt", "equipment", 31, "", "", " abrams tanks"),
+				fig("c.txt", "equipment", 31, "", "", "howitzers"),
+			},
+			want: []schema.Fact{
+				{Category: "equipment", Value: 31, Object: "Abrams  tanks", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
+				{Category: "equipment", Value: 31, Object: "howitzers", Sources: 1, SourceList: "c.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "one source repeating itself",
+			figs: []schema.Figure{
+				fig("a.txt", "aid", 2.5e9, "USD", "", "aid", attributed("the ministry")),
+				fig("a.txt", "aid", 2.5e9, "USD", "", "aid", attributed("officials")),
+			},
+			want: []schema.Fact{{
+				Category: "aid", Value: 2.5e9, Unit: "USD", Object: "aid", Sources: 1, SourceList: "a.txt",
+				Attributions: "officials; the ministry", Mentions: 2,
+			}},
+		},
+		{
+			name: "comments, bare other figures and non-finite values are left out",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 7, "", "Izium", "", section("comments")),
+				fig("a.txt", "other", 2019, "", "Izium", ""),
+				fig("a.txt", "", 12, "", "", " "),
+				fig("a.txt", "killed", math.NaN(), "", "Izium", ""),
+				fig("a.txt", "killed", math.Inf(1), "", "Izium", ""),
+				fig("a.txt", "other", 3, "", "", "bridges over the river"),
+			},
+			want: []schema.Fact{
+				{Category: "other", Value: 3, Object: "bridges over the river", Sources: 1, SourceList: "a.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "sources disagree on one day",
+			figs: []schema.Figure{
+				fig("a.txt", "displaced", 100000, "", "Kharkiv", "people", on("2026-03-01")),
+				fig("b.txt", "displaced", 120000, "", "Kharkiv", "people", on("2026-03-01")),
+				fig("c.txt", "displaced", 100000, "", "kharkiv", "people", on("2026-03-01")),
+			},
+			want: []schema.Fact{
+				{
+					Category: "displaced", Value: 100000, Location: "Kharkiv", Object: "people", Sources: 2, SourceList: "a.txt; c.txt",
+					Disputed: true, Values: "100000 (a.txt, c.txt); 120000 (b.txt)", Mentions: 2,
+				},
+				{
+					Category: "displaced", Value: 120000, Location: "Kharkiv", Object: "people", Sources: 1, SourceList: "b.txt",
+					Disputed: true, Values: "100000 (a.txt, c.txt); 120000 (b.txt)", Mentions: 1,
+				},
+			},
+		},
+		{
+			name: "a breakdown in one article is no dispute",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 12, "", "Odesa", "people", on("2026-04-09")),
+				fig("a.txt", "killed", 3, "", "Odesa", "children", on("2026-04-09")),
+				fig("b.txt", "killed", 12, "", "Odesa", "people", on("2026-04-09")),
+			},
+			want: []schema.Fact{
+				{Category: "killed", Value: 3, Location: "Odesa", Object: "children", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "killed", Value: 12, Location: "Odesa", Object: "people", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
+			},
+		},
+		{
+			name: "no dispute without a date or a place, or on different days",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 10, "", "Sumy", ""),
+				fig("b.txt", "killed", 14, "", "Sumy", ""),
+				fig("a.txt", "injured", 5, "", "", "people", on("2026-05-01")),
+				fig("b.txt", "injured", 8, "", "", "people", on("2026-05-01")),
+				fig("a.txt", "missing", 40, "", "Sumy", "", on("2026-05-01")),
+				fig("b.txt", "missing", 45, "", "Sumy", "", on("2026-05-02")),
+			},
+			want: []schema.Fact{
+				{Category: "injured", Value: 5, Object: "people", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "injured", Value: 8, Object: "people", Sources: 1, SourceList: "b.txt", Mentions: 1},
+				{Category: "killed", Value: 10, Location: "Sumy", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "killed", Value: 14, Location: "Sumy", Sources: 1, SourceList: "b.txt", Mentions: 1},
+				{Category: "missing", Value: 40, Location: "Sumy", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "missing", Value: 45, Location: "Sumy", Sources: 1, SourceList: "b.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "one fact disputed on two days",
+			figs: []schema.Figure{
+				fig("a.txt", "trapped", 2000, "", "Avdiivka", "", on("2026-02-10")),
+				fig("a.txt", "trapped", 2000, "", "Avdiivka", "", on("2026-02-11")),
+				fig("b.txt", "trapped", 1500, "", "Avdiivka", "", on("2026-02-10")),
+				fig("c.txt", "trapped", 900, "", "Avdiivka", "", on("2026-02-11")),
+			},
+			want: []schema.Fact{
+				{
+					Category: "trapped", Value: 900, Location: "Avdiivka", Sources: 1, SourceList: "c.txt", Mentions: 1,
+					Disputed: true, Values: "900 (c.txt); 2000 (a.txt)",
+				},
+				{
+					Category: "trapped", Value: 1500, Location: "Avdiivka", Sources: 1, SourceList: "b.txt", Mentions: 1,
+					Disputed: true, Values: "1500 (b.txt); 2000 (a.txt)",
+				},
+				{
+					Category: "trapped", Value: 2000, Location: "Avdiivka", Sources: 1, SourceList: "a.txt", Mentions: 2,
+					Disputed: true, Values: "2026-02-10: 1500 (b.txt); 2000 (a.txt) | 2026-02-11: 900 (c.txt); 2000 (a.txt)",
+				},
+			},
+		},
+		{
+			name: "order is category, place, value",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 5, "", "Lviv", ""),
+				fig("a.txt", "killed", 2, "", "Lviv", ""),
+				fig("a.txt", "injured", 9, "", "Lviv", ""),
+				fig("a.txt", "killed", 50, "", "Dnipro", ""),
+			},
+			want: []schema.Fact{
+				{Category: "injured", Value: 9, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "killed", Value: 50, Location: "Dnipro", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "killed", Value: 2, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "killed", Value: 5, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
+			},
+		},
+		{
+			name: "negative values merge within tolerance",
+			figs: []schema.Figure{
+				fig("a.txt", "money", -100.4, "USD", "", "budget"),
+				fig("b.txt", "money", -100, "USD", "", "budget"),
+			},
+			want: []schema.Fact{
+				{Category: "money", Value: -100.4, Unit: "USD", Object: "budget", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
+			},
+		},
+		{
+			name: "empty",
+			figs: nil,
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Merge(tt.figs)
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Merge:\n got %+v\nwant %+v", got, tt.want)
+			}
+			// The same facts whatever order the figures come in.
+			r := rand.New(rand.NewPCG(1, 2))
+			for range 5 {
+				shuffled := append([]schema.Figure(nil), tt.figs...)
+				r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+				if again := Merge(shuffled); !reflect.DeepEqual(again, got) {
+					t.Fatalf("Merge depends on input order:\n got %+v\nwant %+v", again, got)
+				}
+			}
+		})
+	}
+}
+
+func TestSame(t *testing.T) {
+	tests := []struct {
+		base, v float64
+		want    bool
+	}{
+		{430000, 430000, true},
+		{430000, 432150, true}, // exactly 0.5% of the larger is within
+		{430000, 432200, false},
+		{0, 0, true},
+		{0, 0.001, false},
+		{-5, -5.02, true},
+		{-5, 5, false},
+	}
+	for _, tt := range tests {
+		if got := same(tt.base, tt.v); got != tt.want {
+			t.Errorf("same(%v, %v) = %v, want %v", tt.base, tt.v, got, tt.want)
+		}
+	}
+}
+
+func ExampleMerge() {
+	figs := []schema.Figure{
+		{Source: "a.txt", Section: "article", Category: "population", Value: 430000, Location: "Mariupol"},
+		{Source: "b.txt", Section: "article", Category: "population", Value: 430000, Location: "Mariupol"},
+	}
+	for _, f := range Merge(figs) {
+		fmt.Println(f.Category, f.Location, schema.FormatNumber(f.Value), f.Sources, f.SourceList)
+	}
+	// Output:
+	// population Mariupol 430000 2 a.txt; b.txt
+}

@@ -1,0 +1,272 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/tally-news/tally/extract"
+)
+
+// DefaultMaxBytes is the largest document read when Options.MaxBytes is 0.
+const DefaultMaxBytes = 64 << 20
+
+// Options says how to read paths. The zero value reads every known format
+// with the default field names and size limit.
+type Options struct {
+	// Include and Exclude are path.Match globs tried on a file's base name and
+	// on its slash-separated path relative to the walked directory; they only
+	// apply inside directory walks. Include, when set, also picks files whose
+	// extension is not a known format. A directory matching Exclude is skipped.
+	Include, Exclude []string
+	// Format forces one format for every input: "txt", "html", "jsonl",
+	// "json" or "csv". Empty means by extension, or sniffed for "-".
+	Format string
+	// Fields names the record fields of JSON, JSON Lines and CSV inputs.
+	Fields FieldMap
+	// MaxBytes is the largest document (a whole text or HTML file, or one
+	// record or line of a feed); larger ones are reported, not read.
+	// 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+}
+
+// FieldMap lists, for each Document field, the record field names tried in
+// order: an exact match first, then one differing only in case. An empty list
+// means the default shown on each field.
+type FieldMap struct {
+	ID        []string // id
+	URL       []string // url, link
+	Title     []string // title, headline
+	Published []string // published, date
+	Text      []string // text, body, content
+	Outlet    []string // outlet, site, publisher
+}
+
+// withDefaults fills empty lists. It returns a copy so the caller's Options
+// are never written to.
+func (f FieldMap) withDefaults() FieldMap {
+	def := func(names []string, d ...string) []string {
+		if len(names) == 0 {
+			return d
+		}
+		return names
+	}
+	return FieldMap{
+		ID:        def(f.ID, "id"),
+		URL:       def(f.URL, "url", "link"),
+		Title:     def(f.Title, "title", "headline"),
+		Published: def(f.Published, "published", "date"),
+		Text:      def(f.Text, "text", "body", "content"),
+		Outlet:    def(f.Outlet, "outlet", "site", "publisher"),
+	}
+}
+
+// Read reads paths in order and calls yield for each document: files as
+// given, directories recursively in lexical order (hidden entries skipped,
+// only known extensions unless Include says otherwise), "-" from
+// opts.Stdin. Each problem goes to report (which may be nil) and reading
+// goes on. Read stops only when yield returns an error, and returns it; it
+// also returns an error, before reading anything, for invalid options.
+// The count is the number of documents yielded.
+func Read(paths []string, opts Options, yield func(extract.Document) error, report func(*Error)) (int, error) {
+	o, err := opts.normalise()
+	if err != nil {
+		return 0, err
+	}
+	if report == nil {
+		report = func(*Error) {}
+	}
+	n := 0
+	counted := func(d extract.Document) error {
+		if err := yield(d); err != nil {
+			return err
+		}
+		n++
+		return nil
+	}
+	for _, p := range paths {
+		if err := o.readArg(p, counted, report); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// errFound stops a read once Text has the document it wants.
+var errFound = errors.New("found")
+
+// Text returns the Text of one document exactly as Read yields it, so a
+// command can show the text that figure offsets refer to. source is a
+// Document.Source: a path, or "path#N" for a record of a feed. A path that
+// holds several documents is an error that says how to name one.
+func Text(source string, opts Options) (string, error) {
+	o, err := opts.normalise()
+	if err != nil {
+		return "", err
+	}
+	name, want := source, ""
+	// A path may itself contain '#', so only split when the whole does not
+	// exist as a file.
+	if i := strings.LastIndexByte(source, '#'); i > 0 && source != "-" {
+		if _, err := os.Stat(source); err != nil {
+			name, want = source[:i], source
+		}
+	}
+	var (
+		docs  []extract.Document
+		first *Error
+	)
+	keep := func(d extract.Document) error {
+		if want != "" {
+			if d.Source == want {
+				docs = append(docs, d)
+				return errFound
+			}
+			return nil
+		}
+		docs = append(docs, d)
+		if len(docs) > 1 {
+			return errFound
+		}
+		return nil
+	}
+	note := func(e *Error) {
+		if first == nil {
+			first = e
+		}
+	}
+	if err := o.readFile(name, o.formatFor(name, true), keep, note); err != nil && err != errFound {
+		return "", err
+	}
+	switch {
+	case len(docs) == 1:
+		return docs[0].Text, nil
+	case len(docs) > 1:
+		return "", fmt.Errorf("%s holds several documents; name one as %s", name, docs[0].Source)
+	case first != nil:
+		return "", first
+	case want != "":
+		return "", fmt.Errorf("%s: no document %s", name, want)
+	default:
+		return "", fmt.Errorf("%s: no document found", name)
+	}
+}
+
+// options are Options checked and with defaults filled in.
+type options struct {
+	Options
+	fields FieldMap
+}
+
+func (opts Options) normalise() (*options, error) {
+	o := &options{Options: opts, fields: opts.Fields.withDefaults()}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Format != "" {
+		f := formatName(o.Format)
+		if f == "" {
+			return nil, fmt.Errorf("unknown input format %q (want txt, html, jsonl, json or csv)", o.Format)
+		}
+		o.Format = f
+	}
+	for _, list := range [][]string{o.Include, o.Exclude} {
+		for _, p := range list {
+			if _, err := path.Match(p, ""); err != nil {
+				return nil, fmt.Errorf("bad glob %q: %w", p, err)
+			}
+		}
+	}
+	return o, nil
+}
+
+// formatName maps a format or extension name to the canonical one, or "".
+func formatName(s string) string {
+	switch strings.ToLower(strings.TrimPrefix(s, ".")) {
+	case "txt", "text":
+		return "txt"
+	case "html", "htm", "xhtml":
+		return "html"
+	case "jsonl", "ndjson":
+		return "jsonl"
+	case "json":
+		return "json"
+	case "csv":
+		return "csv"
+	}
+	return ""
+}
+
+// splitExt returns the format a file name's extension names ("" if none is
+// known) and whether it ends in ".gz".
+func splitExt(name string) (format string, gz bool) {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".gz") {
+		gz = true
+		lower = lower[:len(lower)-len(".gz")]
+	}
+	return formatName(path.Ext(lower)), gz
+}
+
+// formatFor is the format name is read as: the forced one, else the
+// extension's; a file named explicitly with an unknown extension is text,
+// "-" is sniffed ("").
+func (o *options) formatFor(name string, explicit bool) string {
+	if o.Format != "" {
+		return o.Format
+	}
+	if name == "-" {
+		return ""
+	}
+	f, _ := splitExt(name)
+	if f == "" && explicit {
+		return "txt"
+	}
+	return f
+}
+
+// readArg reads one path given by the caller.
+func (o *options) readArg(p string, yield func(extract.Document) error, report func(*Error)) error {
+	if p != "-" {
+		fi, err := os.Stat(p)
+		if err != nil {
+			report(&Error{Path: p, Err: pathless(err)})
+			return nil
+		}
+		if fi.IsDir() {
+			return o.walk(p, yield, report)
+		}
+	}
+	return o.readFile(p, o.formatFor(p, true), yield, report)
+}
+
+// readFile opens one file (or "-") and hands the decoded stream to the
+// reader for its format.
+func (o *options) readFile(name, format string, yield func(extract.Document) error, report func(*Error)) error {
+	s, err := o.open(name)
+	if err != nil {
+		report(&Error{Path: name, Err: pathless(err)})
+		return nil
+	}
+	defer s.close()
+	if format == "" {
+		format = s.sniff()
+	}
+	switch format {
+	case "html":
+		return readHTML(s, yield, report)
+	case "jsonl":
+		return readJSONL(s, yield, report)
+	case "json":
+		return readJSON(s, yield, report)
+	case "csv":
+		return readCSV(s, yield, report)
+	default:
+		return readTxt(s, yield, report)
+	}
+}
