@@ -34,8 +34,9 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 		case t.kind != tWord:
 			return first, end
 		case r.stopwords.has(t):
-			if t.id == r.and && words > 0 && !r.isPlural(text, toks[k-1]) && k+1 < limit && toks[k+1].kind == tWord && !r.stopwords.has(toks[k+1]) {
-				k++ // "food and medical supplies"
+			if t.id == r.and && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !r.stopwords.has(toks[k+1]) &&
+				!looksLikeVerb(text[toks[k+1].start:toks[k+1].end]) && !r.canStart(toks[:limit], k+1) {
+				k++ // "food and medical supplies", "towns and villages", not "roads and washed away"
 				continue
 			}
 			return first, end
@@ -61,6 +62,11 @@ func (r *rules) isPlural(text string, t token) bool {
 		return false
 	}
 	return len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// looksLikeVerb spots participles that start a new clause after "and".
+func looksLikeVerb(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
 // pluralize turns the noun glued to a count ("45-bus") into the counted

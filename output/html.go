@@ -527,6 +527,13 @@ const htmlScript = `(function () {
   });
   box.addEventListener("input", applyFilter);
   select.addEventListener("change", applyFilter);
+  // A link can open the page filtered: report.html#category=killed&filter=Odesa
+  if (location.hash.indexOf("=") > 0) {
+    var params = new URLSearchParams(location.hash.slice(1));
+    box.value = params.get("filter") || "";
+    select.value = params.get("category") || "";
+    applyFilter();
+  }
 })();
 `
 

@@ -190,6 +190,7 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 	// A bar chart draws its first category at the bottom; reversing the
 	// axis puts it at the top, as in the table.
 	last := strconv.Itoa(len(names) + 1)
+	oneColour := false
 	err := x.book.file.AddChart(summarySheet, summaryChartCell, &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
@@ -197,11 +198,12 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 			Categories: summarySheet + "!$A$2:$A$" + last,
 			Values:     summarySheet + "!$B$2:$B$" + last,
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Figures by category"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+26*len(names)))},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Figures by category"}}},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		VaryColors: &oneColour,
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true},
+		Dimension:  excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+26*len(names)))},
 	})
 	if err != nil {
 		return fmt.Errorf("sheet %q: chart: %w", summarySheet, err)
