@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -67,6 +68,40 @@ func (w *csvWriter) Write(f *schema.Figure) error {
 	w.one[0] = nil
 	if err != nil {
 		return fmt.Errorf("output: csv: figure %d: %w", w.n, err)
+	}
+	return nil
+}
+
+// EncodeChunk marshals figures with gocsv into CSV rows, neutralised like
+// Write's. It touches no writer state, so workers may call it at once.
+func (w *csvWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
+	ptrs := make([]*schema.Figure, len(figs))
+	for i := range figs {
+		ptrs[i] = &figs[i]
+	}
+	var buf bytes.Buffer
+	rows := &csvRows{cw: csv.NewWriter(&buf), raw: w.rows.raw, text: w.rows.text}
+	if err := gocsv.MarshalCSVWithoutHeaders(ptrs, rows); err != nil {
+		return nil, fmt.Errorf("output: csv: %w", err)
+	}
+	rows.cw.Flush()
+	if err := rows.cw.Error(); err != nil {
+		return nil, fmt.Errorf("output: csv: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteChunk appends rows made by EncodeChunk after those already written.
+func (w *csvWriter) WriteChunk(p []byte) error {
+	if w.closed {
+		return errors.New("output: csv: write after close")
+	}
+	w.rows.cw.Flush() // rows from Write go first
+	if err := w.rows.cw.Error(); err != nil {
+		return fmt.Errorf("output: csv: %w", err)
+	}
+	if _, err := w.out.Write(p); err != nil {
+		return fmt.Errorf("output: csv: %w", err)
 	}
 	return nil
 }

@@ -326,8 +326,10 @@ func place(d *htmlDoc) {
 		fig := &d.figs[i]
 		s, e := fig.f.Start, fig.f.End
 		switch {
-		case s < 0 || e > len(d.text) || s >= e:
+		case s < 0 || e > len(d.text):
 			fig.why = fmt.Sprintf("its span %d–%d is outside the text (%d bytes)", s, e, len(d.text))
+		case s >= e:
+			fig.why = fmt.Sprintf("its span %d–%d is empty", s, e)
 		case !utf8.RuneStart(d.text[s]) || (e < len(d.text) && !utf8.RuneStart(d.text[e])):
 			fig.why = fmt.Sprintf("its span %d–%d cuts a character in two", s, e)
 		case s < end:

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,6 +30,31 @@ func newJSONL(w io.Writer, _ Options) *jsonlWriter {
 }
 
 // Write appends one figure as a line.
+// EncodeChunk encodes figures as JSON Lines exactly as Write would. It
+// touches no writer state, so workers may call it at once.
+func (w *jsonlWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for i := range figs {
+		if err := enc.Encode(&figs[i]); err != nil {
+			return nil, fmt.Errorf("output: jsonl: %w", err)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteChunk appends lines made by EncodeChunk.
+func (w *jsonlWriter) WriteChunk(p []byte) error {
+	if w.closed {
+		return errors.New("output: jsonl: write after close")
+	}
+	if _, err := w.out.Write(p); err != nil {
+		return fmt.Errorf("output: jsonl: %w", err)
+	}
+	return nil
+}
+
 func (w *jsonlWriter) Write(f *schema.Figure) error {
 	if w.closed {
 		return errors.New("output: jsonl: write after close")

@@ -24,10 +24,7 @@ const sofficeCSVFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false
 // TestLibreOfficeReadsXLSX opens a hostile, multi-sheet workbook the way an
 // analyst's spreadsheet program would and checks every cell survives.
 func TestLibreOfficeReadsXLSX(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH; install libreoffice-calc-nogui to run")
-	}
+	soffice := lookTool(t, "soffice")
 	if testing.Short() {
 		t.Skip("LibreOffice conversion is slow")
 	}
@@ -85,10 +82,7 @@ func TestLibreOfficeReadsXLSX(t *testing.T) {
 // sheet, and checks each holds the rows it should, links and booleans
 // included.
 func TestLibreOfficeReadsReport(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH; install libreoffice-calc-nogui to run")
-	}
+	soffice := lookTool(t, "soffice")
 	if testing.Short() {
 		t.Skip("LibreOffice conversion is slow")
 	}

@@ -28,6 +28,18 @@ type DocumentWriter interface {
 	WriteDocument(src schema.Source, text string) error
 }
 
+// ChunkEncoder is implemented by writers whose rows can be encoded away
+// from the file, by several goroutines at once, and then written in order:
+// CSV and JSON Lines. A batch run encodes each document's figures in the
+// worker that extracted them, so encoding scales with the workers.
+type ChunkEncoder interface {
+	// EncodeChunk returns the bytes Write would produce for figs. It is
+	// safe for concurrent use.
+	EncodeChunk(figs []schema.Figure) ([]byte, error)
+	// WriteChunk appends bytes made by EncodeChunk.
+	WriteChunk(p []byte) error
+}
+
 // Options tune the writers; the zero value is the safe default.
 type Options struct {
 	// BOM starts a CSV with a UTF-8 byte order mark, for Excel on Windows.

@@ -19,11 +19,13 @@ func TestNew(t *testing.T) {
 		{"jsonl", Options{}, ""},
 		{"xlsx", Options{}, ""},
 		{"csv", Options{Append: true}, ""},
+		{"html", Options{}, ""},
 		// errors
 		{"xls", Options{}, `"xls"`},
 		{"", Options{}, `""`},
 		{"CSV", Options{}, `"CSV"`},
 		{"xlsx", Options{Append: true}, "appended"},
+		{"html", Options{Append: true}, "appended"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -56,6 +58,8 @@ func TestFormatFromPath(t *testing.T) {
 		{"figures.jsonl", "jsonl"},
 		{"figures.ndjson", "jsonl"},
 		{"/tmp/report.xlsx", "xlsx"},
+		{"report.html", "html"},
+		{"REPORT.HTM", "html"},
 		// errors
 		{"report.xls", ""},
 		{"figures.json", ""},
@@ -77,7 +81,7 @@ func TestFormatFromPath(t *testing.T) {
 }
 
 func TestWriteAfterClose(t *testing.T) {
-	for _, format := range []string{"csv", "jsonl", "xlsx"} {
+	for _, format := range []string{"csv", "jsonl", "xlsx", "html"} {
 		w, err := New(format, &bytes.Buffer{}, Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,8 @@ import (
 )
 
 // Sheet names, in workbook order. Past Excel's row limit a table goes on
-// "Figures (2)", "Figures (3)"... right after its first sheet.
+// "Figures (2)", "Figures (3)"...: those follow Figures; overflow sheets of
+// Facts (more than a million distinct facts) follow them, before Sources.
 const (
 	summarySheet = "Summary"
 	factsSheet   = "Facts"
@@ -122,7 +123,8 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 		i = len(x.docs)
 		x.docAt[f.Source] = i
 		x.docs = append(x.docs, docStats{src: schema.Source{
-			Source: f.Source, DocID: f.DocID, Title: f.Title, Outlet: f.Outlet, Published: f.Published, URL: f.URL,
+			Source: f.Source, DocID: f.DocID, Title: f.Title, Outlet: f.Outlet,
+			Published: strings.Clone(f.Published), URL: f.URL,
 		}})
 	}
 	d := &x.docs[i]
@@ -146,12 +148,14 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 	}
 
 	if f.Section == "article" {
-		// Clones: Object and Location may be slices of the whole article,
-		// which would otherwise stay in memory until Close.
+		// Clones: the text fields may be slices of the whole article
+		// (Published of its date line), which would otherwise all stay in
+		// memory until Close. Source, Unit and Category are shared by
+		// every figure of a document or come from the rules.
 		x.merge = append(x.merge, schema.Figure{
-			Source: f.Source, Published: f.Published, Value: f.Value, Unit: f.Unit,
+			Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
 			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
-			Attribution: strings.Clone(f.Attribution), EventDate: f.EventDate,
+			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
 			Location: strings.Clone(f.Location),
 		})
 	}
@@ -195,7 +199,9 @@ func (x *xlsxWriter) finish() error {
 	if err := x.writeAbout(len(merged)); err != nil {
 		return err
 	}
-	x.book.file.SetActiveSheet(0)
+	// Summary, the first sheet, is the one that opens: excelize's default.
+	// SetActiveSheet would say so explicitly but parses every worksheet
+	// back into memory, streamed Figures included.
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -99,7 +100,16 @@ func (j *extractJob) run(ctx context.Context) error {
 		})
 		return err
 	}
-	err = batch.Run(ctx, j.extractor, j.v.GetInt("jobs"), src, func(r batch.Result) error {
+	opts := batch.Options{Jobs: j.v.GetInt("jobs")}
+	if opts.Jobs > 0 {
+		// --jobs N is the number of cores the whole run uses, reading and
+		// writing included, so that timings per job mean what they say.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(opts.Jobs))
+	}
+	if enc, ok := dest.w.(output.ChunkEncoder); ok {
+		opts.Encode = enc.EncodeChunk
+	}
+	err = batch.Run(ctx, j.extractor, opts, src, func(r batch.Result) error {
 		return j.emit(dest, r)
 	})
 	if err != nil {
@@ -165,9 +175,15 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 			return err
 		}
 	}
-	for i := range r.Figures {
-		if err := dest.w.Write(&r.Figures[i]); err != nil {
+	if enc, ok := dest.w.(output.ChunkEncoder); ok && r.Encoded != nil {
+		if err := enc.WriteChunk(r.Encoded); err != nil {
 			return err
+		}
+	} else {
+		for i := range r.Figures {
+			if err := dest.w.Write(&r.Figures[i]); err != nil {
+				return err
+			}
 		}
 	}
 	j.info.Figures += len(r.Figures)

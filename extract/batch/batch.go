@@ -19,6 +19,17 @@ import (
 type Result struct {
 	Doc     extract.Document
 	Figures []schema.Figure
+	// Encoded holds the figures as Options.Encode made them, in the worker.
+	Encoded []byte
+}
+
+// Options tune a run.
+type Options struct {
+	// Jobs is how many documents are extracted at once; 0 means one per CPU.
+	Jobs int
+	// Encode, when set, turns each document's figures into output bytes in
+	// the worker that extracted them, so encoding scales with the workers.
+	Encode func([]schema.Figure) ([]byte, error)
 }
 
 // Source produces documents in order by calling yield for each; it stops
@@ -28,10 +39,11 @@ type Source func(yield func(extract.Document) error) error
 // errStopped tells a Source that the run ended early.
 var errStopped = errors.New("batch: stopped")
 
-// Run extracts every document from src with jobs workers (0 means one per
-// CPU) and calls emit for each result in input order, from one goroutine.
-// It stops at the first error from src or emit, or when ctx is done.
-func Run(ctx context.Context, e *extract.Extractor, jobs int, src Source, emit func(Result) error) error {
+// Run extracts every document from src and calls emit for each result in
+// input order, from one goroutine. It stops at the first error from src,
+// Encode or emit, or when ctx is done.
+func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, emit func(Result) error) error {
+	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -45,6 +57,7 @@ func Run(ctx context.Context, e *extract.Extractor, jobs int, src Source, emit f
 	type done struct {
 		seq int
 		res Result
+		err error
 	}
 	window := 4 * jobs
 	slots := make(chan struct{}, window) // a slot per document in flight
@@ -77,7 +90,11 @@ func Run(ctx context.Context, e *extract.Extractor, jobs int, src Source, emit f
 		go func() {
 			defer wg.Done()
 			for j := range jobsCh {
-				doneCh <- done{j.seq, Result{Doc: j.doc, Figures: e.Extract(j.doc)}}
+				d := done{seq: j.seq, res: Result{Doc: j.doc, Figures: e.Extract(j.doc)}}
+				if opts.Encode != nil {
+					d.res.Encoded, d.err = opts.Encode(d.res.Figures)
+				}
+				doneCh <- d
 			}
 		}()
 	}
@@ -86,7 +103,7 @@ func Run(ctx context.Context, e *extract.Extractor, jobs int, src Source, emit f
 		close(doneCh)
 	}()
 
-	pending := map[int]Result{}
+	pending := map[int]done{}
 	next := 0
 	var emitErr error
 	for d := range doneCh {
@@ -94,16 +111,19 @@ func Run(ctx context.Context, e *extract.Extractor, jobs int, src Source, emit f
 			<-slots
 			continue // drain so the workers can finish
 		}
-		pending[d.seq] = d.res
+		pending[d.seq] = d
 		for {
-			r, ok := pending[next]
+			p, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
 			<-slots
-			if emitErr = emit(r); emitErr != nil {
+			if emitErr = p.err; emitErr == nil {
+				emitErr = emit(p.res)
+			}
+			if emitErr != nil {
 				cancel()
 				break
 			}

@@ -14,6 +14,7 @@ import (
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/batch"
+	"github.com/tally-news/tally/schema"
 )
 
 func extractor(t *testing.T) *extract.Extractor {
@@ -56,7 +57,7 @@ func source(ds []extract.Document) batch.Source {
 // render runs the batch and returns the emitted sources and first values.
 func render(t *testing.T, jobs int, ds []extract.Document) string {
 	var buf bytes.Buffer
-	err := batch.Run(context.Background(), extractor(t), jobs, source(ds), func(r batch.Result) error {
+	err := batch.Run(context.Background(), extractor(t), batch.Options{Jobs: jobs}, source(ds), func(r batch.Result) error {
 		fmt.Fprintf(&buf, "%s:%d:%v\n", r.Doc.Source, len(r.Figures), r.Figures[0].Value)
 		return nil
 	})
@@ -82,7 +83,7 @@ func TestRunKeepsInputOrder(t *testing.T) {
 func TestRunStopsOnEmitError(t *testing.T) {
 	stop := errors.New("disk full")
 	n := 0
-	err := batch.Run(context.Background(), extractor(t), 4, source(docs(100)), func(batch.Result) error {
+	err := batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 4}, source(docs(100)), func(batch.Result) error {
 		n++
 		if n == 10 {
 			return stop
@@ -97,7 +98,7 @@ func TestRunStopsOnEmitError(t *testing.T) {
 func TestRunCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
-	err := batch.Run(ctx, extractor(t), 2, source(docs(100)), func(batch.Result) error {
+	err := batch.Run(ctx, extractor(t), batch.Options{Jobs: 2}, source(docs(100)), func(batch.Result) error {
 		if n++; n == 5 {
 			cancel()
 		}
@@ -105,6 +106,26 @@ func TestRunCancelled(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+func TestRunEncodesInWorkers(t *testing.T) {
+	var got []string
+	encode := func(figs []schema.Figure) ([]byte, error) {
+		return []byte(fmt.Sprintf("%d figures", len(figs))), nil
+	}
+	err := batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: encode}, source(docs(20)), func(r batch.Result) error {
+		got = append(got, string(r.Encoded))
+		return nil
+	})
+	if err != nil || len(got) != 20 || got[0] != "1 figures" {
+		t.Fatalf("encoded results %v, err %v", got, err)
+	}
+	bad := errors.New("cannot encode")
+	err = batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: func([]schema.Figure) ([]byte, error) { return nil, bad }},
+		source(docs(20)), func(batch.Result) error { return nil })
+	if !errors.Is(err, bad) {
+		t.Fatalf("encode error lost: %v", err)
 	}
 }
 

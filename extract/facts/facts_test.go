@@ -265,3 +265,17 @@ func ExampleMerge() {
 	// Output:
 	// population Mariupol 430000 2 a.txt; b.txt
 }
+
+// BenchmarkMerge merges 100,000 figures about 2,000 places, a large run.
+func BenchmarkMerge(b *testing.B) {
+	categories := []string{"killed", "injured", "displaced", "aid", "other"}
+	figs := make([]schema.Figure, 100_000)
+	for i := range figs {
+		figs[i] = fig(fmt.Sprintf("doc%d.txt", i%5000), categories[i%len(categories)], float64(i%700*100),
+			"", fmt.Sprintf("Place %d", i%2000), "people", on(fmt.Sprintf("2026-03-%02d", i%28+1)))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Merge(figs)
+	}
+}

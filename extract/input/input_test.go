@@ -423,19 +423,27 @@ func TestWalk(t *testing.T) {
 		}
 		write(t, dir, name, content)
 	}
+	// A link to a file is read; a link to a directory is not followed,
+	// which keeps a link back up the tree from looping.
+	if err := os.Symlink("a.txt", filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		opts Options
 		want []string
 	}{
 		{"known extensions, sorted, hidden skipped", Options{},
-			[]string{"a.txt", "b.txt", "c.jsonl#1", "drafts/g.txt", "sub/d.txt", "sub/deeper/e.html.gz"}},
-		{"exclude a directory by name", Options{Exclude: []string{"drafts"}},
+			[]string{"a.txt", "b.txt", "c.jsonl#1", "drafts/g.txt", "link.txt", "sub/d.txt", "sub/deeper/e.html.gz"}},
+		{"exclude a directory by name", Options{Exclude: []string{"drafts", "link.*"}},
 			[]string{"a.txt", "b.txt", "c.jsonl#1", "sub/d.txt", "sub/deeper/e.html.gz"}},
 		{"exclude by relative path", Options{Exclude: []string{"sub/*"}},
-			[]string{"a.txt", "b.txt", "c.jsonl#1", "drafts/g.txt"}},
+			[]string{"a.txt", "b.txt", "c.jsonl#1", "drafts/g.txt", "link.txt"}},
 		{"include by base name", Options{Include: []string{"*.txt"}},
-			[]string{"a.txt", "b.txt", "drafts/g.txt", "sub/d.txt"}},
+			[]string{"a.txt", "b.txt", "drafts/g.txt", "link.txt", "sub/d.txt"}},
 		{"include picks an unknown extension as text", Options{Include: []string{"*.story", "a.*"}},
 			[]string{"a.txt", "z.story"}},
 	}
