@@ -44,6 +44,7 @@ type extractJob struct {
 
 	keepFacts bool
 	mentions  []schema.Figure // kept only for --facts
+	progress  *progress
 }
 
 func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, error) {
@@ -51,6 +52,9 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 	var err error
 	if j.log, err = newLogger(s.err, v.GetString("log-format"), v.GetBool("quiet")); err != nil {
 		return nil, err
+	}
+	if v.GetString("log-format") != "json" {
+		j.progress = newProgress(s.err, v.GetBool("quiet"))
 	}
 	if j.shard, err = batch.ParseShard(v.GetString("shard")); err != nil {
 		return nil, err
@@ -118,6 +122,7 @@ func (j *extractJob) run(ctx context.Context) error {
 		}
 		return err
 	}
+	j.progress.finish()
 	if err := j.flushFailed(dest); err != nil {
 		return err
 	}
@@ -187,6 +192,7 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 		}
 	}
 	j.info.Figures += len(r.Figures)
+	j.progress.add(len(r.Doc.Text), len(r.Figures))
 	if j.keepFacts {
 		j.mentions = append(j.mentions, r.Figures...)
 	}
@@ -219,7 +225,7 @@ func (j *extractJob) writeFacts() error {
 
 func (j *extractJob) inputOptions() input.Options {
 	v := j.v
-	return input.Options{
+	opts := input.Options{
 		Include: v.GetStringSlice("include"),
 		Exclude: v.GetStringSlice("exclude"),
 		Format:  v.GetString("input-format"),
@@ -233,6 +239,13 @@ func (j *extractJob) inputOptions() input.Options {
 			Outlet:    v.GetStringSlice("outlet-field"),
 		},
 	}
+	if j.state != nil {
+		// Unchanged files are skipped unread; a file read cleanly is
+		// remembered (the state is saved only if the whole run succeeds).
+		opts.Unchanged = j.state.UnchangedFile
+		opts.Finished = j.state.MarkFile
+	}
+	return opts
 }
 
 // destination is where figures go: a temporary file renamed into place on

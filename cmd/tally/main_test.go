@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,6 +143,22 @@ func TestStateSkipsWhatWasDone(t *testing.T) {
 	if rows := readFile(t, out); len(rows) != 3 {
 		t.Fatalf("first run wrote %d rows, want 2 figures", len(rows)-1)
 	}
+	// Same size and time but new words: had the second run read the files
+	// it would find new figures, so finding none proves it did not open them.
+	for _, name := range []string{"a.txt", "b.txt"} {
+		path := filepath.Join(in, name)
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		disguise := []byte(strings.Repeat("9", int(st.Size())))
+		if err := os.WriteFile(path, disguise, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, st.ModTime(), st.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "-o", out); code != exitOK || !strings.Contains(errs, "0 documents") {
 		t.Fatalf("second run over unchanged inputs: exit %d: %s", code, errs)
 	}
@@ -192,6 +209,34 @@ func TestUsageErrors(t *testing.T) {
 	} {
 		if code, _, _ := runTally(t, "", args...); code != exitFatal {
 			t.Errorf("%v exited %d, want %d", args, code, exitFatal)
+		}
+	}
+}
+
+// TestTextShowsWhatOffsetsPointInto checks the promise behind `tally text`:
+// every figure's bytes sit at its offsets in the printed text, for a plain
+// file and for a record of a feed.
+func TestTextShowsWhatOffsetsPointInto(t *testing.T) {
+	dir := t.TempDir()
+	feed := write(t, dir, "feed.jsonl", `{"id":"a","text":"Officials said 7 homes burned."}`+"\n"+`{"id":"b","text":"At least 12 people died and 30 were hurt."}`+"\n")
+	for _, path := range []string{"../../testdata/articles/ceasefire.txt", feed} {
+		_, out, errs := runTally(t, "", "extract", path)
+		rows := readCSV(t, out)
+		if len(rows) < 2 {
+			t.Fatalf("no figures from %s: %s", path, errs)
+		}
+		for _, row := range rows[1:] {
+			source, text, start, end := row[0], row[9], row[11], row[12]
+			code, doc, errs := runTally(t, "", "text", source)
+			if code != exitOK {
+				t.Fatalf("tally text %s: exit %d %s", source, code, errs)
+			}
+			var s, e int
+			fmt.Sscan(start, &s)
+			fmt.Sscan(end, &e)
+			if e > len(doc) || doc[s:e] != text {
+				t.Fatalf("%s: bytes %d:%d of tally text are not %q", source, s, e, text)
+			}
 		}
 	}
 }

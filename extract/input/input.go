@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -33,6 +34,12 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// Unchanged, when set, is asked about each file before it is opened; a
+	// file it reports unchanged is skipped unread (incremental runs).
+	Unchanged func(path string, info fs.FileInfo) bool
+	// Finished, when set, is told of each file read to its end with no
+	// error reported.
+	Finished func(path string, info fs.FileInfo)
 }
 
 // FieldMap lists, for each Document field, the record field names tried in
@@ -245,9 +252,34 @@ func (o *options) readArg(p string, yield func(extract.Document) error, report f
 	return o.readFile(p, o.formatFor(p, true), yield, report)
 }
 
-// readFile opens one file (or "-") and hands the decoded stream to the
-// reader for its format.
+// readFile reads one file (or "-"), unless Options.Unchanged says it can be
+// skipped.
 func (o *options) readFile(name, format string, yield func(extract.Document) error, report func(*Error)) error {
+	if name == "-" || o.Unchanged == nil && o.Finished == nil {
+		return o.decode(name, format, yield, report)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		report(&Error{Path: name, Err: pathless(err)})
+		return nil
+	}
+	if o.Unchanged != nil && o.Unchanged(name, fi) {
+		return nil
+	}
+	clean := true
+	err = o.decode(name, format, yield, func(e *Error) {
+		clean = false
+		report(e)
+	})
+	if err == nil && clean && o.Finished != nil {
+		o.Finished(name, fi)
+	}
+	return err
+}
+
+// decode opens one file (or "-") and hands the decoded stream to the
+// reader for its format.
+func (o *options) decode(name, format string, yield func(extract.Document) error, report func(*Error)) error {
 	s, err := o.open(name)
 	if err != nil {
 		report(&Error{Path: name, Err: pathless(err)})

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -593,5 +594,29 @@ func TestErrorFormat(t *testing.T) {
 		if !errors.Is(&tt.e, cause) {
 			t.Errorf("%q does not unwrap to its cause", tt.want)
 		}
+	}
+}
+
+func TestUnchangedFilesAreNotRead(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("At least 5 people died."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	finished := map[string]bool{}
+	opts := Options{
+		Unchanged: func(path string, _ fs.FileInfo) bool { return filepath.Base(path) == "a.txt" },
+		Finished:  func(path string, _ fs.FileInfo) { finished[filepath.Base(path)] = true },
+	}
+	var got []string
+	if _, err := Read([]string{dir}, opts, func(d extract.Document) error {
+		got = append(got, filepath.Base(d.Source))
+		return nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != "b.txt" || !finished["b.txt"] || finished["a.txt"] {
+		t.Fatalf("read %v, finished %v; want only b.txt read and finished", got, finished)
 	}
 }
