@@ -10,8 +10,9 @@ package extract
 //     troops");
 //  5. a bare number after "including" and the like takes the category of
 //     the figure before it in the sentence;
-//  6. the nearest trigger anywhere in the sentence, within twice the window
-//     ("the death toll from Tuesday's quake in the province rose to 1,214");
+//  6. for a bare number with no counted noun, the nearest trigger anywhere
+//     in the sentence, within twice the window ("the death toll from
+//     Tuesday's quake in the province rose to 1,214");
 //  7. other.
 
 // verdict is a category with the rule that decided it.
@@ -55,7 +56,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
 		return verdict{c.prev.category, "inherit:" + c.prev.rule}
 	}
-	if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
+	if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok && c.objFirst == c.objEnd {
 		return v
 	}
 	return verdict{r.other, "default"}

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/tally-news/tally/extract/claim"
 )
 
 // ConfigError says which key of the rules is wrong and why. Key is a path
@@ -90,6 +93,8 @@ type rules struct {
 	// afterArticle holds the words that can follow "a" in a figure ("a
 	// quarter", "a few", "a million"), so most "a"s are skipped at once.
 	afterArticle wordSet
+
+	claims *claim.Annotator
 
 	objMax                                 int
 	objSkip, objPlurals, stopwords, months wordSet
@@ -233,6 +238,16 @@ func (c *compiler) compile(cfg Config) {
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
 	v.add("−")
 	r.and = v.add("and")
+	if a, err := claim.New(cfg.Claims); err != nil {
+		var ce *claim.ConfigError
+		if errors.As(err, &ce) {
+			c.fail(ce.Key, ce.Rule, "%s", ce.Msg)
+		} else {
+			c.fail("claims", "", "%v", err)
+		}
+	} else {
+		r.claims = a
+	}
 	r.starts = r.startWords()
 	r.afterArticle = r.articleFollowers()
 	v.freeze()

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/tally-news/tally/extract/claim"
+
 // Config is the rule set, as read from config.yaml. It is plain data: New
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
@@ -19,6 +21,9 @@ type Config struct {
 	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`
 	Abbreviations  []string       `mapstructure:"abbreviations" yaml:"abbreviations"`
 	Months         []string       `mapstructure:"months" yaml:"months"`
+	// Claims are the rules for who a figure is attributed to, how sure it
+	// is, when and where it happened.
+	Claims claim.Config `mapstructure:"claims" yaml:"claims"`
 }
 
 // NumberConfig lists how numbers are written in words.

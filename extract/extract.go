@@ -123,6 +123,7 @@ func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, se
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end
 		f.Text = text[f.Start:f.End]
 		f.Sentence = text[sent.start:sent.end]
+		r.claims.Annotate(text, sent.start, sent.end, f.Published, &f)
 		figs = append(figs, f)
 	}
 	return figs

@@ -1,0 +1,82 @@
+package claim_test
+
+import (
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// benchArticle is the longer invented article, with its figures.
+func benchArticle(tb testing.TB) (string, string, []figureSpan) {
+	data, err := os.ReadFile("../../testdata/claim/articles/front.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	text := string(data)
+	published := "2023-10-06"
+	if i := len("date 2023-10-06\n"); len(text) > i {
+		text = text[i:]
+	}
+	return text, published, findFigures(text)
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	a := defaultAnnotator(b)
+	text, published, figs := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, fs := range figs {
+			f := schema.Figure{Start: fs.start, End: fs.end}
+			a.Annotate(text, fs.sentStart, fs.sentEnd, published, &f)
+		}
+	}
+	b.ReportMetric(float64(len(figs)), "figures/op")
+}
+
+// TestAllocations holds the promise that a call allocates only the date
+// string it returns.
+func TestAllocations(t *testing.T) {
+	a := defaultAnnotator(t)
+	text, published, figs := benchArticle(t)
+	allocs := testing.AllocsPerRun(50, func() {
+		for _, fs := range figs {
+			f := schema.Figure{Start: fs.start, End: fs.end}
+			a.Annotate(text, fs.sentStart, fs.sentEnd, published, &f)
+		}
+	})
+	if allocs > float64(len(figs)) {
+		t.Errorf("%.1f allocations for %d figures", allocs, len(figs))
+	}
+}
+
+// TestConcurrent runs one Annotator from many goroutines (go test -race).
+func TestConcurrent(t *testing.T) {
+	a := defaultAnnotator(t)
+	text, published, figs := benchArticle(t)
+	want := make([]schema.Figure, len(figs))
+	for i, fs := range figs {
+		want[i] = schema.Figure{Start: fs.start, End: fs.end}
+		a.Annotate(text, fs.sentStart, fs.sentEnd, published, &want[i])
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, fs := range figs {
+					f := schema.Figure{Start: fs.start, End: fs.end}
+					a.Annotate(text, fs.sentStart, fs.sentEnd, published, &f)
+					if f != want[i] {
+						t.Errorf("figure %d: %+v, want %+v", i, f, want[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

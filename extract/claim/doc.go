@@ -1,0 +1,33 @@
+// Package claim annotates a figure with what a newsroom needs to weigh it:
+// who it is attributed to, how the article hedges it, when the counted
+// event happened and where.
+//
+// Annotate reads the figure's sentence, its paragraph (the line around the
+// sentence), a few lines after it (for disclaimers) and, only when a
+// pronoun or bare surname needs a name, a bounded stretch before it. All
+// word lists live in the claims section of config.yaml (see Config); New
+// compiles them once, and the Annotator is then read-only and shared by
+// all goroutines. Scratch buffers come from a pool, so a call allocates
+// only the strings it returns (a date), and attributions are substrings of
+// the text.
+//
+// Fields, and the rules that decide them (each file opens with the inputs
+// it handles):
+//
+//   - Attribution (attribution.go): the speaker of the figure's quotation,
+//     else of the speech cue that reports it ("X said", "said X", "according
+//     to X"), with a role after a comma; a pronoun becomes the latest named
+//     speaker of the previous attribution.resolve_sentences sentences, or ""
+//     when there is none; a bare surname becomes its earlier full form.
+//     "" when the article speaks in its own voice.
+//   - Hedge (hedge.go): one of claimed, unverified, denied, estimated or "".
+//     The hedges list is tried in order and the first rule that reaches the
+//     figure wins; the shipped order is denied > unverified > claimed >
+//     estimated. "According to X" is plain attribution, never a hedge.
+//   - EventDate (date.go): YYYY-MM-DD from the date expression nearest the
+//     figure in its clause, else in its sentence; weekdays count back from
+//     publication, never forward; "last week" is seven days before
+//     publication.
+//   - Location (location.go): the gazetteer place nearest the figure in its
+//     clause, else in its sentence, else in its paragraph.
+package claim

@@ -1,0 +1,153 @@
+package claim
+
+// Locations. Handles, from the gazetteer (places.names, with
+// places.aliases mapping other spellings to a name):
+//
+//	"Mariupol", "Kiev" (-> Kyiv), "Ukraine's"        the place
+//	"the Kyiv region", "Kyiv oblast" (-> Kyiv region)   place + region word
+//	"the region of Odesa" (-> Odesa region)
+//	"the Kyiv and Chernihiv regions"                  both take the region word
+//	"the city of Salavat", "the villages of Sloboda"  a settlement word + "of" +
+//	                                                  a capitalised name, listed or not
+//	                                                  ("the City of David" is a name, not this)
+//
+// The figure's place is the one nearest it in its clause, else nearest in
+// its sentence, else the one nearest the sentence in its paragraph; places
+// inside the attribution ("governor of the Donetsk region") come last.
+
+// place is a place mention at tokens [a, b).
+type place struct {
+	a, b int
+	idx  int // index into placeNames, -1 for a name the gazetteer lacks
+	name string
+}
+
+// placeAt reads a place mention starting at token i.
+func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
+	if !v.word(i) {
+		return place{}, false
+	}
+	k := v.key(i)
+	// "the city of X", "the region of X"
+	if !v.is(i, fCap) && (a.settlements.has(k) || a.isRegionWord(k)) && i+2 < end && a.ofWords.has(v.key(i+1)) && v.word(i+2) && v.is(i+2, fCap) {
+		if p, ok := a.gazetteer(v, i+2, end); ok {
+			if r, ok := a.regionWords[string(k)]; ok {
+				p.name = a.regionNames[p.idx][r]
+			}
+			p.a = i
+			return p, true
+		}
+		if a.settlements.has(k) {
+			j := i + 2
+			for j < end && j < i+5 && v.word(j) && v.is(j, fCap) {
+				j++
+			}
+			return place{a: i, b: j, idx: -1, name: v.span(i+2, j)}, true
+		}
+	}
+	return a.gazetteer(v, i, end)
+}
+
+func (a *Annotator) isRegionWord(k []byte) bool { _, ok := a.regionWords[string(k)]; return ok }
+
+// gazetteer matches a listed place at token i, with a region word after it.
+func (a *Annotator) gazetteer(v *view, i, end int) (place, bool) {
+	n, idx := a.places.match(v, i, end)
+	if n == 0 || !v.is(i+n-1, fCap) {
+		return place{}, false
+	}
+	p := place{a: i, b: i + n, idx: idx, name: a.placeNames[idx]}
+	j := i + n
+	if j < end && v.word(j) {
+		if r, ok := a.regionWords[string(v.key(j))]; ok {
+			return place{a: i, b: j + 1, idx: idx, name: a.regionNames[idx][r]}, true
+		}
+		// "the Kyiv and Chernihiv regions"
+		if a.andWords.has(v.key(j)) && j+1 < end && v.is(j+1, fCap) {
+			if m, _ := a.places.match(v, j+1, end); m > 0 && j+1+m < end && v.word(j+1+m) {
+				if r, ok := a.regionWords[string(v.key(j+1+m))]; ok {
+					p.name = a.regionNames[idx][r]
+				}
+			}
+		}
+	}
+	return p, true
+}
+
+func (a *Annotator) location(c *call, spk *speaker) string {
+	v := &c.s.main
+	// Places in a speaker phrase ("governor of the Donetsk region", "Russia
+	// announced") rank last; possessives ("Ukraine's helicopters") name an
+	// owner more often than a place, so they rank after the others in the
+	// clause.
+	inSpeaker := func(p place) bool {
+		if spk.v == v && p.a >= spk.ns && p.b <= spk.ne {
+			return true
+		}
+		for k := c.cueA; k < c.cueB; k++ {
+			cu := &c.s.cues[k]
+			if p.a >= int(cu.ns) && p.b <= int(cu.ne) {
+				return true
+			}
+		}
+		return false
+	}
+	var best, fallback place
+	bestRank, fbD := 1<<30, 1<<30
+	for i := c.ta; i < c.tb; {
+		p, ok := a.placeAt(v, i, c.tb)
+		if !ok {
+			i++
+			continue
+		}
+		d := p.a - c.fi
+		if d < 0 {
+			d = c.fi - p.b + 1
+		}
+		if inSpeaker(p) {
+			if d < fbD {
+				fallback, fbD = p, d
+			}
+		} else {
+			rank := d
+			if v.is(p.b-1, fPoss) {
+				rank += 1 << 12
+			}
+			if c.clauseOf(p.a) != c.clauseOf(c.fi) {
+				rank += 1 << 20
+			}
+			if rank < bestRank {
+				best, bestRank = p, rank
+			}
+		}
+		i = p.b
+	}
+	if best.name != "" {
+		return best.name
+	}
+	// The paragraph: the place nearest the sentence.
+	bestD := 1 << 30
+	for i := 0; i < c.paraEnd; {
+		if i >= c.ta && i < c.tb {
+			i = c.tb
+			continue
+		}
+		p, ok := a.placeAt(v, i, c.paraEnd)
+		if !ok {
+			i++
+			continue
+		}
+		d := c.ta - p.b
+		if p.a >= c.tb {
+			d = p.a - c.tb
+		}
+		if d < bestD {
+			best, bestD = p, d
+		}
+		i = p.b
+	}
+	if best.name != "" {
+		return best.name
+	}
+	return fallback.name
+}

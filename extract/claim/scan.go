@@ -1,0 +1,366 @@
+package claim
+
+// The scanner turns a stretch of article text into tokens that carry byte
+// offsets into the text and a normalised key (ASCII lower case, typographic
+// apostrophes as "'", a possessive "'s" dropped). It never fails: a byte it
+// does not understand becomes a punctuation token of kind kOther.
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	kWord uint8 = iota
+	kComma
+	kStop // . ! ?
+	kColon
+	kSemi
+	kDash
+	kOpen  // ( [
+	kClose // ) ]
+	kQuoteOpen
+	kQuoteClose
+	kQuote // a straight double quote, resolved to open or close per line
+	kOther
+)
+
+// Token flags.
+const (
+	fCap   uint8 = 1 << iota // first letter is upper case
+	fPoss                    // a possessive: Ukraine's, soldiers'
+	fLine                    // a line break comes before the token
+	fBlank                   // a blank line comes before the token
+	fDigit                   // starts with a digit
+)
+
+type token struct {
+	s, e   int32 // byte span in the text
+	ks, ke int32 // key span in view.keys
+	q      int32 // quote id, 0 outside quotes
+	line   int32 // line number within the view
+	kind   uint8
+	flags  uint8
+}
+
+// qspan is a quotation: the tokens of its opening and closing marks (close
+// is the last token of the line when the quote is left open).
+type qspan struct {
+	open, close int32
+	closed      bool
+	line        int32
+}
+
+// view is one tokenised stretch of text.
+type view struct {
+	text   string
+	toks   []token
+	keys   []byte
+	quotes []qspan
+}
+
+func (v *view) reset(text string) {
+	v.text = text
+	v.toks = v.toks[:0]
+	v.keys = v.keys[:0]
+	v.quotes = v.quotes[:0]
+}
+
+func (v *view) key(i int) []byte { t := &v.toks[i]; return v.keys[t.ks:t.ke] }
+
+func (v *view) word(i int) bool { return v.toks[i].kind == kWord }
+
+func (v *view) is(i int, f uint8) bool { return v.toks[i].flags&f != 0 }
+
+// span returns the text of tokens [a, b).
+func (v *view) span(a, b int) string { return v.text[v.toks[a].s:v.toks[b-1].e] }
+
+// scan appends the tokens of text[from:to] and resolves its quotations.
+func (v *view) scan(from, to int) {
+	text := v.text
+	line := int32(0)
+	newlines := 0
+	i := from
+	for i < to {
+		c := text[i]
+		if c == '\n' {
+			newlines++
+			i++
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:to])
+			if r == '\u2028' || r == '\u2029' {
+				newlines++
+				i += size
+				continue
+			}
+			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+				i += size
+				continue
+			}
+		}
+		var flags uint8
+		if newlines > 0 || (len(v.toks) == 0 && (from == 0 || text[from-1] == '\n')) {
+			flags |= fLine
+			if newlines > 1 {
+				flags |= fBlank
+			}
+			if len(v.toks) > 0 {
+				line++
+			}
+		}
+		newlines = 0
+		t := token{s: int32(i), line: line, ks: int32(len(v.keys))}
+		if isWordRune(r) {
+			t.kind = kWord
+			if unicode.IsUpper(r) {
+				flags |= fCap
+			}
+			if r >= '0' && r <= '9' {
+				flags |= fDigit
+			}
+			j := i + size
+			keyEnd := -1 // set when a trailing apostrophe ends the word
+			prev := r
+			for j < to {
+				r2, s2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, s2 = utf8.DecodeRuneInString(text[j:to])
+				}
+				if isWordRune(r2) {
+					prev = r2
+					j += s2
+					continue
+				}
+				// A joiner stays inside the word when a word character follows.
+				next := rune(0)
+				if j+s2 < to {
+					next, _ = utf8.DecodeRuneInString(text[j+s2 : to])
+				}
+				joined := false
+				switch r2 {
+				case '-', '\'', '\u2019', '\u2010', '\u2011':
+					joined = isWordRune(next)
+				case '.', ',':
+					joined = isDigit(prev) && isDigit(next)
+				}
+				if !joined {
+					// soldiers' : a trailing apostrophe after s is a possessive.
+					if (r2 == '\'' || r2 == '\u2019') && (prev == 's' || prev == 'S') {
+						keyEnd = j
+						j += s2
+					}
+					break
+				}
+				prev = r2
+				j += s2
+			}
+			t.e = int32(j)
+			w := text[i:j]
+			if keyEnd >= 0 {
+				flags |= fPoss
+				v.appendKey(text[i:keyEnd])
+			} else if n := possessiveLen(w); n > 0 && n < len(w) {
+				// Ukraine's: the key drops the possessive.
+				flags |= fPoss
+				v.appendKey(w[:len(w)-n])
+			} else {
+				v.appendKey(w)
+			}
+			i = j
+		} else {
+			t.kind = punctKind(r)
+			t.e = int32(i + size)
+			if t.kind == kDash && r == '-' && size == 1 {
+				// a hyphen standing alone, or a run of them, is a dash
+				for int(t.e) < to && text[t.e] == '-' {
+					t.e++
+				}
+			}
+			v.appendKey(text[i:t.e])
+			i = int(t.e)
+		}
+		t.ke = int32(len(v.keys))
+		t.flags = flags
+		v.toks = append(v.toks, t)
+	}
+	v.resolveQuotes()
+}
+
+// possessiveLen is the length of a trailing 's or ’s, or 0.
+func possessiveLen(w string) int {
+	n := len(w)
+	if n >= 3 && (w[n-1] == 's' || w[n-1] == 'S') {
+		if w[n-2] == '\'' {
+			return 2
+		}
+		if n >= 5 && w[n-4:n-1] == "\u2019" {
+			return 4
+		}
+	}
+	return 0
+}
+
+// appendKey appends w lower-cased (ASCII only), with typographic apostrophes
+// and hyphens as ASCII.
+func (v *view) appendKey(w string) {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xe2 && k+2 < len(w) && w[k+1] == 0x80 && (w[k+2] == 0x99 || w[k+2] == 0x98):
+			c = '\''
+			k += 2
+		case c == 0xe2 && k+2 < len(w) && w[k+1] == 0x80 && (w[k+2] == 0x90 || w[k+2] == 0x91):
+			c = '-'
+			k += 2
+		}
+		v.keys = append(v.keys, c)
+	}
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+func punctKind(r rune) uint8 {
+	switch r {
+	case ',':
+		return kComma
+	case '.', '!', '?':
+		return kStop
+	case ':':
+		return kColon
+	case ';':
+		return kSemi
+	case '-', '\u2013', '\u2014', '\u2015':
+		return kDash
+	case '(', '[':
+		return kOpen
+	case ')', ']':
+		return kClose
+	case '\u201c', '\u00ab', '\u201e':
+		return kQuoteOpen
+	case '\u201d', '\u00bb':
+		return kQuoteClose
+	case '"':
+		return kQuote
+	}
+	return kOther
+}
+
+// resolveQuotes pairs quotation marks line by line: a straight quote closes
+// an open quotation and opens one otherwise; a quotation left open ends with
+// its line. Tokens inside get the quotation's id.
+func (v *view) resolveQuotes() {
+	open := -1 // index into v.quotes
+	closeAt := func(end int) {
+		if open >= 0 {
+			v.quotes[open].close = int32(end)
+			open = -1
+		}
+	}
+	for i := range v.toks {
+		t := &v.toks[i]
+		if t.flags&fLine != 0 && open >= 0 {
+			closeAt(i - 1)
+		}
+		switch t.kind {
+		case kQuote:
+			if open >= 0 {
+				t.kind = kQuoteClose
+			} else {
+				t.kind = kQuoteOpen
+			}
+		case kQuoteOpen:
+			if open >= 0 { // a second opening mark inside a quotation: ignore
+				t.kind = kOther
+			}
+		case kQuoteClose:
+			if open < 0 {
+				t.kind = kOther
+			}
+		}
+		switch t.kind {
+		case kQuoteOpen:
+			v.quotes = append(v.quotes, qspan{open: int32(i), close: int32(i), line: t.line})
+			open = len(v.quotes) - 1
+			t.q = int32(open + 1)
+		case kQuoteClose:
+			t.q = int32(open + 1)
+			v.quotes[open].closed = true
+			closeAt(i)
+		default:
+			if open >= 0 {
+				t.q = int32(open + 1)
+			}
+		}
+	}
+	closeAt(len(v.toks) - 1)
+}
+
+// sent is a sentence: tokens [a, b) of a view.
+type sent struct {
+	a, b    int32
+	heading bool // ends at a line break without a full stop: a headline or caption
+}
+
+// split appends the sentences of tokens [lo, hi): a sentence ends at a line
+// break, or after . ! ? (and any closing quotes or brackets) when the next
+// token opens a sentence, unless the word before the stop is a single
+// letter or a listed abbreviation.
+func (a *Annotator) split(v *view, lo, hi int, out []sent) []sent {
+	start := lo
+	emit := func(end int) {
+		if start < end {
+			last := v.toks[end-1].kind
+			heading := last == kWord
+			out = append(out, sent{a: int32(start), b: int32(end), heading: heading && (end == hi || v.is(end, fLine))})
+		}
+		start = end
+	}
+	for i := lo; i < hi; i++ {
+		if i > start && v.is(i, fLine) {
+			emit(i)
+		}
+		if v.toks[i].kind != kStop {
+			continue
+		}
+		j := i + 1
+		for j < hi && (v.toks[j].kind == kQuoteClose || v.toks[j].kind == kClose) {
+			j++
+		}
+		if j >= hi {
+			continue
+		}
+		n := &v.toks[j]
+		if n.flags&fLine == 0 && !(n.flags&(fCap|fDigit) != 0 || n.kind == kQuoteOpen || n.kind == kOpen) {
+			continue
+		}
+		if v.text[v.toks[i].s] == '.' && i > lo && v.word(i-1) && v.toks[i-1].e == v.toks[i].s {
+			w := v.key(i - 1)
+			if utf8.RuneCount(w) == 1 || a.abbrevs.has(w) {
+				if n.flags&fLine == 0 {
+					continue
+				}
+			}
+		}
+		emit(j)
+		i = j - 1
+	}
+	emit(hi)
+	return out
+}
