@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -18,6 +19,7 @@ type scratch struct {
 	key   []byte
 	masks []span
 	sents []span
+	spans []claim.Span // the sentence of each figure, for the claims pass
 }
 
 // Extract returns every figure the document states, in text order.
@@ -40,12 +42,14 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 	end, commentsFrom := r.articleEnd(text, from)
 	meta := schema.Figure{Source: doc.Source, Published: published, DocID: doc.ID, URL: doc.URL, Title: doc.Title, Outlet: doc.Outlet}
 	var figs []schema.Figure
+	s.spans = s.spans[:0]
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
 		meta.Section = SectionComments
 		figs = e.region(figs, s, text, &meta, commentsFrom, len(text))
 	}
+	r.claims.AnnotateAll(text, published, figs, s.spans)
 	return figs
 }
 
@@ -86,14 +90,14 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 		for k < len(toks) && toks[k].start < sent.end {
 			k++
 		}
-		figs = e.sentence(figs, text, toks, sent, first, k, meta)
+		figs = e.sentence(figs, s, text, toks, sent, first, k, meta)
 	}
 	return figs
 }
 
 // sentence appends the figures of one sentence, whose tokens are
 // toks[first:end].
-func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, sent span, first, end int, meta *schema.Figure) []schema.Figure {
+func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks []token, sent span, first, end int, meta *schema.Figure) []schema.Figure {
 	r := e.r
 	var prev verdict
 	hasPrev := false
@@ -123,8 +127,8 @@ func (e *Extractor) sentence(figs []schema.Figure, text string, toks []token, se
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end
 		f.Text = text[f.Start:f.End]
 		f.Sentence = text[sent.start:sent.end]
-		r.claims.Annotate(text, sent.start, sent.end, f.Published, &f)
 		figs = append(figs, f)
+		s.spans = append(s.spans, claim.Span{Start: sent.start, End: sent.end})
 	}
 	return figs
 }

@@ -39,6 +39,9 @@ func BenchmarkAnnotate(b *testing.B) {
 // TestAllocations holds the promise that a call allocates only the date
 // string it returns.
 func TestAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector defeats sync.Pool")
+	}
 	a := defaultAnnotator(t)
 	text, published, figs := benchArticle(t)
 	allocs := testing.AllocsPerRun(50, func() {
