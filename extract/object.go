@@ -72,7 +72,7 @@ func looksLikeVerb(w string) bool {
 // pluralize turns the noun glued to a count ("45-bus") into the counted
 // objects ("buses").
 func pluralize(noun string, count float64) string {
-	if count == 1 || noun == "" {
+	if count == 1 || count != float64(int64(count)) || noun == "" {
 		return noun
 	}
 	switch {

@@ -37,62 +37,51 @@ const noWord int32 = -1
 func tokenize(toks []token, text string, from, to int, v *vocabulary, key []byte) ([]token, []byte) {
 	spaced := true
 	for i := from; i < to; {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				spaced = true
-				i++
-				continue
-			case isDigit(c) || c == '.' && spaced && i+1 < to && isDigit(text[i+1]):
-				digitsFrom := i
-				if c == '.' {
-					digitsFrom++ // ".001"
-				}
-				end := scanDigits(text, digitsFrom, to)
-				toks = append(toks, token{start: i, end: end, kind: tDigits, spaced: spaced, id: noWord})
-				spaced = false
-				i = end
-				continue
-			case isASCIILetter(c):
-				end := scanWord(text, i, to)
-				var id int32
-				id, key = v.lookup(text[i:end], key)
-				toks = append(toks, token{start: i, end: end, kind: tWord, spaced: spaced, id: id})
-				spaced = false
-				i = end
-				continue
-			}
-			var id int32
-			id, key = v.lookup(text[i:i+1], key)
-			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, spaced: spaced, id: id})
-			spaced = false
-			i++
+		kind, end, space := classify(text, i, to, spaced)
+		if kind == 0 {
+			spaced = spaced || space
+			i = end
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isSpaceRune(r):
-			spaced = true
-			i += size
-		case r == softHyphen:
-			i += size // invisible: neither a token nor a break
-		case unicode.IsLetter(r):
-			end := scanWord(text, i, to)
-			var id int32
+		id := noWord
+		if kind != tDigits {
 			id, key = v.lookup(text[i:end], key)
-			toks = append(toks, token{start: i, end: end, kind: tWord, spaced: spaced, id: id})
-			spaced = false
-			i = end
-		default:
-			var id int32
-			id, key = v.lookup(text[i:i+size], key)
-			toks = append(toks, token{start: i, end: i + size, kind: tPunct, spaced: spaced, id: id})
-			spaced = false
-			i += size
 		}
+		toks = append(toks, token{start: i, end: end, kind: kind, spaced: spaced, id: id})
+		spaced = false
+		i = end
 	}
 	return toks, key
+}
+
+// classify returns the kind and end of the token at i, or kind 0 for white
+// space (space is true) and for an invisible soft hyphen. spaced says white
+// space came before i.
+func classify(text string, i, to int, spaced bool) (kind tokenKind, end int, space bool) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			return 0, i + 1, true
+		case isDigit(c):
+			return tDigits, scanDigits(text, i, to), false
+		case c == '.' && spaced && i+1 < to && isDigit(text[i+1]):
+			return tDigits, scanDigits(text, i+1, to), false // ".001"
+		case isASCIILetter(c):
+			return tWord, scanWord(text, i, to), false
+		}
+		return tPunct, i + 1, false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case isSpaceRune(r):
+		return 0, i + size, true
+	case r == softHyphen:
+		return 0, i + size, false // invisible: neither a token nor a break
+	case unicode.IsLetter(r):
+		return tWord, scanWord(text, i, to), false
+	}
+	return tPunct, i + size, false
 }
 
 const softHyphen = '\u00ad'
