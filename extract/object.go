@@ -52,16 +52,16 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 }
 
 // isPlural reports whether a word ends a counted noun phrase: a listed
-// plural or a word ending in s that is not possessive ("Ukraine's").
+// plural or a lower-case word ending in s that is not possessive.
 func (r *rules) isPlural(text string, t token) bool {
 	if r.objPlurals.has(t) {
 		return true
 	}
 	w := text[t.start:t.end]
-	if strings.ContainsAny(w, "'’") {
-		return false
+	if strings.ContainsAny(w, "'’") || w[0] >= 'A' && w[0] <= 'Z' {
+		return false // possessives, and names such as "Abrams" in "31 Abrams tanks"
 	}
-	return len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // looksLikeVerb spots participles that start a new clause after "and".
