@@ -5,7 +5,7 @@ package extract
 // otherwise calls vague amounts and fractions ("a quarter of") approximate,
 // sets its bounds: a minimum has a low, a maximum a high, a range or a vague
 // amount both. floor is the first token the look-back may use.
-func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) (qualifier string, low, high *float64, phraseStart int) {
+func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) (qualifier string, b bounds, phraseStart int) {
 	qualifier = Exact
 	if n.vague || n.fraction {
 		qualifier = Approx
@@ -22,17 +22,39 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 	if n.isRange {
 		qualifier = Range
 	}
-	lo, hi := n.value, n.value
+	b.low, b.high = n.value, n.value
 	if n.bounded {
-		lo, hi = n.low, n.high
+		b.low, b.high = n.low, n.high
 	}
 	switch {
 	case qualifier == Range || qualifier == Approx && n.bounded:
-		low, high = &lo, &hi
+		b.hasLow, b.hasHigh = true, true
 	case qualifier == Min:
-		low = &lo
+		b.hasLow = true
 	case qualifier == Max:
-		high = &hi
+		b.hasHigh = true
 	}
-	return qualifier, low, high, phraseStart
+	return qualifier, b, phraseStart
+}
+
+// bounds are a figure's low and high, each present or not.
+type bounds struct {
+	low, high       float64
+	hasLow, hasHigh bool
+}
+
+// boundSlab hands out the Low and High pointers of one document's figures
+// from shared arrays: one allocation per few dozen figures instead of one
+// per bound.
+type boundSlab []float64
+
+func (s *boundSlab) ptr(v float64, present bool) *float64 {
+	if !present {
+		return nil
+	}
+	if len(*s) == cap(*s) {
+		*s = make([]float64, 0, 64) // earlier pointers keep the old array alive
+	}
+	*s = append(*s, v)
+	return &(*s)[len(*s)-1]
 }
