@@ -8,22 +8,12 @@ import (
 	"sync"
 
 	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/configerr"
 )
 
-// ConfigError says which key of the rules is wrong and why. Key is a path
-// such as "units[3].aliases"; Rule is the offending entry when there is one.
-type ConfigError struct {
-	Key  string
-	Rule string
-	Msg  string
-}
-
-func (e *ConfigError) Error() string {
-	if e.Rule != "" {
-		return fmt.Sprintf("%s: %q: %s", e.Key, e.Rule, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.Key, e.Msg)
-}
+// ConfigError says which key of the rules is wrong and why: Key is a path
+// such as "units[3].aliases", Rule the offending entry when there is one.
+type ConfigError = configerr.Error
 
 // Qualifier names used in output; the config's qualifier lists must use
 // these.
@@ -239,7 +229,7 @@ func (c *compiler) compile(cfg Config) {
 	v.add("−")
 	r.and = v.add("and")
 	if a, err := claim.New(cfg.Claims); err != nil {
-		var ce *claim.ConfigError
+		var ce *ConfigError
 		if errors.As(err, &ce) {
 			c.fail(ce.Key, ce.Rule, "%s", ce.Msg)
 		} else {

@@ -1,6 +1,6 @@
 package claim
 
-import "fmt"
+import "github.com/tally-news/tally/extract/configerr"
 
 // Config is the claims section of the rules, as read from config.yaml under
 // the key "claims". It is plain data: New checks and compiles it. Every word
@@ -101,18 +101,5 @@ const (
 	Estimated  = "estimated"
 )
 
-// ConfigError says which key of the claims rules is wrong and why. Key is a
-// path such as "claims.hedges[2].phrases[0]"; Rule is the offending entry
-// when there is one.
-type ConfigError struct {
-	Key  string
-	Rule string
-	Msg  string
-}
-
-func (e *ConfigError) Error() string {
-	if e.Rule != "" {
-		return fmt.Sprintf("%s: %q: %s", e.Key, e.Rule, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.Key, e.Msg)
-}
+// ConfigError says which key of the claims rules is wrong and why.
+type ConfigError = configerr.Error
