@@ -8,8 +8,9 @@ package extract
 //     "86 troops were released", "the death toll rose to 23");
 //  4. a counted noun that speaks only when nothing else does ("150,000
 //     troops");
-//  5. a bare number after "including" and the like takes the category of
-//     the figure before it in the sentence;
+//  5. a number after "including" and the like whose noun has not settled
+//     anything takes the category of the figure before it in the sentence
+//     ("230 people, including 41 children");
 //  6. for a bare number with no counted noun, the nearest trigger anywhere
 //     in the sentence, within twice the window ("the death toll from
 //     Tuesday's quake in the province rose to 1,214");
@@ -52,7 +53,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if v, ok := r.headOf(text, toks, n, c, r.weakHeads); ok {
 		return v
 	}
-	if c.hasPrev && c.objFirst == c.objEnd && c.qualStart > c.sentFirst &&
+	if c.hasPrev && c.qualStart > c.sentFirst &&
 		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
 		return verdict{c.prev.category, "inherit:" + c.prev.rule}
 	}
