@@ -1,15 +1,938 @@
 package claim
 
-import "github.com/tally-news/tally/schema"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// AnnotateAll shares the work of a document between its figures. Where
+// Annotate tokenises a figure's paragraph (and, for a pronoun, the text
+// before it) on every call, AnnotateAll keeps one window of tokens over
+// the document, scanned once as the figures move forward (window.go), and
+// reads every view Annotate would build as a stretch of it:
+//
+//   - a view starts and ends at line breaks, and tokens and quotations never
+//     reach across one, so its tokens are the window's;
+//   - sentences are split once, line by line; the sentences before and
+//     after a target are those lines' when the target's bounds fall on
+//     theirs (splitting a stretch in one go gives the same, unless a line
+//     opens with a closing bracket: then it is split in one go);
+//   - the cues of a sentence are found once, kept by the sentence, and each
+//     cue of a target is resolved once;
+//   - the figures of one sentence share its split, cues, hedge phrases,
+//     dates and places, found by visiting only the tokens where each rule
+//     can start (marks);
+//   - word ids and set bits come from the scan, clause numbers too.
+//
+// A figure whose sentence or paragraph is so long that Annotate would cut
+// it goes to Annotate. Every field is the one Annotate gives: the tests hold
+// AnnotateAll to Annotate on every number of every article they have, with
+// several ways of cutting sentences, and fuzz it.
 
 // Span is a sentence's byte range [Start, End) in a document's text.
 type Span struct{ Start, End int }
+
+// maxWindow bounds the window, in tokens: past it the window restarts at
+// the next paragraph's back view, so a long document costs no more memory.
+const maxWindow = 1 << 15
 
 // AnnotateAll annotates every figure of one document; sents[i] is the
 // sentence of figs[i], and figures come in text order. It gives the same
 // fields as calling Annotate for each figure.
 func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, sents []Span) {
+	if len(figs) == 0 {
+		return
+	}
+	if len(text) == 0 || len(text) > maxText {
+		for i := range figs {
+			a.Annotate(text, sents[i].Start, sents[i].End, published, &figs[i])
+		}
+		return
+	}
+	d := a.docPool.Get().(*docScratch)
+	defer a.docPool.Put(d)
+	d.s.main.voc = a.voc
+	d.reset(text, parseDate(published))
 	for i := range figs {
-		a.Annotate(text, sents[i].Start, sents[i].End, published, &figs[i])
+		f := &figs[i]
+		sp := sents[i]
+		if !d.geoOK || sp != d.span {
+			d.span, d.geoOK = sp, true
+			d.g = a.geometry(text, sp, &d.line)
+		}
+		g := &d.g
+		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
+		if g.empty {
+			continue
+		}
+		fs := clamp(f.Start, g.sentStart, g.sentEnd-1)
+		fe := clamp(f.End, fs+1, g.sentEnd)
+		if g.cut || g.sentStart < fs-maxSentence/2 || g.sentEnd > fe+maxSentence/2 {
+			a.Annotate(text, sp.Start, sp.End, published, f)
+			continue
+		}
+		if !d.targetOK || d.tStart != g.sentStart || d.tEnd != g.sentEnd {
+			a.cover(d, g.backStart, g.end)
+			a.prepare(d, g)
+		}
+		if d.noTokens {
+			continue
+		}
+		a.figure(d, fs, f)
+	}
+}
+
+// geom is what Annotate derives from a figure's sentence: the stretch of
+// text it reads.
+type geom struct {
+	empty              bool // no sentence: every field is ""
+	cut                bool // a bound cuts the paragraph or the lines after it
+	sentStart, sentEnd int
+	pStart, pEnd, end  int // paragraph, and the end of the lines read after it
+	backStart          int // where the text read before the paragraph starts
+}
+
+// geometry mirrors the first half of Annotate. What depends on the line
+// alone is kept in line, so the sentences of a one-line paragraph share it.
+func (a *Annotator) geometry(text string, sp Span, line *lineGeom) geom {
+	var g geom
+	g.sentStart = clamp(sp.Start, 0, len(text))
+	g.sentEnd = clamp(sp.End, g.sentStart, len(text))
+	if g.sentStart == g.sentEnd {
+		g.empty = true
+		return g
+	}
+	if !line.ok || g.sentStart < line.start || g.sentEnd > line.end {
+		*line = a.lineGeometry(text, g.sentStart, g.sentEnd)
+	}
+	if line.ok {
+		g.pStart, g.pEnd, g.end, g.backStart = line.start, line.end, line.follow, line.back
+		g.cut = line.cut || g.sentStart-g.pStart > maxParagraph || g.pEnd-g.sentEnd > maxParagraph
+		return g
+	}
+	g.pStart = strings.LastIndexByte(text[:g.sentStart], '\n') + 1
+	if g.sentStart-g.pStart > maxParagraph {
+		g.cut = true
+		return g
+	}
+	g.pEnd = len(text)
+	if k := strings.IndexByte(text[g.sentEnd:], '\n'); k >= 0 {
+		g.pEnd = g.sentEnd + k
+	}
+	if g.pEnd-g.sentEnd > maxParagraph {
+		g.cut = true
+		return g
+	}
+	g.end, g.cut = a.following(text, g.pEnd)
+	g.backStart = a.backStart(text, g.pStart)
+	return g
+}
+
+// lineGeom is the geometry of a sentence that does not cross a line break:
+// its line [start, end), the end of the lines read after it (cut when a
+// bound cuts them) and where the text read before it starts. ok is false
+// when the last sentence asked about crossed a line break.
+type lineGeom struct {
+	ok                       bool
+	cut                      bool
+	start, end, follow, back int
+}
+
+func (a *Annotator) lineGeometry(text string, sentStart, sentEnd int) lineGeom {
+	if strings.IndexByte(text[sentStart:sentEnd], '\n') >= 0 {
+		return lineGeom{}
+	}
+	l := lineGeom{ok: true}
+	l.start = strings.LastIndexByte(text[:sentStart], '\n') + 1
+	l.end = len(text)
+	if k := strings.IndexByte(text[sentEnd:], '\n'); k >= 0 {
+		l.end = sentEnd + k
+	}
+	l.follow, l.cut = a.following(text, l.end)
+	l.back = a.backStart(text, l.start)
+	return l
+}
+
+// following is the end of the lines Annotate reads after a paragraph
+// ending at pEnd, and whether maxFollowing cuts them.
+func (a *Annotator) following(text string, pEnd int) (int, bool) {
+	end := pEnd
+	for n := 0; n < a.lookahead && end < len(text) && end-pEnd < maxFollowing; n++ {
+		next := end + 1
+		k := strings.IndexByte(text[next:], '\n')
+		lineEnd := len(text)
+		if k >= 0 {
+			lineEnd = next + k
+		}
+		if strings.TrimSpace(text[next:lineEnd]) == "" {
+			break
+		}
+		if lineEnd > pEnd+maxFollowing {
+			return end, true
+		}
+		end = lineEnd
+	}
+	return end, false
+}
+
+// docScratch is one AnnotateAll call's memory, pooled.
+type docScratch struct {
+	s    scratch // s.main is the window; sents, cues and cueAt are the target's
+	text string
+	pub  date
+
+	span  Span // the sentence g was derived from
+	g     geom
+	geoOK bool
+	line  lineGeom
+
+	// The window holds the tokens of text[winLo:winHi]; winHi is a line
+	// break or the end of the text.
+	winLo, winHi int
+	winOK        bool
+	m            marks
+
+	// lines are the window's sentences, split line by line, up to token
+	// linesTo; closers are the line starts (tokens) that hold a closing
+	// bracket or quotation mark.
+	lines   []lineSent
+	linesTo int
+	closers []int32
+
+	memo  cueMemo // cues of sentences that are not lines, by token span
+	arena []cue
+
+	// The current paragraph's back view: lines[backI0:backI1], or own.
+	backLines      bool
+	backI0, backI1 int
+	own            []sent
+	backStart      int // byte where the target's back view starts
+	backFor        int // pStart of the paragraph the back view is for
+	backOK         bool
+
+	ptoks paraTokens // the tokens of the current paragraph
+
+	// The target sentence.
+	tStart, tEnd int
+	targetOK     bool
+	noTokens     bool
+	c            call
+	lineOf       []int32       // the line sentence each of s.sents is, or -1
+	resolved     []resolvedCue // by cue of s.cues
+	hedges       []hedgeMatch
+	dates        []dateMatch
+	places       []placeMatch
+	disc         disclaimer
+	paraPlace    string // the place the paragraph gives, once asked
+	paraOK       bool
+}
+
+// paraTokens are the window's tokens of a paragraph [pStart, pEnd) read
+// up to end: lo, paraEnd, hi as in call; lines[k0:k3] are the line
+// sentences from lo to hi.
+type paraTokens struct {
+	ok                      bool
+	pStart, pEnd, end       int
+	lo, hi, paraEnd, k0, k3 int
+}
+
+// lineSent is a sentence of lines, with its cues once found
+// (arena[cueLo:cueHi]; cueLo is -1 before).
+type lineSent struct {
+	sent
+	cueLo, cueHi int32
+}
+
+type resolvedCue struct {
+	spk speaker
+	ok  bool
+}
+
+type hedgeMatch struct{ a, b, r int }
+
+type dateMatch struct {
+	i, n int
+	d    date
+	text string // formatted on first use
+}
+
+type placeMatch struct {
+	p      place
+	inCue  bool // inside a speaker of one of the target's cues
+	poss   bool
+	clause int32
+}
+
+// disclaimer is the first disclaimer after the target: rule r (-1 none)
+// in the k-th sentence after it, naming a speaker at token name (-1 none).
+type disclaimer struct{ r, k, name int }
+
+func (d *docScratch) reset(text string, pub date) {
+	d.text, d.pub = text, pub
+	d.geoOK, d.winOK, d.targetOK = false, false, false
+	d.line = lineGeom{}
+	d.clearWindow()
+}
+
+func (d *docScratch) clearWindow() {
+	d.lines, d.linesTo, d.closers = d.lines[:0], 0, d.closers[:0]
+	d.m.reset()
+	d.memo.reset()
+	d.arena = d.arena[:0]
+	d.backOK = false
+	d.targetOK = false
+	d.ptoks.ok = false
+}
+
+// cover makes the window hold text[lo:hi], both line starts or breaks.
+func (a *Annotator) cover(d *docScratch, lo, hi int) {
+	v := &d.s.main
+	if d.winOK && lo >= d.winLo && hi <= d.winHi {
+		return
+	}
+	if d.winOK && lo >= d.winLo && lo <= d.winHi+1 && d.winHi < len(d.text) && d.text[d.winHi] == '\n' &&
+		(len(v.toks) < maxWindow || lo == d.winLo) {
+		a.scanWindow(v, &d.m, d.winHi, hi)
+		d.winHi = hi
+		return
+	}
+	d.clearWindow()
+	v.reset(d.text)
+	a.scanWindow(v, &d.m, lo, hi)
+	d.winLo, d.winHi, d.winOK = lo, hi, true
+}
+
+// prepare reads the target sentence g: the second half of Annotate, up to
+// what depends on the figure.
+func (a *Annotator) prepare(d *docScratch, g *geom) {
+	d.tStart, d.tEnd, d.targetOK = g.sentStart, g.sentEnd, true
+	s := &d.s
+	v := &s.main
+	d.backStart = g.backStart
+	d.c = call{s: s, d: d, text: d.text, pub: d.pub, pStart: g.pStart}
+	c := &d.c
+	pc := &d.ptoks
+	if !pc.ok || pc.pStart != g.pStart || pc.pEnd != g.pEnd || pc.end != g.end {
+		*pc = paraTokens{ok: true, pStart: g.pStart, pEnd: g.pEnd, end: g.end}
+		pc.lo, pc.hi, pc.paraEnd = tokenAt(v, g.pStart), tokenAt(v, g.end), tokenAt(v, g.pEnd)
+		d.splitLines(a, pc.hi)
+		pc.k0, pc.k3 = searchLines(d.lines, pc.lo), searchLines(d.lines, pc.hi)
+	}
+	c.lo, c.hi, c.paraEnd = pc.lo, pc.hi, pc.paraEnd
+	c.ta, c.tb = tokenAt(v, g.sentStart), tokenAt(v, g.sentEnd)
+	d.noTokens = c.ta >= c.tb
+	if d.noTokens {
+		return
+	}
+
+	// The main view's sentences: split(lo, ta), the target, split(tb, hi).
+	// Those are the line sentences when ta and tb fall on their bounds.
+	s.sents, d.lineOf = s.sents[:0], d.lineOf[:0]
+	k0, k1 := pc.k0, searchLines(d.lines, c.ta)
+	k2, k3 := searchLines(d.lines, c.tb), pc.k3
+	if (c.ta == c.lo || k1 < len(d.lines) && int(d.lines[k1].a) == c.ta) && !d.closerIn(c.lo, c.ta) {
+		for k := k0; k < k1; k++ {
+			s.sents = append(s.sents, d.lines[k].sent)
+			d.lineOf = append(d.lineOf, int32(k))
+		}
+	} else {
+		s.sents = a.split(v, c.lo, c.ta, s.sents)
+	}
+	c.target = len(s.sents)
+	s.sents = append(s.sents, sent{a: int32(c.ta), b: int32(c.tb)})
+	for len(d.lineOf) < len(s.sents) {
+		d.lineOf = append(d.lineOf, -1)
+	}
+	if (c.tb == c.hi || k2 < len(d.lines) && int(d.lines[k2].a) == c.tb) && !d.closerIn(c.tb, c.hi) {
+		for k := k2; k < k3; k++ {
+			s.sents = append(s.sents, d.lines[k].sent)
+			d.lineOf = append(d.lineOf, int32(k))
+		}
+	} else {
+		s.sents = a.split(v, c.tb, c.hi, s.sents)
+	}
+	for len(d.lineOf) < len(s.sents) {
+		d.lineOf = append(d.lineOf, -1)
+	}
+
+	s.cues, s.cueAt = s.cues[:0], s.cueAt[:0]
+	for i, sn := range s.sents {
+		s.cueAt = append(s.cueAt, int32(len(s.cues)))
+		if int(sn.a) >= c.paraEnd {
+			continue
+		}
+		var lo, hi int
+		if k := d.lineOf[i]; k >= 0 {
+			lo, hi = d.lineCues(a, int(k))
+		} else {
+			lo, hi = d.cuesOf(a, int(sn.a), int(sn.b))
+		}
+		for _, cu := range d.arena[lo:hi] {
+			cu.sent = int32(i)
+			s.cues = append(s.cues, cu)
+		}
+	}
+	s.cueAt = append(s.cueAt, int32(len(s.cues)))
+	c.cueA, c.cueB = s.cueAt[c.target], s.cueAt[c.target+1]
+	d.resolved = d.resolved[:0]
+	for range s.cues {
+		d.resolved = append(d.resolved, resolvedCue{})
+	}
+
+	// What the sentence holds, for every figure in it. Each loop visits
+	// the tokens where its rule can match, at or after where the loop over
+	// every token would stand (next).
+	d.hedges = d.hedges[:0]
+	next := c.ta
+	for _, i := range marksIn(d.m.hedges, c.ta, c.tb) {
+		if i := int(i); i >= next {
+			n, r := a.hedges.match(v, i, c.tb)
+			if n == 0 {
+				next = i + 1
+				continue
+			}
+			d.hedges = append(d.hedges, hedgeMatch{i, i + n, r})
+			next = i + n
+		}
+	}
+	d.disc = a.findDisclaimer(c)
+	d.dates = d.dates[:0]
+	next = c.ta
+	for _, i := range marksIn(d.m.dates, c.ta, c.tb) {
+		if i := int(i); i >= next {
+			dt, n := a.dateAt(c, i)
+			if n == 0 {
+				next = i + 1
+				continue
+			}
+			if dt.known() {
+				d.dates = append(d.dates, dateMatch{i: i, n: n, d: dt})
+			}
+			next = i + n
+		}
+	}
+	d.places = d.places[:0]
+	next = c.ta
+	for _, i := range marksIn(d.m.places, c.ta, c.tb) {
+		if i := int(i); i >= next {
+			p, ok := a.placeAt(v, i, c.tb)
+			if !ok {
+				next = i + 1
+				continue
+			}
+			m := placeMatch{p: p, poss: v.is(p.b-1, fPoss), clause: c.clauseOf(p.a)}
+			for k := c.cueA; k < c.cueB; k++ {
+				cu := &s.cues[k]
+				if p.a >= int(cu.ns) && p.b <= int(cu.ne) {
+					m.inCue = true
+					break
+				}
+			}
+			d.places = append(d.places, m)
+			next = p.b
+		}
+	}
+	d.paraOK = false
+}
+
+// tokenAfterSearch is tokenAfter by binary search: token ends increase.
+func tokenAfterSearch(v *view, a, b, pos int) int {
+	lo, hi := a, b
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(v.toks[m].e) > pos {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo == b {
+		return b - 1
+	}
+	return lo
+}
+
+// marksIn is the stretch of list (ascending) within [lo, hi).
+func marksIn(list []int32, lo, hi int) []int32 {
+	i := searchInt32(list, int32(lo))
+	j := i
+	for j < len(list) && int(list[j]) < hi {
+		j++
+	}
+	return list[i:j]
+}
+
+// figure fills the fields of one figure of the prepared sentence; fs is its
+// first byte.
+func (a *Annotator) figure(d *docScratch, fs int, f *schema.Figure) {
+	c := &d.c
+	v := &d.s.main
+	c.fi = tokenAfterSearch(v, c.ta, c.tb, fs)
+	spk := a.attribute(c)
+	f.Attribution = spk.text
+
+	best := len(a.rules)
+	for _, m := range d.hedges {
+		if m.r < best && a.reaches(c, m.r, m.a, m.b) {
+			best = m.r
+		}
+	}
+	if r := d.disclaims(&spk); r >= 0 && r < best {
+		best = r
+	}
+	if best < len(a.rules) {
+		f.Hedge = a.rules[best].kind
+	}
+
+	fc := c.clauseOf(c.fi)
+	bestDate, bestD, bestSame := -1, 1<<30, false
+	for k := range d.dates {
+		m := &d.dates[k]
+		dist := m.i - c.fi
+		if dist < 0 {
+			dist = c.fi - (m.i + m.n) + 1
+		}
+		same := c.clauseOf(m.i) == fc
+		if same && !bestSame || same == bestSame && dist < bestD {
+			bestDate, bestD, bestSame = k, dist, same
+		}
+	}
+	if bestDate >= 0 {
+		m := &d.dates[bestDate]
+		if m.text == "" {
+			m.text = m.d.format()
+		}
+		f.EventDate = m.text
+	}
+
+	f.Location = a.locationOf(d, &spk)
+}
+
+// locationOf is location over the sentence's places.
+func (a *Annotator) locationOf(d *docScratch, spk *speaker) string {
+	c := &d.c
+	v := &d.s.main
+	fc := c.clauseOf(c.fi)
+	var best, fallback place
+	bestRank, fbD := 1<<30, 1<<30
+	for k := range d.places {
+		m := &d.places[k]
+		p := m.p
+		dist := p.a - c.fi
+		if dist < 0 {
+			dist = c.fi - p.b + 1
+		}
+		if m.inCue || spk.v == v && p.a >= spk.ns && p.b <= spk.ne {
+			if dist < fbD {
+				fallback, fbD = p, dist
+			}
+			continue
+		}
+		rank := dist
+		if m.poss {
+			rank += 1 << 12
+		}
+		if m.clause != fc {
+			rank += 1 << 20
+		}
+		if rank < bestRank {
+			best, bestRank = p, rank
+		}
+	}
+	if best.name != "" {
+		return best.name
+	}
+	if !d.paraOK {
+		d.paraPlace, d.paraOK = a.paragraphPlace(d), true
+	}
+	if d.paraPlace != "" {
+		return d.paraPlace
+	}
+	return fallback.name
+}
+
+// paragraphPlace is the place of the paragraph nearest the target
+// sentence, outside it: the second loop of location, over the tokens where
+// a place can start.
+func (a *Annotator) paragraphPlace(d *docScratch) string {
+	c := &d.c
+	v := &c.s.main
+	var best place
+	bestD := 1 << 30
+	next := c.lo
+	for _, i := range marksIn(d.m.places, c.lo, c.paraEnd) {
+		i := int(i)
+		if i < next {
+			continue
+		}
+		if i >= c.ta && i < c.tb {
+			next = c.tb
+			continue
+		}
+		p, ok := a.placeAt(v, i, c.paraEnd)
+		if !ok {
+			next = i + 1
+			continue
+		}
+		d := c.ta - p.b
+		if p.a >= c.tb {
+			d = p.a - c.tb
+		}
+		if d < bestD {
+			best, bestD = p, d
+		}
+		next = p.b
+	}
+	return best.name
+}
+
+// findDisclaimer is the part of disclaimed that does not depend on the
+// figure.
+func (a *Annotator) findDisclaimer(c *call) disclaimer {
+	s := c.s
+	v := &s.main
+	for k := 1; k <= a.lookahead; k++ {
+		si := c.target + k
+		if si >= len(s.sents) {
+			break
+		}
+		sn := s.sents[si]
+		if sn.heading || v.is(int(sn.a), fBlank) {
+			break
+		}
+		words := 0
+		for i := int(sn.a); i < int(sn.b) && words <= a.within; {
+			n, r := 0, 0
+			if v.toks[i].bits&a.hedges.bit != 0 {
+				n, r = a.hedges.match(v, i, int(sn.b))
+			}
+			if n == 0 {
+				if v.word(i) {
+					words++
+				}
+				i++
+				continue
+			}
+			if a.rules[r].scope != scopeFollowing {
+				words += n
+				i += n
+				continue
+			}
+			name := -1
+			for j := int(sn.a); j < i; j++ {
+				if v.word(j) && v.is(j, fPoss) && v.is(j, fCap) {
+					name = j
+				}
+			}
+			return disclaimer{r: r, k: k, name: name}
+		}
+	}
+	return disclaimer{r: -1}
+}
+
+// disclaims is the rest of disclaimed: whether the disclaimer reaches a
+// figure with speaker spk.
+func (d *docScratch) disclaims(spk *speaker) int {
+	dc := d.disc
+	switch {
+	case dc.r < 0:
+		return -1
+	case dc.name < 0 && dc.k == 1:
+		return dc.r
+	case dc.name >= 0 && (spk.has(d.s.main.key(dc.name)) || spk.v == nil && dc.k == 1):
+		return dc.r
+	}
+	return -1
+}
+
+// cuesOf returns the cues of the window's sentence of tokens [sa, sb), as
+// arena[lo:hi], finding them the first time.
+func (d *docScratch) cuesOf(a *Annotator, sa, sb int) (lo, hi int) {
+	if k := searchLines(d.lines, sa); k < len(d.lines) && int(d.lines[k].a) == sa && int(d.lines[k].b) == sb {
+		return d.lineCues(a, k)
+	}
+	key := uint64(sa)<<32 | uint64(sb)
+	if lo, hi, ok := d.memo.get(key); ok {
+		return lo, hi
+	}
+	lo = len(d.arena)
+	d.arena = a.findCuesAt(d, sa, sb, d.arena)
+	hi = len(d.arena)
+	d.memo.put(key, lo, hi)
+	return lo, hi
+}
+
+// lineCues is cuesOf line sentence k.
+func (d *docScratch) lineCues(a *Annotator, k int) (lo, hi int) {
+	ls := &d.lines[k]
+	if ls.cueLo < 0 {
+		ls.cueLo = int32(len(d.arena))
+		d.arena = a.findCuesAt(d, int(ls.a), int(ls.b), d.arena)
+		ls.cueHi = int32(len(d.arena))
+	}
+	return int(ls.cueLo), int(ls.cueHi)
+}
+
+// findCuesAt is findCues over the window, visiting the tokens where a cue
+// can start.
+func (a *Annotator) findCuesAt(d *docScratch, sa, sb int, out []cue) []cue {
+	v := &d.s.main
+	next := sa
+	for _, i := range marksIn(d.m.cues, sa, sb) {
+		i := int(i)
+		if i < next {
+			continue
+		}
+		bits := v.toks[i].bits
+		if bits&a.verbs.bit != 0 {
+			if n, tag := a.verbs.match(v, i, sb); n > 0 {
+				next = i + n
+				// "like to say", "estimates of 64,900": not a speech verb here.
+				if i > sa && v.word(i-1) && a.blockers.at(v, i-1) || i+n < sb && v.word(i+n) && a.nounAfter.at(v, i+n) {
+					continue
+				}
+				if cu, ok := a.verbCue(v, sa, sb, i, i+n, tag); ok {
+					out = append(out, cu)
+				}
+				continue
+			}
+		}
+		if bits&a.sourceCues.bit != 0 {
+			if n, _ := a.sourceCues.match(v, i, sb); n > 0 {
+				next = i + n
+				if cu, ok := a.sourceCue(v, sa, sb, i, i+n); ok {
+					out = append(out, cu)
+				}
+				continue
+			}
+		}
+		next = i + 1
+	}
+	return out
+}
+
+// backCues is prevCues past the main view: the cues of the p-th sentence
+// (from the end) of the text read before the paragraph.
+func (d *docScratch) backCues(a *Annotator, c *call, p int) (*view, []cue, bool) {
+	if !d.backOK || d.backFor != c.pStart {
+		d.buildBack(a, c)
+	}
+	var lo, hi int
+	if d.backLines {
+		k := d.backI1 - p
+		if k < d.backI0 {
+			return nil, nil, false
+		}
+		lo, hi = d.lineCues(a, k)
+	} else {
+		bi := len(d.own) - p
+		if bi < 0 {
+			return nil, nil, false
+		}
+		lo, hi = d.cuesOf(a, int(d.own[bi].a), int(d.own[bi].b))
+	}
+	return &d.s.main, d.arena[lo:hi], true
+}
+
+// buildBack finds the sentences buildBack would: those of the lines from
+// the back start to the paragraph.
+func (d *docScratch) buildBack(a *Annotator, c *call) {
+	d.backFor, d.backOK = c.pStart, true
+	v := &d.s.main
+	blo, lo := tokenAt(v, d.backStart), c.lo
+	d.backLines, d.backI0, d.backI1 = true, 0, 0
+	if blo >= lo {
+		return
+	}
+	d.splitLines(a, lo)
+	// A line that opens with a closing bracket may belong to the sentence
+	// before it when split in one go.
+	if d.closerIn(blo, lo) {
+		d.backLines = false
+		d.own = a.split(v, blo, lo, d.own[:0])
+		return
+	}
+	d.backI0, d.backI1 = searchLines(d.lines, blo), searchLines(d.lines, lo)
+}
+
+// closerIn reports whether a line strictly inside tokens (lo, hi) opens
+// with a closing bracket or quotation mark.
+func (d *docScratch) closerIn(lo, hi int) bool {
+	k := searchInt32(d.closers, int32(lo+1))
+	return k < len(d.closers) && int(d.closers[k]) < hi
+}
+
+// splitLines splits the window's lines up to token upTo, a line start, as
+// split splits each line on its own, visiting only line starts and full
+// stops (m.splits).
+func (d *docScratch) splitLines(a *Annotator, upTo int) {
+	if d.linesTo >= upTo {
+		return
+	}
+	v := &d.s.main
+	toks := v.toks
+	end := len(toks)
+	lineStart, start := d.linesTo, d.linesTo
+	emit := func(e int) {
+		if start < e {
+			// e ends a line or a sentence inside one; split calls the
+			// sentence a heading only in the first case.
+			heading := toks[e-1].kind == kWord && (e == end || toks[e].flags&fLine != 0)
+			d.lines = append(d.lines, lineSent{sent: sent{a: int32(start), b: int32(e), heading: heading}, cueLo: -1})
+		}
+		start = e
+	}
+	marks := d.m.splits[searchInt32(d.m.splits, int32(d.linesTo)):]
+	skip := d.linesTo
+	for _, mi := range marks {
+		i := int(mi)
+		if i < skip {
+			continue
+		}
+		if toks[i].flags&fLine != 0 && i > lineStart {
+			if i >= upTo {
+				break
+			}
+			emit(i)
+			lineStart, start = i, i
+			if k := toks[i].kind; k == kClose || k == kQuoteClose {
+				d.closers = append(d.closers, int32(i))
+			}
+		}
+		if toks[i].kind != kStop {
+			continue
+		}
+		j := i + 1
+		for j < end && toks[j].flags&fLine == 0 && (toks[j].kind == kQuoteClose || toks[j].kind == kClose) {
+			j++
+		}
+		if j >= end || toks[j].flags&fLine != 0 {
+			continue // the line ends: its last sentence ends with it
+		}
+		n := &toks[j]
+		if !(n.flags&(fCap|fDigit) != 0 || n.kind == kQuoteOpen || n.kind == kOpen) {
+			continue
+		}
+		if v.text[toks[i].s] == '.' && i > lineStart && v.word(i-1) && toks[i-1].e == toks[i].s {
+			if w := v.key(i - 1); utf8.RuneCount(w) == 1 || a.abbrevs.at(v, i-1) {
+				continue
+			}
+		}
+		emit(j)
+		skip = j
+	}
+	// The last line runs to the next line start, or the window's end.
+	next := end
+	for k := searchInt32(d.m.splits, int32(start+1)); k < len(d.m.splits); k++ {
+		if i := int(d.m.splits[k]); toks[i].flags&fLine != 0 {
+			next = i
+			break
+		}
+	}
+	emit(next)
+	if next < end {
+		if k := toks[next].kind; k == kClose || k == kQuoteClose {
+			d.closers = append(d.closers, int32(next))
+		}
+	}
+	d.linesTo = next
+}
+
+// searchInt32 is the index of the first element >= x.
+func searchInt32(xs []int32, x int32) int {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if xs[m] < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// searchLines is the index of the first line sentence starting at or
+// after token i.
+func searchLines(ls []lineSent, i int) int {
+	lo, hi := 0, len(ls)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(ls[m].a) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// cueMemo maps a sentence's token span to its cues' range in the arena.
+// A generation number empties it in constant time.
+type cueMemo struct {
+	slots []memoSlot
+	n     int
+	gen   uint32
+}
+
+type memoSlot struct {
+	key    uint64
+	lo, hi int32
+	gen    uint32
+}
+
+func (m *cueMemo) reset() {
+	m.gen++
+	m.n = 0
+	if m.gen == 0 { // wrapped: old slots could look current
+		clear(m.slots)
+		m.gen = 1
+	}
+}
+
+func (m *cueMemo) slot(key uint64) uint64 {
+	return (key * 0x9e3779b97f4a7c15) >> 32 & uint64(len(m.slots)-1)
+}
+
+func (m *cueMemo) get(key uint64) (int, int, bool) {
+	if len(m.slots) == 0 {
+		return 0, 0, false
+	}
+	mask := uint64(len(m.slots) - 1)
+	for i := m.slot(key); ; i = (i + 1) & mask {
+		s := &m.slots[i]
+		if s.gen != m.gen {
+			return 0, 0, false
+		}
+		if s.key == key {
+			return int(s.lo), int(s.hi), true
+		}
+	}
+}
+
+func (m *cueMemo) put(key uint64, lo, hi int) {
+	if 2*(m.n+1) > len(m.slots) {
+		m.grow()
+	}
+	mask := uint64(len(m.slots) - 1)
+	i := m.slot(key)
+	for m.slots[i].gen == m.gen {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = memoSlot{key: key, lo: int32(lo), hi: int32(hi), gen: m.gen}
+	m.n++
+}
+
+func (m *cueMemo) grow() {
+	old, gen := m.slots, m.gen
+	m.slots = make([]memoSlot, max(64, 2*len(old)))
+	m.n = 0
+	m.gen = 1
+	for _, s := range old {
+		if s.gen == gen {
+			m.put(s.key, int(s.lo), int(s.hi))
+		}
 	}
 }

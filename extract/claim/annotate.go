@@ -29,11 +29,15 @@ type scratch struct {
 	clause     []int32 // clause number of each target sentence token
 }
 
-// call is what one Annotate call works on.
+// call is what one Annotate call works on. The main view's tokens are
+// s.main.toks[lo:hi]: all of them for Annotate, the paragraph's stretch of
+// the document window for AnnotateAll.
 type call struct {
 	s          *scratch
+	d          *docScratch // nil for Annotate
 	text       string
 	pStart     int   // byte where the paragraph starts
+	lo, hi     int   // the main view's tokens
 	paraEnd    int   // first main token after the paragraph
 	target     int   // index of the sentence in s.sents
 	ta, tb     int   // its tokens
@@ -102,6 +106,7 @@ func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published stri
 	v := &s.main
 	v.reset(text)
 	v.scan(pStart, end)
+	c.lo, c.hi = 0, len(v.toks)
 	c.ta = tokenAt(v, sentStart)
 	c.tb = tokenAt(v, sentEnd)
 	if c.ta >= c.tb {
@@ -110,10 +115,10 @@ func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published stri
 	c.paraEnd = tokenAt(v, pEnd)
 	c.fi = tokenAfter(v, c.ta, c.tb, fs)
 
-	s.sents = a.split(v, 0, c.ta, s.sents[:0])
+	s.sents = a.split(v, c.lo, c.ta, s.sents[:0])
 	c.target = len(s.sents)
 	s.sents = append(s.sents, sent{a: int32(c.ta), b: int32(c.tb)})
-	s.sents = a.split(v, c.tb, len(v.toks), s.sents)
+	s.sents = a.split(v, c.tb, c.hi, s.sents)
 	s.cues, s.cueAt = s.cues[:0], s.cueAt[:0]
 	for i, sn := range s.sents {
 		s.cueAt = append(s.cueAt, int32(len(s.cues)))
@@ -179,7 +184,7 @@ func (a *Annotator) clauses(c *call) {
 		case kComma, kSemi, kColon, kDash, kOpen, kClose:
 			n++
 		case kWord:
-			if a.clauseWords.has(v.key(i)) {
+			if a.clauseWords.at(v, i) {
 				n++
 			}
 		}
@@ -188,4 +193,11 @@ func (a *Annotator) clauses(c *call) {
 	c.s.clause = cl
 }
 
-func (c *call) clauseOf(i int) int32 { return c.s.clause[i-c.ta] }
+// clauseOf numbers the clause of target token i; only equality counts.
+// The document window counts clause breaks as it scans.
+func (c *call) clauseOf(i int) int32 {
+	if c.d != nil {
+		return c.s.main.toks[i].clause
+	}
+	return c.s.clause[i-c.ta]
+}

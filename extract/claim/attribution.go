@@ -57,7 +57,7 @@ func (a *Annotator) findCues(v *view, sa, sb, si int, out []cue) []cue {
 		}
 		if n, tag := a.verbs.match(v, i, sb); n > 0 {
 			// "like to say", "estimates of 64,900": not a speech verb here.
-			if i > sa && v.word(i-1) && a.blockers.has(v.key(i-1)) || i+n < sb && v.word(i+n) && a.nounAfter.has(v.key(i+n)) {
+			if i > sa && v.word(i-1) && a.blockers.at(v, i-1) || i+n < sb && v.word(i+n) && a.nounAfter.at(v, i+n) {
 				i += n
 				continue
 			}
@@ -87,7 +87,7 @@ func (a *Annotator) walkBack(v *view, sa, j int) (int, int) {
 	i := j
 	for i >= sa {
 		if v.word(i) {
-			if a.stops.has(v.key(i)) {
+			if a.stops.at(v, i) {
 				return i + 1, endStop
 			}
 			if n++; n > a.maxWords {
@@ -110,11 +110,10 @@ func (a *Annotator) walkForward(v *view, sa, i, sb int) (int, int) {
 	n := 0
 	for i < sb {
 		if v.word(i) {
-			k := v.key(i)
-			if a.cuts.has(k) {
+			if a.cuts.at(v, i) {
 				return i, endCut
 			}
-			if a.stops.has(k) || v.is(i, fDigit) {
+			if a.stops.at(v, i) || v.is(i, fDigit) {
 				return i, endStop
 			}
 			if n++; n > a.maxWords {
@@ -145,7 +144,7 @@ func (a *Annotator) initialStop(v *view, sa, i int) bool {
 
 // trimStart drops leading skip words ("and", "its") while a phrase remains.
 func (a *Annotator) trimStart(v *view, ns, ne int) int {
-	for ns < ne-1 && v.word(ns) && a.skipStart.has(v.key(ns)) {
+	for ns < ne-1 && v.word(ns) && a.skipStart.at(v, ns) {
 		ns++
 	}
 	return ns
@@ -160,11 +159,10 @@ func (a *Annotator) validNP(v *view, sa, ns, ne int) (ok, pron bool) {
 		return false, false
 	}
 	if n == 1 && v.word(ns) {
-		k := v.key(ns)
-		if a.pronouns.has(k) {
+		if a.pronouns.at(v, ns) {
 			return true, true
 		}
-		if a.nonSpeakers.has(k) {
+		if a.nonSpeakers.at(v, ns) {
 			return false, false
 		}
 	}
@@ -176,13 +174,13 @@ func (a *Annotator) validNP(v *view, sa, ns, ne int) (ok, pron bool) {
 		if !v.word(i) {
 			continue
 		}
-		if k := v.key(i); !a.determiners.has(k) && !a.skipStart.has(k) {
+		if !a.determiners.at(v, i) && !a.skipStart.at(v, i) {
 			only = false
 		}
 		if v.is(i, fDigit) {
 			return false, false
 		}
-		if v.is(i, fCap) && (i != sa || n == 1) || a.speakerNouns.has(v.key(i)) {
+		if v.is(i, fCap) && (i != sa || n == 1) || a.speakerNouns.at(v, i) {
 			good = true
 		}
 	}
@@ -196,17 +194,16 @@ func (a *Annotator) appositive(v *view, sa, c, sb int) int {
 	if i >= sb || !v.word(i) {
 		return c
 	}
-	first := v.key(i)
-	if a.cuts.has(first) || a.stops.has(first) || a.pronouns.has(first) {
+	if a.cuts.at(v, i) || a.stops.at(v, i) || a.pronouns.at(v, i) {
 		return c
 	}
-	good := a.determiners.has(first) || v.is(i, fCap)
+	good := a.determiners.at(v, i) || v.is(i, fCap)
 	end, why := a.walkForward(v, sa, i, sb)
 	if why == endStop || why == endLong || end == i {
 		return c
 	}
 	for k := i; k < end && !good; k++ {
-		good = v.word(k) && a.speakerNouns.has(v.key(k))
+		good = v.word(k) && a.speakerNouns.at(v, k)
 	}
 	if !good {
 		return c
@@ -217,11 +214,11 @@ func (a *Annotator) appositive(v *view, sa, c, sb int) int {
 func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 	inverted, bare := tag&verbInverted != 0, tag&verbBare != 0
 	cu := cue{vs: int32(vs), ve: int32(ve), q: v.toks[vs].q}
-	if bare && ve < sb && v.word(ve) && !a.complementizers.has(v.key(ve)) && !a.cuts.has(v.key(ve)) {
+	if bare && ve < sb && v.word(ve) && !a.complementizers.at(v, ve) && !a.cuts.at(v, ve) {
 		return cu, false // "Hextar added 15 sen"
 	}
 	j := vs - 1
-	for j >= sa && v.word(j) && a.modifiers.has(v.key(j)) {
+	for j >= sa && v.word(j) && a.modifiers.at(v, j) {
 		j--
 	}
 	set := func(ns, ne int, pron, before bool) (cue, bool) {
@@ -229,16 +226,16 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 		cu.after = a.opensClaim(v, ve, sb, bare)
 		return cu, true
 	}
-	if j > sa && v.word(j) && a.coordinators.has(v.key(j)) {
+	if j > sa && v.word(j) && a.coordinators.at(v, j) {
 		// "Governor Elena Sorokina toured the camp and said": the subject
 		// is the run of names and roles that opens the clause.
 		ns, _ := a.walkBack(v, sa, j-1)
 		ns = a.trimStart(v, ns, j)
 		ne := ns
-		for ne < j && v.word(ne) && (v.is(ne, fCap) || a.determiners.has(v.key(ne)) || a.speakerNouns.has(v.key(ne)) || a.nameLinks.has(v.key(ne))) {
+		for ne < j && v.word(ne) && (v.is(ne, fCap) || a.determiners.at(v, ne) || a.speakerNouns.at(v, ne) || a.nameLinks.at(v, ne)) {
 			ne++
 		}
-		for ne > ns && (a.determiners.has(v.key(ne-1)) || a.nameLinks.has(v.key(ne-1))) {
+		for ne > ns && (a.determiners.at(v, ne-1) || a.nameLinks.at(v, ne-1)) {
 			ne--
 		}
 		if ok, pron := a.validNP(v, sa, ns, ne); ok && ne < j {
@@ -257,7 +254,7 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 		// "“...,” the village elder said.": between a comma or quotation and
 		// a verb that ends the report, a short phrase opened by a determiner
 		// is the speaker whatever its noun.
-		if why == endPunct && ns > sa && !a.opensClaim(v, ve, sb, false) && j+1-ns <= 5 && a.determiners.has(v.key(ns)) && !v.is(j, fPoss) {
+		if why == endPunct && ns > sa && !a.opensClaim(v, ve, sb, false) && j+1-ns <= 5 && a.determiners.at(v, ns) && !v.is(j, fPoss) {
 			if k := v.toks[ns-1].kind; k == kComma || k == kQuoteClose {
 				return set(ns, j+1, false, true)
 			}
@@ -270,7 +267,7 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 	if inverted && (j < sa || v.toks[j].kind != kWord) {
 		pns, pne, post = a.speakerAfter(v, sa, ve, sb)
 	}
-	final := post && (pne >= sb || v.toks[pne].kind == kStop || v.toks[pne].kind == kQuoteClose || v.word(pne) && a.cuts.has(v.key(pne)))
+	final := post && (pne >= sb || v.toks[pne].kind == kStop || v.toks[pne].kind == kQuoteClose || v.word(pne) && a.cuts.at(v, pne))
 	if !final && j >= sa && v.toks[j].kind == kComma {
 		if ns, ne, ok := a.apposed(v, sa, j); ok {
 			return set(ns, ne, false, ns > sa)
@@ -320,13 +317,13 @@ func (a *Annotator) apposed(v *view, sa, j int) (int, int, bool) {
 			return 0, false
 		}
 		s2 = a.trimStart(v, s2, s1-1)
-		if a.cuts.has(v.key(s2)) {
+		if a.cuts.at(v, s2) {
 			return 0, false
 		}
 		ok, pron := a.validNP(v, sa, s2, s1-1)
 		return s2, ok && !pron
 	}
-	if a.cuts.has(v.key(s1)) {
+	if a.cuts.at(v, s1) {
 		// "the Kremlin, in a seeming shift in its war aims, said"
 		if s2, ok := seg2(); ok {
 			return s2, s1 - 1, true
@@ -353,7 +350,7 @@ func (a *Annotator) opensClaim(v *view, i, sb int, bare bool) bool {
 	}
 	switch v.toks[i].kind {
 	case kWord:
-		return !bare || a.complementizers.has(v.key(i))
+		return !bare || a.complementizers.at(v, i)
 	case kQuoteOpen, kColon:
 		return true
 	}
@@ -365,12 +362,12 @@ func (a *Annotator) opensClaim(v *view, i, sb int, bare bool) bool {
 // ministry in a statement said" -> "The ministry".
 func (a *Annotator) trimAdjunct(v *view, ns, ne int) int {
 	for c := ne - 2; c > ns; c-- {
-		if !v.word(c) || !a.cuts.has(v.key(c)) {
+		if !v.word(c) || !a.cuts.at(v, c) {
 			continue
 		}
 		dates := true
 		for i := c + 1; i < ne; {
-			if v.word(i) && a.media.has(v.key(i)) {
+			if v.word(i) && a.media.at(v, i) {
 				return c
 			}
 			if n, _ := a.dates.match(v, i, ne); n > 0 {
@@ -400,12 +397,12 @@ func (a *Annotator) sourceCue(v *view, sa, sb, cs, ce int) (cue, bool) {
 	// "a Telegram post by Vadim Filashkin" names Vadim Filashkin; "their
 	// account" names no one.
 	for i := ns; i < end; i++ {
-		if !a.media.has(v.key(i)) {
+		if !a.media.at(v, i) {
 			continue
 		}
 		link := -1
 		for k := i + 1; k < end; k++ {
-			if a.mediaLinks.has(v.key(k)) {
+			if a.mediaLinks.at(v, k) {
 				link = k
 				break
 			}
@@ -413,7 +410,7 @@ func (a *Annotator) sourceCue(v *view, sa, sb, cs, ce int) (cue, bool) {
 		if link < 0 {
 			if i == end-1 {
 				// "a police statement" names the police.
-				for ns < i && a.determiners.has(v.key(ns)) {
+				for ns < i && a.determiners.at(v, ns) {
 					ns++
 				}
 				if ok, pron := a.validNP(v, -1, ns, i); !ok || pron {
@@ -480,7 +477,7 @@ func (a *Annotator) pickCue(c *call, q int32) int {
 			cov = cu.after
 			// "“...,” Peskov said, five weeks after ...": what follows the
 			// speaker of a quotation is the article's own voice.
-			if !cov && lo > 0 && c.s.main.toks[lo-1].kind == kQuoteClose {
+			if !cov && lo > c.lo && c.s.main.toks[lo-1].kind == kQuoteClose {
 				continue
 			}
 		}
@@ -499,7 +496,7 @@ func (a *Annotator) quoteSpeaker(c *call, q, depth int) int {
 	s := c.s
 	v := &s.main
 	qs := v.quotes[q-1]
-	n := len(v.toks)
+	n := c.hi
 	if qs.closed {
 		k := int(qs.close) + 1
 		if k < n && v.toks[k].kind == kComma {
@@ -512,7 +509,7 @@ func (a *Annotator) quoteSpeaker(c *call, q, depth int) int {
 			}
 		}
 	}
-	if o := int(qs.open) - 1; o >= 0 && v.toks[o].line == qs.line {
+	if o := int(qs.open) - 1; o >= c.lo && v.toks[o].line == qs.line {
 		switch v.toks[o].kind {
 		case kColon, kComma:
 			so := sentOf(s.sents, o)
@@ -528,7 +525,7 @@ func (a *Annotator) quoteSpeaker(c *call, q, depth int) int {
 			}
 		}
 	}
-	if depth < 3 && q >= 2 && v.quotes[q-2].line == qs.line {
+	if depth < 3 && q >= 2 && int(v.quotes[q-2].open) >= c.lo && v.quotes[q-2].line == qs.line {
 		if so := sentOf(s.sents, int(qs.open)); so >= 0 && int(s.sents[so].a) == int(qs.open) {
 			return a.quoteSpeaker(c, q-1, depth+1)
 		}
@@ -547,8 +544,20 @@ func sentOf(ss []sent, i int) int {
 }
 
 // resolve turns cue k of the main view into a speaker, looking back for the
-// name a pronoun or a bare surname stands for.
+// name a pronoun or a bare surname stands for. AnnotateAll resolves each
+// cue of a sentence once for all its figures.
 func (a *Annotator) resolve(c *call, v *view, k, si int) speaker {
+	if c.d == nil {
+		return a.resolveCue(c, v, k)
+	}
+	m := &c.d.resolved[k]
+	if !m.ok {
+		m.spk, m.ok = a.resolveCue(c, v, k), true
+	}
+	return m.spk
+}
+
+func (a *Annotator) resolveCue(c *call, v *view, k int) speaker {
 	cu := &c.s.cues[k]
 	if cu.pron {
 		sv, sk, p, ok := a.lastNamed(c, c.target-int(cu.sent))
@@ -562,7 +571,8 @@ func (a *Annotator) resolve(c *call, v *view, k, si int) speaker {
 
 // The sentences before the target, nearest first, are numbered from 1:
 // first those of the main view, then those of the back view (built on
-// demand from the text before the paragraph).
+// demand from the text before the paragraph; for AnnotateAll, read from
+// the document window).
 
 // prevCues returns the view and cues of earlier sentence p (1 = the one
 // right before the target), or ok false past the last.
@@ -570,6 +580,9 @@ func (a *Annotator) prevCues(c *call, p int) (*view, []cue, bool) {
 	s := c.s
 	if si := c.target - p; si >= 0 {
 		return &s.main, s.cues[s.cueAt[si]:s.cueAt[si+1]], true
+	}
+	if c.d != nil {
+		return c.d.backCues(a, c, p-c.target)
 	}
 	a.buildBack(c)
 	bi := len(s.backSents) - (p - c.target)
@@ -589,14 +602,7 @@ func (a *Annotator) buildBack(c *call) {
 	v.reset(c.text)
 	s.backSents, s.backCues, s.backCueAt = s.backSents[:0], s.backCues[:0], s.backCueAt[:0]
 	end := c.pStart
-	start := max(0, end-a.resolveBytes)
-	if start > 0 {
-		if k := strings.IndexByte(c.text[start:end], '\n'); k >= 0 {
-			start += k + 1
-		} else {
-			start = end
-		}
-	}
+	start := a.backStart(c.text, end)
 	if start >= end {
 		s.backCueAt = append(s.backCueAt, 0)
 		return
@@ -608,6 +614,20 @@ func (a *Annotator) buildBack(c *call) {
 		s.backCues = a.findCues(v, int(sn.a), int(sn.b), i, s.backCues)
 	}
 	s.backCueAt = append(s.backCueAt, int32(len(s.backCues)))
+}
+
+// backStart is where the text read before a paragraph starting at pStart
+// begins: the first line start at most resolve_bytes before it.
+func (a *Annotator) backStart(text string, pStart int) int {
+	start := max(0, pStart-a.resolveBytes)
+	if start > 0 {
+		if k := strings.IndexByte(text[start:pStart], '\n'); k >= 0 {
+			start += k + 1
+		} else {
+			start = pStart
+		}
+	}
+	return start
 }
 
 // lastNamed finds the latest named (not pronoun) speaker in the sentences

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -36,6 +37,52 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportMetric(float64(len(figs)), "figures/op")
 }
 
+// BenchmarkAnnotateAll annotates the same figures as BenchmarkAnnotate,
+// once per document.
+func BenchmarkAnnotateAll(b *testing.B) {
+	a := defaultAnnotator(b)
+	text, published, spans := benchArticle(b)
+	figs := make([]schema.Figure, len(spans))
+	sents := make([]claim.Span, len(spans))
+	for i, fs := range spans {
+		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, fs := range spans {
+			figs[i] = schema.Figure{Start: fs.start, End: fs.end}
+		}
+		a.AnnotateAll(text, published, figs, sents)
+	}
+	b.ReportMetric(float64(len(figs)), "figures/op")
+}
+
+// TestAllocationsAll holds AnnotateAll to the same promise as Annotate: no
+// allocation but the date strings, and those once per sentence at most.
+func TestAllocationsAll(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector defeats sync.Pool")
+	}
+	a := defaultAnnotator(t)
+	text, published, spans := benchArticle(t)
+	figs := make([]schema.Figure, len(spans))
+	sents := make([]claim.Span, len(spans))
+	for i, fs := range spans {
+		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
+	}
+	a.AnnotateAll(text, published, figs, sents) // warm the pool
+	allocs := testing.AllocsPerRun(50, func() {
+		for i, fs := range spans {
+			figs[i] = schema.Figure{Start: fs.start, End: fs.end}
+		}
+		a.AnnotateAll(text, published, figs, sents)
+	})
+	if allocs > float64(len(figs)) {
+		t.Errorf("%.1f allocations for %d figures", allocs, len(figs))
+	}
+}
+
 // TestAllocations holds the promise that a call allocates only the date
 // string it returns.
 func TestAllocations(t *testing.T) {
@@ -55,7 +102,8 @@ func TestAllocations(t *testing.T) {
 	}
 }
 
-// TestConcurrent runs one Annotator from many goroutines (go test -race).
+// TestConcurrent runs one Annotator from many goroutines, through Annotate
+// and AnnotateAll (go test -race).
 func TestConcurrent(t *testing.T) {
 	a := defaultAnnotator(t)
 	text, published, figs := benchArticle(t)
@@ -64,17 +112,30 @@ func TestConcurrent(t *testing.T) {
 		want[i] = schema.Figure{Start: fs.start, End: fs.end}
 		a.Annotate(text, fs.sentStart, fs.sentEnd, published, &want[i])
 	}
+	sents := make([]claim.Span, len(figs))
+	for i, fs := range figs {
+		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
+	}
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			all := make([]schema.Figure, len(figs))
 			for r := 0; r < 20; r++ {
 				for i, fs := range figs {
 					f := schema.Figure{Start: fs.start, End: fs.end}
 					a.Annotate(text, fs.sentStart, fs.sentEnd, published, &f)
 					if f != want[i] {
 						t.Errorf("figure %d: %+v, want %+v", i, f, want[i])
+						return
+					}
+					all[i] = schema.Figure{Start: fs.start, End: fs.end}
+				}
+				a.AnnotateAll(text, published, all, sents)
+				for i := range all {
+					if all[i] != want[i] {
+						t.Errorf("AnnotateAll, figure %d: %+v, want %+v", i, all[i], want[i])
 						return
 					}
 				}

@@ -7,21 +7,48 @@ import (
 	"sync"
 )
 
-// wordSet is a set of normalised single words (or phrases, as their keys
-// joined by spaces).
-type wordSet map[string]struct{}
+// wordSet is a set of normalised single words. bit is its bit in the
+// vocabulary (vocab.go): a token of a view with a vocabulary answers with a
+// bit test instead of a map lookup.
+type wordSet struct {
+	m   map[string]struct{}
+	bit uint32
+}
 
-func (w wordSet) has(key []byte) bool { _, ok := w[string(key)]; return ok }
+func (w *wordSet) has(key []byte) bool { _, ok := w.m[string(key)]; return ok }
+
+// at reports whether the key of token i of v is in the set.
+func (w *wordSet) at(v *view, i int) bool {
+	if v.voc != nil {
+		return v.toks[i].bits&w.bit != 0
+	}
+	return w.has(v.key(i))
+}
 
 // lexicon finds phrases at a token: entries are grouped by their first key
 // and tried longest first.
 type lexicon struct {
-	first map[string][]entry
-	seen  map[string]string // phrase key -> config key that added it (compile only)
+	first  map[string][]entry
+	seen   map[string]string // phrase key -> config key that added it (compile only)
+	bit    uint32            // set on the vocabulary words that open a phrase
+	byID   []int32           // index into groups by the word id of a first key
+	groups []group           // first's groups, with what their second words can be
+}
+
+// group is the phrases that open with one word, longest first. Phrases of
+// a lexicon are unique, so the longest that matches is the only one of its
+// length: when the next token is no phrase's second word, only a one-word
+// phrase can match.
+type group struct {
+	entries []entry
+	second  []int32 // word ids of the phrases' second keys
+	single  int     // tag of the one-word phrase
+	one     bool    // there is a one-word phrase
 }
 
 type entry struct {
 	rest []string
+	ids  []int32 // the word ids of rest
 	tag  int
 }
 
@@ -34,6 +61,9 @@ func newLexicon() *lexicon {
 func (l *lexicon) match(v *view, i, end int) (n, tag int) {
 	if l == nil || i >= end {
 		return 0, 0
+	}
+	if v.voc != nil {
+		return l.matchIDs(v, i, end)
 	}
 	es := l.first[string(v.key(i))]
 	for _, e := range es {
@@ -49,6 +79,46 @@ func (l *lexicon) match(v *view, i, end int) (n, tag int) {
 		}
 		if ok {
 			return 1 + len(e.rest), e.tag
+		}
+	}
+	return 0, 0
+}
+
+// matchIDs is match over word ids, for views with a vocabulary.
+func (l *lexicon) matchIDs(v *view, i, end int) (n, tag int) {
+	t := &v.toks[i]
+	if t.bits&l.bit == 0 {
+		return 0, 0
+	}
+	g := &l.groups[l.byID[t.id]]
+	if i+1 < end {
+		next := v.toks[i+1].id
+		for _, id := range g.second {
+			if id == next {
+				return l.matchEntries(v, g.entries, i, end)
+			}
+		}
+	}
+	if g.one {
+		return 1, g.single
+	}
+	return 0, 0
+}
+
+func (l *lexicon) matchEntries(v *view, es []entry, i, end int) (n, tag int) {
+	for _, e := range es {
+		if i+1+len(e.ids) > end {
+			continue
+		}
+		ok := true
+		for k, id := range e.ids {
+			if v.toks[i+1+k].id != id {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return 1 + len(e.ids), e.tag
 		}
 	}
 	return 0, 0
@@ -86,9 +156,10 @@ type Annotator struct {
 	within    int
 
 	// dates
-	dates       *lexicon // tag: dateTag
-	futureDays  int
-	daySuffixes wordSet
+	dates        *lexicon // tag: dateTag
+	futureDays   int
+	daySuffixes  wordSet
+	daySuffixMax int // the longest day suffix, in bytes
 
 	// places
 	places      *lexicon // tag: index into placeNames
@@ -99,10 +170,14 @@ type Annotator struct {
 	ofWords     wordSet
 	andWords    wordSet
 
+	regionBit uint32 // vocabulary bit of the region words
+
 	clauseWords wordSet
 	abbrevs     wordSet
 
-	pool sync.Pool
+	voc     *vocab
+	pool    sync.Pool // *scratch, for Annotate
+	docPool sync.Pool // *docScratch, for AnnotateAll
 }
 
 // Speech verb tags.
@@ -148,7 +223,9 @@ func New(cfg Config) (*Annotator, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	c.buildVocab()
 	c.a.pool.New = func() any { return new(scratch) }
+	c.a.docPool.New = func() any { return new(docScratch) }
 	return c.a, nil
 }
 
@@ -184,7 +261,7 @@ func (c *compiler) keys(key, phrase string) []string {
 }
 
 func (c *compiler) words(key string, list []string) wordSet {
-	set := wordSet{}
+	set := wordSet{m: map[string]struct{}{}}
 	for i, w := range list {
 		k := fmt.Sprintf("%s[%d]", key, i)
 		ks := c.keys(k, w)
@@ -194,10 +271,10 @@ func (c *compiler) words(key string, list []string) wordSet {
 			}
 			continue
 		}
-		if _, dup := set[ks[0]]; dup {
+		if _, dup := set.m[ks[0]]; dup {
 			c.fail(k, w, "listed twice")
 		}
-		set[ks[0]] = struct{}{}
+		set.m[ks[0]] = struct{}{}
 	}
 	return set
 }
@@ -334,6 +411,9 @@ func (c *compiler) compile(cfg Config) {
 	c.phrases(a.dates, "dates.next", d.Next, dNext)
 	a.futureDays = d.FutureDays
 	a.daySuffixes = c.words("dates.day_suffixes", d.DaySuffixes)
+	for k := range a.daySuffixes.m {
+		a.daySuffixMax = max(a.daySuffixMax, len(k))
+	}
 	c.atLeast("dates.future_days", d.FutureDays, 0)
 	freeze(a.dates)
 

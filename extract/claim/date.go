@@ -222,7 +222,7 @@ func (a *Annotator) dayNumber(v *view, i int) (int, bool) {
 		n = n*10 + int(w[k]-'0')
 		k++
 	}
-	if k < len(w) && !a.daySuffixes.has(w[k:]) {
+	if k < len(w) && (len(w)-k > a.daySuffixMax || !a.daySuffixes.has(w[k:])) {
 		return 0, false
 	}
 	return n, n >= 1 && n <= 31 && k <= 2

@@ -11,6 +11,13 @@
 // only the strings it returns (a date), and attributions are substrings of
 // the text.
 //
+// AnnotateAll gives every figure of a document the fields Annotate would,
+// reading the document once (all.go, window.go): one window of tokens that
+// carry word ids from the rules' vocabulary (vocab.go), sentences split and
+// cues found once, the speakers looked back for kept, and each sentence's
+// hedges, dates and places shared by its figures. Annotate is the
+// reference it is tested against.
+//
 // Fields, and the rules that decide them (each file opens with the inputs
 // it handles):
 //

@@ -27,17 +27,16 @@ func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
 	if !v.word(i) {
 		return place{}, false
 	}
-	k := v.key(i)
 	// "the city of X", "the region of X"
-	if !v.is(i, fCap) && (a.settlements.has(k) || a.isRegionWord(k)) && i+2 < end && a.ofWords.has(v.key(i+1)) && v.word(i+2) && v.is(i+2, fCap) {
+	if !v.is(i, fCap) && (a.settlements.at(v, i) || a.isRegionWord(v, i)) && i+2 < end && a.ofWords.at(v, i+1) && v.word(i+2) && v.is(i+2, fCap) {
 		if p, ok := a.gazetteer(v, i+2, end); ok {
-			if r, ok := a.regionWords[string(k)]; ok {
+			if r, ok := a.regionWord(v, i); ok {
 				p.name = a.regionNames[p.idx][r]
 			}
 			p.a = i
 			return p, true
 		}
-		if a.settlements.has(k) {
+		if a.settlements.at(v, i) {
 			j := i + 2
 			for j < end && j < i+5 && v.word(j) && v.is(j, fCap) {
 				j++
@@ -48,7 +47,26 @@ func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
 	return a.gazetteer(v, i, end)
 }
 
-func (a *Annotator) isRegionWord(k []byte) bool { _, ok := a.regionWords[string(k)]; return ok }
+func (a *Annotator) isRegionWord(v *view, i int) bool {
+	if v.voc != nil {
+		return v.toks[i].bits&a.regionBit != 0
+	}
+	_, ok := a.regionWords[string(v.key(i))]
+	return ok
+}
+
+// regionWord returns the region suffix index of token i's key.
+func (a *Annotator) regionWord(v *view, i int) (int, bool) {
+	if v.voc != nil {
+		t := &v.toks[i]
+		if t.bits&a.regionBit == 0 {
+			return 0, false
+		}
+		return int(a.voc.words[t.id].region), true
+	}
+	r, ok := a.regionWords[string(v.key(i))]
+	return r, ok
+}
 
 // gazetteer matches a listed place at token i, with a region word after it.
 func (a *Annotator) gazetteer(v *view, i, end int) (place, bool) {
@@ -59,13 +77,13 @@ func (a *Annotator) gazetteer(v *view, i, end int) (place, bool) {
 	p := place{a: i, b: i + n, idx: idx, name: a.placeNames[idx]}
 	j := i + n
 	if j < end && v.word(j) {
-		if r, ok := a.regionWords[string(v.key(j))]; ok {
+		if r, ok := a.regionWord(v, j); ok {
 			return place{a: i, b: j + 1, idx: idx, name: a.regionNames[idx][r]}, true
 		}
 		// "the Kyiv and Chernihiv regions"
-		if a.andWords.has(v.key(j)) && j+1 < end && v.is(j+1, fCap) {
+		if a.andWords.at(v, j) && j+1 < end && v.is(j+1, fCap) {
 			if m, _ := a.places.match(v, j+1, end); m > 0 && j+1+m < end && v.word(j+1+m) {
-				if r, ok := a.regionWords[string(v.key(j+1+m))]; ok {
+				if r, ok := a.regionWord(v, j+1+m); ok {
 					p.name = a.regionNames[idx][r]
 				}
 			}
@@ -127,7 +145,7 @@ func (a *Annotator) location(c *call, spk *speaker) string {
 	}
 	// The paragraph: the place nearest the sentence.
 	bestD := 1 << 30
-	for i := 0; i < c.paraEnd; {
+	for i := c.lo; i < c.paraEnd; {
 		if i >= c.ta && i < c.tb {
 			i = c.tb
 			continue

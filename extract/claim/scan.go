@@ -36,10 +36,13 @@ const (
 )
 
 type token struct {
-	s, e   int32 // byte span in the text
-	ks, ke int32 // key span in view.keys
-	q      int32 // quote id, 0 outside quotes
-	line   int32 // line number within the view
+	s, e   int32  // byte span in the text
+	ks, ke int32  // key span in view.keys
+	q      int32  // quote id, 0 outside quotes
+	line   int32  // line number within the view
+	id     int32  // vocabulary id of the key (views with a vocabulary)
+	bits   uint32 // vocabulary bits of the key
+	clause int32  // clause breaks up to here (the window only)
 	kind   uint8
 	flags  uint8
 }
@@ -52,12 +55,19 @@ type qspan struct {
 	line        int32
 }
 
-// view is one tokenised stretch of text.
+// view is one tokenised stretch of text. With a vocabulary, tokens carry
+// their word ids and set bits (see vocab.go).
 type view struct {
 	text   string
 	toks   []token
 	keys   []byte
 	quotes []qspan
+	voc    *vocab
+
+	// scanWindow continues where it stopped: the line breaks read since
+	// the last token, and where the first scan started (-1 before it).
+	newlines int
+	from     int
 }
 
 func (v *view) reset(text string) {
@@ -65,6 +75,7 @@ func (v *view) reset(text string) {
 	v.toks = v.toks[:0]
 	v.keys = v.keys[:0]
 	v.quotes = v.quotes[:0]
+	v.newlines, v.from = 0, -1
 }
 
 func (v *view) key(i int) []byte { t := &v.toks[i]; return v.keys[t.ks:t.ke] }
@@ -77,9 +88,15 @@ func (v *view) is(i int, f uint8) bool { return v.toks[i].flags&f != 0 }
 func (v *view) span(a, b int) string { return v.text[v.toks[a].s:v.toks[b-1].e] }
 
 // scan appends the tokens of text[from:to] and resolves its quotations.
+// A view may be scanned again from where it ended, provided it ended at a
+// line break: it then reads as if scanned in one go.
 func (v *view) scan(from, to int) {
 	text := v.text
+	first := len(v.toks)
 	line := int32(0)
+	if first > 0 {
+		line = v.toks[first-1].line
+	}
 	newlines := 0
 	i := from
 	for i < to {
@@ -119,79 +136,99 @@ func (v *view) scan(from, to int) {
 		newlines = 0
 		t := token{s: int32(i), line: line, ks: int32(len(v.keys))}
 		if isWordRune(r) {
-			t.kind = kWord
-			if unicode.IsUpper(r) {
-				flags |= fCap
-			}
-			if r >= '0' && r <= '9' {
-				flags |= fDigit
-			}
-			j := i + size
-			keyEnd := -1 // set when a trailing apostrophe ends the word
-			prev := r
-			for j < to {
-				r2, s2 := rune(text[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, s2 = utf8.DecodeRuneInString(text[j:to])
-				}
-				if isWordRune(r2) {
-					prev = r2
-					j += s2
-					continue
-				}
-				// A joiner stays inside the word when a word character follows.
-				next := rune(0)
-				if j+s2 < to {
-					next, _ = utf8.DecodeRuneInString(text[j+s2 : to])
-				}
-				joined := false
-				switch r2 {
-				case '-', '\'', '\u2019', '\u2010', '\u2011':
-					joined = isWordRune(next)
-				case '.', ',':
-					joined = isDigit(prev) && isDigit(next)
-				}
-				if !joined {
-					// soldiers' : a trailing apostrophe after s is a possessive.
-					if (r2 == '\'' || r2 == '\u2019') && (prev == 's' || prev == 'S') {
-						keyEnd = j
-						j += s2
-					}
-					break
-				}
-				prev = r2
-				j += s2
-			}
-			t.e = int32(j)
-			w := text[i:j]
-			if keyEnd >= 0 {
-				flags |= fPoss
-				v.appendKey(text[i:keyEnd])
-			} else if n := possessiveLen(w); n > 0 && n < len(w) {
-				// Ukraine's: the key drops the possessive.
-				flags |= fPoss
-				v.appendKey(w[:len(w)-n])
-			} else {
-				v.appendKey(w)
-			}
-			i = j
+			var f uint8
+			i, f = v.scanWord(&t, i, size, to, r)
+			flags |= f
 		} else {
-			t.kind = punctKind(r)
-			t.e = int32(i + size)
-			if t.kind == kDash && r == '-' && size == 1 {
-				// a hyphen standing alone, or a run of them, is a dash
-				for int(t.e) < to && text[t.e] == '-' {
-					t.e++
-				}
-			}
-			v.appendKey(text[i:t.e])
-			i = int(t.e)
+			i = v.scanPunct(&t, i, size, to, r)
 		}
 		t.ke = int32(len(v.keys))
 		t.flags = flags
+		if v.voc != nil {
+			t.id, t.bits = v.voc.lookup(v.keys[t.ks:t.ke])
+		}
 		v.toks = append(v.toks, t)
 	}
-	v.resolveQuotes()
+	v.resolveQuotes(first)
+}
+
+// scanWord reads the word whose first rune r (of size bytes) is at i: it sets
+// t's kind, end and key and returns where the word ends and its flags.
+func (v *view) scanWord(t *token, i, size, to int, r rune) (int, uint8) {
+	text := v.text
+	var flags uint8
+	t.kind = kWord
+	if unicode.IsUpper(r) {
+		flags |= fCap
+	}
+	if r >= '0' && r <= '9' {
+		flags |= fDigit
+	}
+	j := i + size
+	keyEnd := -1 // set when a trailing apostrophe ends the word
+	prev := r
+	for j < to {
+		r2, s2 := rune(text[j]), 1
+		if r2 >= utf8.RuneSelf {
+			r2, s2 = utf8.DecodeRuneInString(text[j:to])
+		}
+		if isWordRune(r2) {
+			prev = r2
+			j += s2
+			continue
+		}
+		// A joiner stays inside the word when a word character follows.
+		next := rune(0)
+		if j+s2 < to {
+			next, _ = utf8.DecodeRuneInString(text[j+s2 : to])
+		}
+		joined := false
+		switch r2 {
+		case '-', '\'', '\u2019', '\u2010', '\u2011':
+			joined = isWordRune(next)
+		case '.', ',':
+			joined = isDigit(prev) && isDigit(next)
+		}
+		if !joined {
+			// soldiers' : a trailing apostrophe after s is a possessive.
+			if (r2 == '\'' || r2 == '\u2019') && (prev == 's' || prev == 'S') {
+				keyEnd = j
+				j += s2
+			}
+			break
+		}
+		prev = r2
+		j += s2
+	}
+	t.e = int32(j)
+	w := text[i:j]
+	if keyEnd >= 0 {
+		flags |= fPoss
+		v.appendKey(text[i:keyEnd])
+	} else if n := possessiveLen(w); n > 0 && n < len(w) {
+		// Ukraine's: the key drops the possessive.
+		flags |= fPoss
+		v.appendKey(w[:len(w)-n])
+	} else {
+		v.appendKey(w)
+	}
+	return j, flags
+}
+
+// scanPunct reads the punctuation mark r (of size bytes) at i into t and
+// returns where it ends.
+func (v *view) scanPunct(t *token, i, size, to int, r rune) int {
+	text := v.text
+	t.kind = punctKind(r)
+	t.e = int32(i + size)
+	if t.kind == kDash && r == '-' && size == 1 {
+		// a hyphen standing alone, or a run of them, is a dash
+		for int(t.e) < to && text[t.e] == '-' {
+			t.e++
+		}
+	}
+	v.appendKey(text[i:t.e])
+	return int(t.e)
 }
 
 // possessiveLen is the length of a trailing 's or ’s, or 0.
@@ -264,8 +301,9 @@ func punctKind(r rune) uint8 {
 
 // resolveQuotes pairs quotation marks line by line: a straight quote closes
 // an open quotation and opens one otherwise; a quotation left open ends with
-// its line. Tokens inside get the quotation's id.
-func (v *view) resolveQuotes() {
+// its line. Tokens inside get the quotation's id. It reads the tokens from
+// first on, which start a line.
+func (v *view) resolveQuotes(first int) {
 	open := -1 // index into v.quotes
 	closeAt := func(end int) {
 		if open >= 0 {
@@ -273,7 +311,7 @@ func (v *view) resolveQuotes() {
 			open = -1
 		}
 	}
-	for i := range v.toks {
+	for i := first; i < len(v.toks); i++ {
 		t := &v.toks[i]
 		if t.flags&fLine != 0 && open >= 0 {
 			closeAt(i - 1)
@@ -352,7 +390,7 @@ func (a *Annotator) split(v *view, lo, hi int, out []sent) []sent {
 		}
 		if v.text[v.toks[i].s] == '.' && i > lo && v.word(i-1) && v.toks[i-1].e == v.toks[i].s {
 			w := v.key(i - 1)
-			if utf8.RuneCount(w) == 1 || a.abbrevs.has(w) {
+			if utf8.RuneCount(w) == 1 || a.abbrevs.at(v, i-1) {
 				if n.flags&fLine == 0 {
 					continue
 				}

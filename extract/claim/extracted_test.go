@@ -1,0 +1,103 @@
+package claim_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	tally "github.com/tally-news/tally"
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/schema"
+)
+
+// extractor is the shipped extractor: its figures and sentences are what
+// AnnotateAll is given in production.
+func extractor(tb testing.TB) *extract.Extractor {
+	tb.Helper()
+	var cfg extract.Config
+	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+		tb.Fatalf("decode config.yaml: %v", err)
+	}
+	e, err := extract.New(cfg, extract.Options{})
+	if err != nil {
+		tb.Fatalf("compile config.yaml: %v", err)
+	}
+	return e
+}
+
+// extracted returns the figures Extract finds in text (their claims
+// fields cleared), their sentences and the publication date it read.
+func extracted(tb testing.TB, e *extract.Extractor, text string) ([]schema.Figure, []claim.Span, string) {
+	tb.Helper()
+	figs := e.Extract(extract.Document{Text: text})
+	sents := make([]claim.Span, len(figs))
+	published := ""
+	for i := range figs {
+		f := &figs[i]
+		published = f.Published
+		lo := max(0, f.End-len(f.Sentence))
+		k := strings.Index(text[lo:], f.Sentence)
+		if k < 0 || lo+k > f.Start {
+			tb.Fatalf("figure %q at %d: sentence %q not found around it", f.Text, f.Start, f.Sentence)
+		}
+		sents[i] = claim.Span{Start: lo + k, End: lo + k + len(f.Sentence)}
+		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
+	}
+	return figs, sents, published
+}
+
+// TestAnnotateAllExtracted holds AnnotateAll to Annotate on the figures and
+// sentences the extractor finds.
+func TestAnnotateAllExtracted(t *testing.T) {
+	a := defaultAnnotator(t)
+	e := extractor(t)
+	n := 0
+	for _, doc := range sameArticles(t) {
+		figs, sents, published := extracted(t, e, doc.text)
+		if published == "" {
+			published = doc.published
+		}
+		n += len(figs)
+		checkSame(t, a, doc.name+" (extracted)", doc.text, published, figs, sents)
+	}
+	t.Logf("%d figures", n)
+}
+
+// BenchmarkAnnotateAllExtracted is the claims share of BenchmarkExtract:
+// the same documents, with the figures and sentences Extract gives.
+func BenchmarkAnnotateAllExtracted(b *testing.B) {
+	a := defaultAnnotator(b)
+	e := extractor(b)
+	files, _ := filepath.Glob("../../testdata/articles/*.txt")
+	type doc struct {
+		text, published string
+		figs            []schema.Figure
+		sents           []claim.Span
+	}
+	var docs []doc
+	size := 0
+	for size < 1<<20 {
+		for _, fn := range files {
+			data, err := os.ReadFile(fn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text, _, _ := strings.Cut(string(data), "©")
+			figs, sents, published := extracted(b, e, text)
+			docs = append(docs, doc{text, published, figs, sents})
+			size += len(text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range docs {
+			d := &docs[i] // AnnotateAll sets the four fields whatever they hold
+			a.AnnotateAll(d.text, d.published, d.figs, d.sents)
+		}
+	}
+}

@@ -1,0 +1,414 @@
+package claim
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The window scanner gives the tokens view.scan gives, with their
+// vocabulary ids and bits, each token's clause break count and the marks
+// the rules start from, faster: a word of up to fifteen ASCII letters and
+// digits followed by a mark that cannot join it is found, lower-cased and
+// packed sixteen bytes at a time; a longer one, a hyphenated one and a
+// number with separators are read byte by byte (asciiWordEnd); an ASCII
+// punctuation mark and a one-byte key take table look-ups; anything else
+// (an apostrophe, a multi-byte rune) goes to view.scan's own code
+// (scanWord, scanPunct). Quotations are resolved as tokens are read.
+// TestScanWindow and FuzzScanWindow hold it to view.scan.
+
+// ASCII byte classes.
+const (
+	aOther uint8 = iota
+	aSpace
+	aNewline
+	aLower
+	aUpper
+	aDigit
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == '\n':
+			t[c] = aNewline
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = aSpace
+		case c >= 'a' && c <= 'z':
+			t[c] = aLower
+		case c >= 'A' && c <= 'Z':
+			t[c] = aUpper
+		case c >= '0' && c <= '9':
+			t[c] = aDigit
+		}
+	}
+	return t
+}()
+
+// isAlnum reports ASCII letters and digits, and false for every byte of a
+// multi-byte rune.
+var isAlnum = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] >= aLower
+	}
+	return t
+}()
+
+// marks lists, in order, the window's tokens at which a rule can match:
+// a lexicon's phrases start only at a word with its bit, a date also at a
+// number. The loops over a sentence visit these instead of every token.
+type marks struct {
+	places []int32 // places, settlement and region words: placeAt
+	dates  []int32 // dates, and numbers that may be a day or a date: dateAt
+	hedges []int32 // hedges.match
+	cues   []int32 // speech verbs and source cues: findCues
+	splits []int32 // line starts and full stops: split
+}
+
+func (m *marks) reset() {
+	m.places, m.dates, m.hedges, m.cues = m.places[:0], m.dates[:0], m.hedges[:0], m.cues[:0]
+	m.splits = m.splits[:0]
+}
+
+// Eight bytes at a time: where a word of ASCII letters and digits ends,
+// and its key, take a few integer operations.
+const (
+	ones = 0x0101010101010101
+	high = 0x8080808080808080
+)
+
+// load64 reads s[i:i+8] little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// inRange sets the high bit of each byte of y (all below 0x80) from lo to
+// hi.
+func inRange(y uint64, lo, hi byte) uint64 {
+	return (y + ones*uint64(0x80-lo)) &^ (y + ones*uint64(0x7f-hi)) & high
+}
+
+// nonAlnum sets the high bit of each byte of x that is not an ASCII letter
+// or digit.
+func nonAlnum(x uint64) uint64 {
+	y := x &^ high
+	alnum := inRange(y|ones*0x20, 'a', 'z') | inRange(y, '0', '9')
+	return (^alnum | x) & high
+}
+
+// lower lower-cases the ASCII capitals of x.
+func lower(x uint64) uint64 {
+	return x | inRange(x&^high, 'A', 'Z')&^x>>2
+}
+
+// asciiWordEnd is where the word of ASCII letters and digits starting at i
+// ends, as view.scanWord would find it: a hyphen before a letter or digit
+// and a point or comma between digits join; ok is false when an apostrophe
+// or a multi-byte rune decides, which scanWord must read.
+func asciiWordEnd(text string, i, to int) (int, bool) {
+	j := i + 1
+	for {
+		for j < to && isAlnum[text[j]] {
+			j++
+		}
+		if j >= to {
+			return j, true
+		}
+		var next byte // the byte after text[j], 0 at the end
+		if j+1 < to {
+			next = text[j+1]
+		}
+		switch b := text[j]; {
+		case b >= utf8.RuneSelf || b == '\'' || next >= utf8.RuneSelf && (b == '-' || b == '.' || b == ','):
+			return 0, false
+		case b == '-' && isAlnum[next],
+			(b == '.' || b == ',') && isDigit(rune(text[j-1])) && isDigit(rune(next)):
+			j++
+		default:
+			return j, true
+		}
+	}
+}
+
+// scanWindow is scan for a view with a vocabulary; it also counts clause
+// breaks (see Annotator.clauses) in token.clause and, when m is not nil,
+// appends to m. A second call must go on from where the first stopped, at
+// a line break; the tokens are then those of one call over both stretches.
+func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
+	text := v.text
+	vc := v.voc
+	first := len(v.toks)
+	line := int32(0)
+	clause := int32(0)
+	if first > 0 {
+		line = v.toks[first-1].line
+		clause = v.toks[first-1].clause
+	}
+	if need := len(v.toks) + (to-from)/3 + 16; cap(v.toks) < need {
+		toks := make([]token, len(v.toks), need+need/4)
+		copy(toks, v.toks)
+		v.toks = toks
+	}
+	// Keys are never longer than their tokens; the fast path writes
+	// sixteen bytes at a time.
+	if need := len(v.keys) + to - from + 16; cap(v.keys) < need {
+		keys := make([]byte, len(v.keys), need+need/4)
+		copy(keys, v.keys)
+		v.keys = keys
+	}
+	if v.from < 0 {
+		v.from = from
+	}
+	start := v.from
+	clauseMask := a.clauseWords.bit
+	placeMask := a.places.bit | a.settlements.bit | a.regionBit
+	cueMask := a.verbs.bit | a.sourceCues.bit
+	dateMask := a.dates.bit
+	// dateAt reads a number as a date only when it is YYYY-MM-DD or a day
+	// (dayNumber: two digits and a day suffix at most).
+	dayMax := 2 + a.daySuffixMax
+	hedgeMask := a.hedges.bit
+	open := -1 // the quotation open on this line, an index into v.quotes
+	newlines := v.newlines
+	i := from
+	for i < to {
+		c := text[i]
+		r, size := rune(c), 1
+		cl := aOther
+		if c < utf8.RuneSelf {
+			cl = asciiClass[c]
+			if cl == aSpace {
+				i++
+				continue
+			}
+			if cl == aNewline {
+				newlines++
+				i++
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:to])
+			if r == '\u2028' || r == '\u2029' {
+				newlines++
+				i += size
+				continue
+			}
+			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+				i += size
+				continue
+			}
+		}
+		var flags uint8
+		if newlines > 0 || (len(v.toks) == 0 && (start == 0 || text[start-1] == '\n')) {
+			flags |= fLine
+			if newlines > 1 {
+				flags |= fBlank
+			}
+			if len(v.toks) > 0 {
+				line++
+			}
+			if open >= 0 { // a quotation ends with its line
+				v.quotes[open].close = int32(len(v.toks) - 1)
+				open = -1
+			}
+		}
+		newlines = 0
+		n := len(v.toks)
+		if n == cap(v.toks) {
+			v.toks = append(v.toks, token{})
+		}
+		v.toks = v.toks[:n+1]
+		t := &v.toks[n]
+		ks := len(v.keys)
+		*t = token{s: int32(i), line: line, ks: int32(ks)}
+
+		// Read the token and its key; w0 is packKey of the key when packed.
+		var w0 uint64
+		packed := false
+		switch {
+		case cl >= aLower:
+			wl, ok := 0, false // a word of ASCII letters and digits, then a mark that cannot join it
+			var x, x2 uint64
+			if i+16 <= to {
+				x = load64(text, i)
+				na := nonAlnum(x)
+				if na == 0 {
+					x2 = load64(text, i+8)
+					if na = nonAlnum(x2); na != 0 {
+						wl = 8 + bits.TrailingZeros64(na)>>3
+					}
+				} else {
+					wl = bits.TrailingZeros64(na) >> 3
+				}
+				if wl > 0 {
+					switch b := text[i+wl]; b {
+					case '-', '\'':
+					case '.', ',':
+						ok = !(isDigit(rune(text[i+wl-1])) && i+wl+1 < to && isDigit(rune(text[i+wl+1])))
+					default:
+						ok = b < utf8.RuneSelf
+					}
+				}
+			}
+			if ok {
+				t.kind = kWord
+				switch cl {
+				case aUpper:
+					flags |= fCap
+				case aDigit:
+					flags |= fDigit
+				}
+				v.keys = v.keys[:ks+16]
+				if wl < 8 {
+					w0 = lower(x) & (1<<(8*wl) - 1)
+					binary.LittleEndian.PutUint64(v.keys[ks:], w0)
+				} else {
+					w0 = lower(x)
+					binary.LittleEndian.PutUint64(v.keys[ks:], w0)
+					binary.LittleEndian.PutUint64(v.keys[ks+8:], lower(x2))
+				}
+				v.keys = v.keys[:ks+wl]
+				packed = true
+				i += wl
+				t.e = int32(i)
+			} else if j, ok := asciiWordEnd(text, i, to); ok {
+				// Longer, hyphenated or a number with separators.
+				t.kind = kWord
+				switch cl {
+				case aUpper:
+					flags |= fCap
+				case aDigit:
+					flags |= fDigit
+				}
+				v.keys = append(v.keys, text[i:j]...)
+				for k := ks; k < len(v.keys); k++ {
+					if b := v.keys[k]; b >= 'A' && b <= 'Z' {
+						v.keys[k] = b + 'a' - 'A'
+					}
+				}
+				i = j
+				t.e = int32(i)
+			} else {
+				var f uint8
+				i, f = v.scanWord(t, i, size, to, r)
+				flags |= f
+			}
+		case c >= utf8.RuneSelf:
+			if isWordRune(r) {
+				var f uint8
+				i, f = v.scanWord(t, i, size, to, r)
+				flags |= f
+			} else {
+				i = v.scanPunct(t, i, size, to, r)
+			}
+		case c == '-':
+			i = v.scanPunct(t, i, size, to, r)
+		default: // ASCII punctuation: its key is itself
+			t.kind = punctKind(r)
+			v.keys = append(v.keys, c)
+			i++
+			t.e = int32(i)
+		}
+		t.ke = int32(len(v.keys))
+		t.flags = flags
+
+		// The key's word id and bits.
+		key := v.keys[ks:]
+		if len(key) == 1 && key[0] < utf8.RuneSelf {
+			o := &vc.one[key[0]]
+			t.id, t.bits = o.id, o.bits
+		} else {
+			if !packed {
+				w0 = packKey(key)
+			}
+			h := keyHash(w0, key)
+			if f := h >> (64 - 14); vc.filter[f/64]&(1<<(f%64)) != 0 {
+				kn := int32(len(key))
+				mask := uint64(len(vc.slots) - 1)
+				for j := h >> vc.shift; ; j = (j + 1) & mask {
+					s := &vc.slots[j]
+					if s.n == 0 {
+						break
+					}
+					if s.w0 == w0 && s.n == kn && (kn <= 8 || vc.words[s.id].key == string(key)) {
+						t.id, t.bits = s.id, s.bits
+						break
+					}
+				}
+			}
+		}
+
+		// Quotations, as resolveQuotes pairs them.
+		if t.kind >= kQuoteOpen && t.kind <= kQuote {
+			switch t.kind {
+			case kQuote:
+				if open >= 0 {
+					t.kind = kQuoteClose
+				} else {
+					t.kind = kQuoteOpen
+				}
+			case kQuoteOpen:
+				if open >= 0 {
+					t.kind = kOther
+				}
+			case kQuoteClose:
+				if open < 0 {
+					t.kind = kOther
+				}
+			}
+			switch t.kind {
+			case kQuoteOpen:
+				v.quotes = append(v.quotes, qspan{open: int32(n), close: int32(n), line: t.line})
+				open = len(v.quotes) - 1
+				t.q = int32(open + 1)
+			case kQuoteClose:
+				t.q = int32(open + 1)
+				v.quotes[open].closed = true
+				v.quotes[open].close = int32(n)
+				open = -1
+			default:
+				if open >= 0 {
+					t.q = int32(open + 1)
+				}
+			}
+		} else if open >= 0 {
+			t.q = int32(open + 1)
+		}
+
+		switch t.kind {
+		case kComma, kSemi, kColon, kDash, kOpen, kClose:
+			clause++
+		case kWord:
+			if t.bits&clauseMask != 0 {
+				clause++
+			}
+			if m != nil && (t.bits&(placeMask|dateMask|cueMask) != 0 || flags&fDigit != 0) {
+				if t.bits&placeMask != 0 {
+					m.places = append(m.places, int32(n))
+				}
+				if t.bits&dateMask != 0 || flags&fDigit != 0 && (int(t.ke-t.ks) <= dayMax || t.e-t.s == 10) {
+					m.dates = append(m.dates, int32(n))
+				}
+				if t.bits&cueMask != 0 {
+					m.cues = append(m.cues, int32(n))
+				}
+			}
+		}
+		if m != nil {
+			if t.bits&hedgeMask != 0 { // hedges are tried at any token
+				m.hedges = append(m.hedges, int32(n))
+			}
+			if flags&fLine != 0 || t.kind == kStop {
+				m.splits = append(m.splits, int32(n))
+			}
+		}
+		t.clause = clause
+	}
+	if open >= 0 {
+		v.quotes[open].close = int32(len(v.toks) - 1)
+	}
+	v.newlines = newlines
+}
