@@ -63,16 +63,33 @@ func (r *rules) abbreviationBefore(text string, from, i int) bool {
 	for w > from && !isSpaceAt(text, w-1, i) && text[w-1] != '(' && text[w-1] != '"' {
 		w--
 	}
-	word := strings.ToLower(strings.TrimLeft(text[w:i], "“‘'\""))
+	for w < i && strings.ContainsRune("“‘'\"", rune(text[w])) {
+		w++ // opening quotes (ASCII ones; a curly quote is not a letter either)
+	}
+	word := text[w:i]
 	if word == "" {
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r0, _ := utf8.DecodeRuneInString(word)
+	if r0, size := utf8.DecodeRuneInString(word); size == len(word) {
 		return unicode.IsLetter(r0)
 	}
-	return r.abbreviations[word]
+	if len(word) > maxAbbreviation {
+		return false
+	}
+	var buf [maxAbbreviation]byte
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return r.abbreviations[string(buf[:len(word)])]
 }
+
+// maxAbbreviation bounds the words looked up as abbreviations; longer
+// words before a full stop end a sentence.
+const maxAbbreviation = 8
 
 func isClosing(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
