@@ -270,9 +270,15 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info}
 	d := &destination{}
 	var sink io.Writer = s.out
+	appendable := format == "csv" || format == "jsonl"
+	if v.GetBool("append") && (path == "" || !appendable) {
+		// Replacing a workbook with only tonight's figures would lose the
+		// earlier ones: refuse rather than do it quietly.
+		return nil, fmt.Errorf("--append needs a .csv or .jsonl output file (got %q); a %s file is always written whole", path, format)
+	}
 	if path != "" {
 		var err error
-		if v.GetBool("append") && (format == "csv" || format == "jsonl") {
+		if v.GetBool("append") {
 			d.file, opts.Append, err = output.CreateAtomicAppend(path)
 		} else {
 			d.file, err = output.CreateAtomic(path)
