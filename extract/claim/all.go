@@ -7,11 +7,12 @@ import (
 	"github.com/tally-news/tally/schema"
 )
 
-// AnnotateAll shares the work of a document between its figures. Where
-// Annotate tokenises a figure's paragraph (and, for a pronoun, the text
-// before it) on every call, AnnotateAll keeps one window of tokens over
-// the document, scanned once as the figures move forward (window.go), and
-// reads every view Annotate would build as a stretch of it:
+// AnnotateAll shares the work of a document between its figures, and
+// Annotate is AnnotateAll for one figure. A figure reads its sentence, its
+// paragraph (the line around it), a few lines after it and, for a pronoun,
+// the text before the paragraph: its views. AnnotateAll keeps one window of
+// tokens over the document, scanned once as the figures move forward
+// (window.go), and reads every view as a stretch of it:
 //
 //   - a view starts and ends at line breaks, and tokens and quotations never
 //     reach across one, so its tokens are the window's;
@@ -26,9 +27,10 @@ import (
 //     can start (marks);
 //   - word ids and set bits come from the scan, clause numbers too.
 //
-// A figure whose sentence or paragraph is so long that Annotate would cut
-// it goes to Annotate. Every field is the one Annotate gives: the tests hold
-// AnnotateAll to Annotate on every number of every article they have, with
+// A run-on sentence is read only around its figure (maxSentence). A figure
+// whose paragraph is so long that a bound cuts it gets a window of its own,
+// scanned from the cut (cutFigure). The tests hold a whole-document run to
+// single-figure runs on every number of every article they have, with
 // several ways of cutting sentences, and fuzz it.
 
 // Span is a sentence's byte range [Start, End) in a document's text.
@@ -39,15 +41,16 @@ type Span struct{ Start, End int }
 const maxWindow = 1 << 15
 
 // AnnotateAll annotates every figure of one document; sents[i] is the
-// sentence of figs[i], and figures come in text order. It gives the same
-// fields as calling Annotate for each figure.
+// sentence of figs[i], and figures come in text order. Each figure gets the
+// fields Annotate gives it alone.
 func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, sents []Span) {
 	if len(figs) == 0 {
 		return
 	}
 	if len(text) == 0 || len(text) > maxText {
 		for i := range figs {
-			a.Annotate(text, sents[i].Start, sents[i].End, published, &figs[i])
+			f := &figs[i]
+			f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		}
 		return
 	}
@@ -57,20 +60,27 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 	d.reset(text, parseDate(published))
 	for i := range figs {
 		f := &figs[i]
-		sp := sents[i]
+		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
+		sentStart := clamp(sents[i].Start, 0, len(text))
+		sentEnd := clamp(sents[i].End, sentStart, len(text))
+		if sentStart == sentEnd {
+			continue
+		}
+		fs := clamp(f.Start, sentStart, sentEnd-1)
+		fe := clamp(f.End, fs+1, sentEnd)
+		// A run-on "sentence" (a page without full stops) is read only
+		// around the figure, so a figure costs the same whatever the input.
+		sp := Span{max(sentStart, fs-maxSentence/2), min(sentEnd, fe+maxSentence/2)}
 		if !d.geoOK || sp != d.span {
 			d.span, d.geoOK = sp, true
 			d.g = a.geometry(text, sp, &d.line)
 		}
 		g := &d.g
-		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		if g.empty {
 			continue
 		}
-		fs := clamp(f.Start, g.sentStart, g.sentEnd-1)
-		fe := clamp(f.End, fs+1, g.sentEnd)
-		if g.cut || g.sentStart < fs-maxSentence/2 || g.sentEnd > fe+maxSentence/2 {
-			a.Annotate(text, sp.Start, sp.End, published, f)
+		if g.cut {
+			a.cutFigure(d, *g, fs, f)
 			continue
 		}
 		if !d.targetOK || d.tStart != g.sentStart || d.tEnd != g.sentEnd {
@@ -84,7 +94,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 	}
 }
 
-// geom is what Annotate derives from a figure's sentence: the stretch of
+// geom is what a figure's sentence derives: the stretch of
 // text it reads.
 type geom struct {
 	empty              bool // no sentence: every field is ""
@@ -94,7 +104,7 @@ type geom struct {
 	backStart          int // where the text read before the paragraph starts
 }
 
-// geometry mirrors the first half of Annotate. What depends on the line
+// geometry derives g from a sentence. What depends on the line
 // alone is kept in line, so the sentences of a one-line paragraph share it.
 func (a *Annotator) geometry(text string, sp Span, line *lineGeom) geom {
 	var g geom
@@ -155,7 +165,7 @@ func (a *Annotator) lineGeometry(text string, sentStart, sentEnd int) lineGeom {
 	return l
 }
 
-// following is the end of the lines Annotate reads after a paragraph
+// following is the end of the lines read after a paragraph
 // ending at pEnd, and whether maxFollowing cuts them.
 func (a *Annotator) following(text string, pEnd int) (int, bool) {
 	end := pEnd
@@ -211,6 +221,7 @@ type docScratch struct {
 	backStart      int // byte where the target's back view starts
 	backFor        int // pStart of the paragraph the back view is for
 	backOK         bool
+	cutBack        bool // split the back view in one go (cutFigure)
 
 	ptoks paraTokens // the tokens of the current paragraph
 
@@ -304,8 +315,7 @@ func (a *Annotator) cover(d *docScratch, lo, hi int) {
 	d.winLo, d.winHi, d.winOK = lo, hi, true
 }
 
-// prepare reads the target sentence g: the second half of Annotate, up to
-// what depends on the figure.
+// prepare reads the target sentence g, up to what depends on the figure.
 func (a *Annotator) prepare(d *docScratch, g *geom) {
 	d.tStart, d.tEnd, d.targetOK = g.sentStart, g.sentEnd, true
 	s := &d.s
@@ -332,30 +342,11 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 	s.sents, d.lineOf = s.sents[:0], d.lineOf[:0]
 	k0, k1 := pc.k0, searchLines(d.lines, c.ta)
 	k2, k3 := searchLines(d.lines, c.tb), pc.k3
-	if (c.ta == c.lo || k1 < len(d.lines) && int(d.lines[k1].a) == c.ta) && !d.closerIn(c.lo, c.ta) {
-		for k := k0; k < k1; k++ {
-			s.sents = append(s.sents, d.lines[k].sent)
-			d.lineOf = append(d.lineOf, int32(k))
-		}
-	} else {
-		s.sents = a.split(v, c.lo, c.ta, s.sents)
-	}
+	d.appendSents(a, c.lo, c.ta, k0, k1, c.ta == c.lo || k1 < len(d.lines) && int(d.lines[k1].a) == c.ta)
 	c.target = len(s.sents)
 	s.sents = append(s.sents, sent{a: int32(c.ta), b: int32(c.tb)})
-	for len(d.lineOf) < len(s.sents) {
-		d.lineOf = append(d.lineOf, -1)
-	}
-	if (c.tb == c.hi || k2 < len(d.lines) && int(d.lines[k2].a) == c.tb) && !d.closerIn(c.tb, c.hi) {
-		for k := k2; k < k3; k++ {
-			s.sents = append(s.sents, d.lines[k].sent)
-			d.lineOf = append(d.lineOf, int32(k))
-		}
-	} else {
-		s.sents = a.split(v, c.tb, c.hi, s.sents)
-	}
-	for len(d.lineOf) < len(s.sents) {
-		d.lineOf = append(d.lineOf, -1)
-	}
+	d.lineOf = append(d.lineOf, -1)
+	d.appendSents(a, c.tb, c.hi, k2, k3, c.tb == c.hi || k2 < len(d.lines) && int(d.lines[k2].a) == c.tb)
 
 	s.cues, s.cueAt = s.cues[:0], s.cueAt[:0]
 	for i, sn := range s.sents {
@@ -435,6 +426,25 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 		}
 	}
 	d.paraOK = false
+}
+
+// appendSents appends the sentences of tokens [lo, hi) to s.sents, and
+// their line sentences (or -1) to lineOf: lines[k0:k1] when both bounds
+// fall on line sentences' (onLines) and no line inside opens with a
+// closer, else split's.
+func (d *docScratch) appendSents(a *Annotator, lo, hi, k0, k1 int, onLines bool) {
+	s := &d.s
+	if onLines && !d.closerIn(lo, hi) {
+		for k := k0; k < k1; k++ {
+			s.sents = append(s.sents, d.lines[k].sent)
+			d.lineOf = append(d.lineOf, int32(k))
+		}
+		return
+	}
+	s.sents = a.split(&s.main, lo, hi, s.sents)
+	for len(d.lineOf) < len(s.sents) {
+		d.lineOf = append(d.lineOf, -1)
+	}
 }
 
 // tokenAfterSearch is tokenAfter by binary search: token ends increase.
@@ -749,7 +759,7 @@ func (d *docScratch) buildBack(a *Annotator, c *call) {
 	d.splitLines(a, lo)
 	// A line that opens with a closing bracket may belong to the sentence
 	// before it when split in one go.
-	if d.closerIn(blo, lo) {
+	if d.cutBack || d.closerIn(blo, lo) {
 		d.backLines = false
 		d.own = a.split(v, blo, lo, d.own[:0])
 		return

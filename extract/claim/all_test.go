@@ -105,8 +105,9 @@ func digitFigures(text string, mode int) ([]schema.Figure, []claim.Span) {
 	return figs, sents
 }
 
-// checkSame annotates figs with AnnotateAll and each on its own with
-// Annotate, and reports every difference.
+// checkSame annotates figs in one AnnotateAll run over the document and
+// each on its own with Annotate (a single-figure run), and reports every
+// difference.
 func checkSame(t *testing.T, a *claim.Annotator, name, text, published string, figs []schema.Figure, sents []claim.Span) {
 	t.Helper()
 	all := append([]schema.Figure(nil), figs...)
@@ -163,7 +164,8 @@ func TestAnnotateAllSame(t *testing.T) {
 
 // TestAnnotateAllEdges covers what the articles may not: figures out of
 // order, offsets outside the text or the sentence, empty sentences, texts
-// without line breaks, and sentences long enough for Annotate's bounds.
+// without line breaks, and sentences long enough for the read bounds
+// (maxSentence, maxParagraph, maxFollowing).
 func TestAnnotateAllEdges(t *testing.T) {
 	a := defaultAnnotator(t)
 	para := "Officials said 12 people died in Kyiv on Friday. “We found 40 more,” he said. Peskov said 3 were hurt. "

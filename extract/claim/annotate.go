@@ -15,26 +15,19 @@ const (
 	maxText      = 1<<31 - 1
 )
 
-// scratch holds one call's buffers; Annotator keeps them in a pool so a
-// call allocates nothing but the strings it returns.
+// scratch holds the buffers of the target sentence's view.
 type scratch struct {
-	main, back view
-	sents      []sent  // sentences of main
-	cueAt      []int32 // cues of sentence i are cues[cueAt[i]:cueAt[i+1]]
-	cues       []cue
-	backSents  []sent
-	backCueAt  []int32
-	backCues   []cue
-	backBuilt  bool
-	clause     []int32 // clause number of each target sentence token
+	main  view
+	sents []sent  // sentences of main
+	cueAt []int32 // cues of sentence i are cues[cueAt[i]:cueAt[i+1]]
+	cues  []cue
 }
 
-// call is what one Annotate call works on. The main view's tokens are
-// s.main.toks[lo:hi]: all of them for Annotate, the paragraph's stretch of
-// the document window for AnnotateAll.
+// call is what one figure's sentence works on. The main view's tokens are
+// s.main.toks[lo:hi], the paragraph's stretch of the document window.
 type call struct {
 	s          *scratch
-	d          *docScratch // nil for Annotate
+	d          *docScratch
 	text       string
 	pStart     int   // byte where the paragraph starts
 	lo, hi     int   // the main view's tokens
@@ -50,92 +43,60 @@ type call struct {
 // figure whose sentence is text[sentStart:sentEnd]; published is the
 // article date "YYYY-MM-DD" or "" (then relative dates stay empty). The
 // figure's span is f.Start, f.End. Out-of-range offsets are clamped; a
-// field that cannot be decided is set to "".
+// field that cannot be decided is set to "". It is AnnotateAll for a
+// document of one figure.
 func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published string, f *schema.Figure) {
 	if f == nil {
 		return
 	}
-	f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
-	if len(text) == 0 || len(text) > maxText {
-		return
-	}
-	sentStart = clamp(sentStart, 0, len(text))
-	sentEnd = clamp(sentEnd, sentStart, len(text))
-	if sentStart == sentEnd {
-		return
-	}
-	fs := clamp(f.Start, sentStart, sentEnd-1)
-	fe := clamp(f.End, fs+1, sentEnd)
-	// A run-on "sentence" (a page without full stops) is read only around
-	// the figure, so a call costs the same whatever the input.
-	sentStart = max(sentStart, fs-maxSentence/2)
-	sentEnd = min(sentEnd, fe+maxSentence/2)
+	figs := [1]schema.Figure{*f}
+	sents := [1]Span{{sentStart, sentEnd}}
+	a.AnnotateAll(text, published, figs[:], sents[:])
+	f.Attribution, f.Hedge, f.EventDate, f.Location = figs[0].Attribution, figs[0].Hedge, figs[0].EventDate, figs[0].Location
+}
 
-	s := a.pool.Get().(*scratch)
-	defer a.pool.Put(s)
-	c := call{s: s, text: text, pub: parseDate(published)}
+// cutGeometry sets the paragraph, the lines read after it and the back
+// start of a sentence whose paragraph a bound cuts: the paragraph runs at
+// most maxParagraph bytes either side of the sentence, the lines after it
+// at most maxFollowing bytes.
+func (a *Annotator) cutGeometry(text string, g *geom) {
+	g.pStart = strings.LastIndexByte(text[:g.sentStart], '\n') + 1
+	if g.sentStart-g.pStart > maxParagraph {
+		g.pStart = g.sentStart - maxParagraph
+	}
+	g.pEnd = len(text)
+	if k := strings.IndexByte(text[g.sentEnd:], '\n'); k >= 0 {
+		g.pEnd = g.sentEnd + k
+	}
+	if g.pEnd-g.sentEnd > maxParagraph {
+		g.pEnd = g.sentEnd + maxParagraph
+	}
+	var cut bool
+	if g.end, cut = a.following(text, g.pEnd); cut {
+		g.end = g.pEnd + maxFollowing
+	}
+	g.backStart = a.backStart(text, g.pStart)
+}
 
-	// The paragraph is the line around the sentence.
-	pStart := strings.LastIndexByte(text[:sentStart], '\n') + 1
-	if sentStart-pStart > maxParagraph {
-		pStart = sentStart - maxParagraph
+// cutFigure annotates a figure whose paragraph a bound cuts. The window is
+// scanned afresh in two stretches, the text read before the paragraph and
+// the paragraph with the lines after it, as neither need start at a line
+// start; the back view's sentences are then split in one go.
+func (a *Annotator) cutFigure(d *docScratch, g geom, fs int, f *schema.Figure) {
+	a.cutGeometry(d.text, &g)
+	d.clearWindow()
+	v := &d.s.main
+	v.reset(d.text)
+	a.scanWindow(v, &d.m, g.backStart, g.pStart)
+	a.scanWindow(v, &d.m, g.pStart, g.end)
+	d.winOK = false
+	d.linesTo = tokenAt(v, g.pStart)
+	d.cutBack = true
+	a.prepare(d, &g)
+	if !d.noTokens {
+		a.figure(d, fs, f)
 	}
-	pEnd := len(text)
-	if k := strings.IndexByte(text[sentEnd:], '\n'); k >= 0 {
-		pEnd = sentEnd + k
-	}
-	if pEnd-sentEnd > maxParagraph {
-		pEnd = sentEnd + maxParagraph
-	}
-	// Following lines up to a blank one, for disclaimers.
-	end := pEnd
-	for n := 0; n < a.lookahead && end < len(text) && end-pEnd < maxFollowing; n++ {
-		next := end + 1
-		k := strings.IndexByte(text[next:], '\n')
-		lineEnd := len(text)
-		if k >= 0 {
-			lineEnd = next + k
-		}
-		if strings.TrimSpace(text[next:lineEnd]) == "" {
-			break
-		}
-		end = min(lineEnd, pEnd+maxFollowing)
-	}
-	c.pStart = pStart
-
-	v := &s.main
-	v.reset(text)
-	v.scan(pStart, end)
-	c.lo, c.hi = 0, len(v.toks)
-	c.ta = tokenAt(v, sentStart)
-	c.tb = tokenAt(v, sentEnd)
-	if c.ta >= c.tb {
-		return
-	}
-	c.paraEnd = tokenAt(v, pEnd)
-	c.fi = tokenAfter(v, c.ta, c.tb, fs)
-
-	s.sents = a.split(v, c.lo, c.ta, s.sents[:0])
-	c.target = len(s.sents)
-	s.sents = append(s.sents, sent{a: int32(c.ta), b: int32(c.tb)})
-	s.sents = a.split(v, c.tb, c.hi, s.sents)
-	s.cues, s.cueAt = s.cues[:0], s.cueAt[:0]
-	for i, sn := range s.sents {
-		s.cueAt = append(s.cueAt, int32(len(s.cues)))
-		if int(sn.a) < c.paraEnd {
-			s.cues = a.findCues(v, int(sn.a), int(sn.b), i, s.cues)
-		}
-	}
-	s.cueAt = append(s.cueAt, int32(len(s.cues)))
-	c.cueA, c.cueB = s.cueAt[c.target], s.cueAt[c.target+1]
-	s.backBuilt = false
-	a.clauses(&c)
-
-	spk := a.attribute(&c)
-	f.Attribution = spk.text
-	f.Hedge = a.hedge(&c, &spk)
-	f.EventDate = a.eventDate(&c)
-	f.Location = a.location(&c, &spk)
+	d.cutBack, d.targetOK, d.backOK, d.ptoks.ok = false, false, false, false
 }
 
 func clamp(x, lo, hi int) int {
@@ -162,42 +123,8 @@ func tokenAt(v *view, pos int) int {
 	return lo
 }
 
-// tokenAfter is the first token in [a, b) that ends after byte pos: the
-// token holding pos, or the next one.
-func tokenAfter(v *view, a, b, pos int) int {
-	for i := a; i < b; i++ {
-		if int(v.toks[i].e) > pos {
-			return i
-		}
-	}
-	return b - 1
-}
-
-// clauses numbers the clauses of the target sentence: a comma, semicolon,
-// colon, dash, bracket or a clause word ("but", "while") starts a new one.
-func (a *Annotator) clauses(c *call) {
-	v := &c.s.main
-	cl := c.s.clause[:0]
-	n := int32(0)
-	for i := c.ta; i < c.tb; i++ {
-		switch v.toks[i].kind {
-		case kComma, kSemi, kColon, kDash, kOpen, kClose:
-			n++
-		case kWord:
-			if a.clauseWords.at(v, i) {
-				n++
-			}
-		}
-		cl = append(cl, n)
-	}
-	c.s.clause = cl
-}
-
 // clauseOf numbers the clause of target token i; only equality counts.
-// The document window counts clause breaks as it scans.
+// The window counts clause breaks as it scans.
 func (c *call) clauseOf(i int) int32 {
-	if c.d != nil {
-		return c.s.main.toks[i].clause
-	}
-	return c.s.clause[i-c.ta]
+	return c.s.main.toks[i].clause
 }

@@ -49,38 +49,6 @@ const (
 	endLong         // more than max_words
 )
 
-func (a *Annotator) findCues(v *view, sa, sb, si int, out []cue) []cue {
-	for i := sa; i < sb; {
-		if !v.word(i) {
-			i++
-			continue
-		}
-		if n, tag := a.verbs.match(v, i, sb); n > 0 {
-			// "like to say", "estimates of 64,900": not a speech verb here.
-			if i > sa && v.word(i-1) && a.blockers.at(v, i-1) || i+n < sb && v.word(i+n) && a.nounAfter.at(v, i+n) {
-				i += n
-				continue
-			}
-			if cu, ok := a.verbCue(v, sa, sb, i, i+n, tag); ok {
-				cu.sent = int32(si)
-				out = append(out, cu)
-			}
-			i += n
-			continue
-		}
-		if n, _ := a.sourceCues.match(v, i, sb); n > 0 {
-			if cu, ok := a.sourceCue(v, sa, sb, i, i+n); ok {
-				cu.sent = int32(si)
-				out = append(out, cu)
-			}
-			i += n
-			continue
-		}
-		i++
-	}
-	return out
-}
-
 // walkBack collects the words of a speaker phrase ending at token j.
 func (a *Annotator) walkBack(v *view, sa, j int) (int, int) {
 	n := 0
@@ -547,9 +515,6 @@ func sentOf(ss []sent, i int) int {
 // name a pronoun or a bare surname stands for. AnnotateAll resolves each
 // cue of a sentence once for all its figures.
 func (a *Annotator) resolve(c *call, v *view, k, si int) speaker {
-	if c.d == nil {
-		return a.resolveCue(c, v, k)
-	}
 	m := &c.d.resolved[k]
 	if !m.ok {
 		m.spk, m.ok = a.resolveCue(c, v, k), true
@@ -581,39 +546,7 @@ func (a *Annotator) prevCues(c *call, p int) (*view, []cue, bool) {
 	if si := c.target - p; si >= 0 {
 		return &s.main, s.cues[s.cueAt[si]:s.cueAt[si+1]], true
 	}
-	if c.d != nil {
-		return c.d.backCues(a, c, p-c.target)
-	}
-	a.buildBack(c)
-	bi := len(s.backSents) - (p - c.target)
-	if bi < 0 {
-		return nil, nil, false
-	}
-	return &s.back, s.backCues[s.backCueAt[bi]:s.backCueAt[bi+1]], true
-}
-
-func (a *Annotator) buildBack(c *call) {
-	s := c.s
-	if s.backBuilt {
-		return
-	}
-	s.backBuilt = true
-	v := &s.back
-	v.reset(c.text)
-	s.backSents, s.backCues, s.backCueAt = s.backSents[:0], s.backCues[:0], s.backCueAt[:0]
-	end := c.pStart
-	start := a.backStart(c.text, end)
-	if start >= end {
-		s.backCueAt = append(s.backCueAt, 0)
-		return
-	}
-	v.scan(start, end)
-	s.backSents = a.split(v, 0, len(v.toks), s.backSents)
-	for i, sn := range s.backSents {
-		s.backCueAt = append(s.backCueAt, int32(len(s.backCues)))
-		s.backCues = a.findCues(v, int(sn.a), int(sn.b), i, s.backCues)
-	}
-	s.backCueAt = append(s.backCueAt, int32(len(s.backCues)))
+	return c.d.backCues(a, c, p-c.target)
 }
 
 // backStart is where the text read before a paragraph starting at pStart

@@ -176,7 +176,6 @@ type Annotator struct {
 	abbrevs     wordSet
 
 	voc     *vocab
-	pool    sync.Pool // *scratch, for Annotate
 	docPool sync.Pool // *docScratch, for AnnotateAll
 }
 
@@ -224,7 +223,6 @@ func New(cfg Config) (*Annotator, error) {
 		return nil, c.err
 	}
 	c.buildVocab()
-	c.a.pool.New = func() any { return new(scratch) }
 	c.a.docPool.New = func() any { return new(docScratch) }
 	return c.a, nil
 }

@@ -79,33 +79,6 @@ func (d date) format() string {
 	return string(b[:])
 }
 
-func (a *Annotator) eventDate(c *call) string {
-	var best date
-	bestD, bestSame := 1<<30, false
-	for i := c.ta; i < c.tb; {
-		d, n := a.dateAt(c, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		if d.known() {
-			dist := i - c.fi
-			if dist < 0 {
-				dist = c.fi - (i + n) + 1
-			}
-			same := c.clauseOf(i) == c.clauseOf(c.fi)
-			if same && !bestSame || same == bestSame && dist < bestD {
-				best, bestD, bestSame = d, dist, same
-			}
-		}
-		i += n
-	}
-	if !best.known() {
-		return ""
-	}
-	return best.format()
-}
-
 // dateAt reads a date expression starting at token i: its day (unknown when
 // it cannot be placed) and its length in tokens, 0 when there is none.
 func (a *Annotator) dateAt(c *call, i int) (date, int) {

@@ -2,21 +2,19 @@
 // who it is attributed to, how the article hedges it, when the counted
 // event happened and where.
 //
-// Annotate reads the figure's sentence, its paragraph (the line around the
-// sentence), a few lines after it (for disclaimers) and, only when a
+// A figure's annotation reads its sentence, its paragraph (the line around
+// the sentence), a few lines after it (for disclaimers) and, only when a
 // pronoun or bare surname needs a name, a bounded stretch before it. All
 // word lists live in the claims section of config.yaml (see Config); New
 // compiles them once, and the Annotator is then read-only and shared by
-// all goroutines. Scratch buffers come from a pool, so a call allocates
-// only the strings it returns (a date), and attributions are substrings of
-// the text.
+// all goroutines. Scratch buffers come from a pool, and attributions are
+// substrings of the text.
 //
-// AnnotateAll gives every figure of a document the fields Annotate would,
-// reading the document once (all.go, window.go): one window of tokens that
-// carry word ids from the rules' vocabulary (vocab.go), sentences split and
-// cues found once, the speakers looked back for kept, and each sentence's
-// hedges, dates and places shared by its figures. Annotate is the
-// reference it is tested against.
+// AnnotateAll annotates every figure of a document, reading it once
+// (all.go, window.go): one window of tokens that carry word ids from the
+// rules' vocabulary (vocab.go), sentences split and cues found once, the speakers looked back for kept, and each sentence's
+// hedges, dates and places shared by its figures. Annotate is AnnotateAll
+// for a single figure; the tests hold whole-document runs to it.
 //
 // Fields, and the rules that decide them (each file opens with the inputs
 // it handles):

@@ -21,29 +21,6 @@ package claim
 // that name. The search stops at a blank line, a headline or the first
 // disclaimer found.
 
-func (a *Annotator) hedge(c *call, spk *speaker) string {
-	v := &c.s.main
-	best := len(a.rules)
-	for i := c.ta; i < c.tb; {
-		n, r := a.hedges.match(v, i, c.tb)
-		if n == 0 {
-			i++
-			continue
-		}
-		if r < best && a.reaches(c, r, i, i+n) {
-			best = r
-		}
-		i += n
-	}
-	if r := a.disclaimed(c, spk); r >= 0 && r < best {
-		best = r
-	}
-	if best == len(a.rules) {
-		return ""
-	}
-	return a.rules[best].kind
-}
-
 // reaches reports whether rule r, matched at tokens [ma, mb), reaches the
 // figure.
 func (a *Annotator) reaches(c *call, r, ma, mb int) bool {
@@ -54,53 +31,6 @@ func (a *Annotator) reaches(c *call, r, ma, mb int) bool {
 		return c.clauseOf(ma) == c.clauseOf(c.fi)
 	}
 	return true
-}
-
-// disclaimed returns the following-scope rule of a disclaimer after the
-// target sentence that reaches the figure, or -1.
-func (a *Annotator) disclaimed(c *call, spk *speaker) int {
-	s := c.s
-	v := &s.main
-	for k := 1; k <= a.lookahead; k++ {
-		si := c.target + k
-		if si >= len(s.sents) {
-			return -1
-		}
-		sn := s.sents[si]
-		if sn.heading || v.is(int(sn.a), fBlank) {
-			return -1
-		}
-		words := 0
-		for i := int(sn.a); i < int(sn.b) && words <= a.within; {
-			n, r := a.hedges.match(v, i, int(sn.b))
-			if n == 0 {
-				if v.word(i) {
-					words++
-				}
-				i++
-				continue
-			}
-			if a.rules[r].scope != scopeFollowing {
-				words += n
-				i += n
-				continue
-			}
-			name := -1
-			for j := int(sn.a); j < i; j++ {
-				if v.word(j) && v.is(j, fPoss) && v.is(j, fCap) {
-					name = j
-				}
-			}
-			switch {
-			case name < 0 && k == 1:
-				return r
-			case name >= 0 && (spk.has(v.key(name)) || spk.v == nil && k == 1):
-				return r
-			}
-			return -1
-		}
-	}
-	return -1
 }
 
 // has reports whether one of the speaker's words has the key.

@@ -113,12 +113,8 @@ func (v *view) scan(from, to int) {
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:to])
-			if r == '\u2028' || r == '\u2029' {
-				newlines++
-				i += size
-				continue
-			}
-			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+			if nl, sp := wideSpace(r); sp {
+				newlines += nl
 				i += size
 				continue
 			}
@@ -150,6 +146,15 @@ func (v *view) scan(from, to int) {
 		v.toks = append(v.toks, t)
 	}
 	v.resolveQuotes(first)
+}
+
+// wideSpace classifies a multi-byte rune between tokens: sp when it is
+// skipped, nl 1 when it also breaks the line.
+func wideSpace(r rune) (nl int, sp bool) {
+	if r == '\u2028' || r == '\u2029' {
+		return 1, true
+	}
+	return 0, unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff'
 }
 
 // scanWord reads the word whose first rune r (of size bytes) is at i: it sets

@@ -8,11 +8,11 @@ import (
 // The vocabulary gives every word the rules mention (a word of a word list,
 // of a phrase, a region word) a small id, and each id the bits of the word
 // sets it belongs to and of the lexicons whose phrases it opens. A view
-// with a vocabulary (the document window of AnnotateAll) looks each token's
+// with a vocabulary (the document window) looks each token's
 // key up once, while scanning, with a hash over the key bytes; after that a
 // set test is a bit test and a phrase match compares ids, with no map
-// lookup and no string built. Views without one (Annotate, the reference)
-// use the maps.
+// lookup and no string built. Views without one (the
+// reference scanner, phrases being compiled) use the maps.
 
 // vocab maps keys to ids; id 0 is every word the rules do not mention.
 // Most words of a text are not in it: a bitmap of hash values small enough

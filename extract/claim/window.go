@@ -3,7 +3,6 @@ package claim
 import (
 	"encoding/binary"
 	"math/bits"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,6 +53,9 @@ var isAlnum = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// classFlags are the flags a word's first byte class gives it.
+var classFlags = [...]uint8{aUpper: fCap, aDigit: fDigit}
 
 // marks lists, in order, the window's tokens at which a rule can match:
 // a lexicon's phrases start only at a word with its bit, a date also at a
@@ -191,12 +193,8 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			}
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:to])
-			if r == '\u2028' || r == '\u2029' {
-				newlines++
-				i += size
-				continue
-			}
-			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff' {
+			if nl, sp := wideSpace(r); sp {
+				newlines += nl
 				i += size
 				continue
 			}
@@ -255,12 +253,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			}
 			if ok {
 				t.kind = kWord
-				switch cl {
-				case aUpper:
-					flags |= fCap
-				case aDigit:
-					flags |= fDigit
-				}
+				flags |= classFlags[cl]
 				v.keys = v.keys[:ks+16]
 				if wl < 8 {
 					w0 = lower(x) & (1<<(8*wl) - 1)
@@ -277,12 +270,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			} else if j, ok := asciiWordEnd(text, i, to); ok {
 				// Longer, hyphenated or a number with separators.
 				t.kind = kWord
-				switch cl {
-				case aUpper:
-					flags |= fCap
-				case aDigit:
-					flags |= fDigit
-				}
+				flags |= classFlags[cl]
 				v.keys = append(v.keys, text[i:j]...)
 				for k := ks; k < len(v.keys); k++ {
 					if b := v.keys[k]; b >= 'A' && b <= 'Z' {
