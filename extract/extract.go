@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/claim"
@@ -15,6 +16,7 @@ const (
 
 // scratch is per-call working memory, pooled so a worker reuses it.
 type scratch struct {
+	figs  []schema.Figure
 	toks  []token
 	key   []byte
 	masks []span
@@ -44,9 +46,10 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 	}
 	end, commentsFrom := r.articleEnd(text, from)
 	meta := schema.Figure{Source: doc.Source, Published: published, DocID: doc.ID, URL: doc.URL, Title: doc.Title, Outlet: doc.Outlet}
-	// News states about a figure per 400 bytes; sizing for twice that
-	// avoids regrowing the slice of large records.
-	figs := make([]schema.Figure, 0, len(text)/200+4)
+	// The figures are gathered in the reused scratch slice and copied out
+	// at their exact number, which allocates half of what sizing a fresh
+	// slice by a guess of the density does.
+	figs := s.figs[:0]
 	s.spans, s.bounds = s.spans[:0], nil
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
@@ -55,7 +58,10 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 		figs = e.region(figs, s, text, &meta, commentsFrom, len(text))
 	}
 	r.claims.AnnotateAll(text, published, figs, s.spans)
-	return figs
+	out := slices.Clone(figs)
+	clear(figs) // keep no document alive from the pool
+	s.figs = figs[:0]
+	return out
 }
 
 // articleEnd returns where the article proper ends (the first end marker,

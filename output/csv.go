@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/gocarina/gocsv"
 
@@ -39,7 +40,7 @@ func newCSV(w io.Writer, opts Options) (*csvWriter, error) {
 	if !slices.Equal(header, schema.Columns) {
 		return nil, fmt.Errorf("output: csv: gocsv columns %q differ from schema.Columns %q", header, schema.Columns)
 	}
-	out := bufio.NewWriter(w)
+	out := bufio.NewWriterSize(w, 256<<10)
 	if opts.BOM && !opts.Append {
 		if _, err := out.WriteString(utf8BOM); err != nil {
 			return nil, fmt.Errorf("output: csv: write byte order mark: %w", err)
@@ -75,21 +76,39 @@ func (w *csvWriter) Write(f *schema.Figure) error {
 // EncodeChunk marshals figures with gocsv into CSV rows, neutralised like
 // Write's. It touches no writer state, so workers may call it at once.
 func (w *csvWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
-	ptrs := make([]*schema.Figure, len(figs))
+	e := chunkEncoders.Get().(*chunkEncoder)
+	defer chunkEncoders.Put(e)
+	e.buf.Reset()
+	e.ptrs = e.ptrs[:0]
 	for i := range figs {
-		ptrs[i] = &figs[i]
+		e.ptrs = append(e.ptrs, &figs[i])
 	}
-	var buf bytes.Buffer
-	rows := &csvRows{cw: csv.NewWriter(&buf), raw: w.rows.raw, text: w.rows.text}
-	if err := gocsv.MarshalCSVWithoutHeaders(ptrs, rows); err != nil {
+	rows := csvRows{cw: e.cw, raw: w.rows.raw, text: w.rows.text}
+	err := gocsv.MarshalCSVWithoutHeaders(e.ptrs, &rows)
+	clear(e.ptrs) // keep no figure alive from the pool
+	if err != nil {
 		return nil, fmt.Errorf("output: csv: %w", err)
 	}
-	rows.cw.Flush()
-	if err := rows.cw.Error(); err != nil {
+	e.cw.Flush()
+	if err := e.cw.Error(); err != nil {
 		return nil, fmt.Errorf("output: csv: %w", err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(e.buf.Bytes()), nil
 }
+
+// chunkEncoder is one worker's reusable buffers for EncodeChunk; a fresh
+// csv.Writer per document would allocate its 4 KB buffer every time.
+type chunkEncoder struct {
+	buf  bytes.Buffer
+	cw   *csv.Writer
+	ptrs []*schema.Figure
+}
+
+var chunkEncoders = sync.Pool{New: func() any {
+	e := new(chunkEncoder)
+	e.cw = csv.NewWriter(&e.buf)
+	return e
+}}
 
 // WriteChunk appends rows made by EncodeChunk after those already written.
 func (w *csvWriter) WriteChunk(p []byte) error {

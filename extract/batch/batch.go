@@ -39,6 +39,15 @@ type Source func(yield func(extract.Document) error) error
 // errStopped tells a Source that the run ended early.
 var errStopped = errors.New("batch: stopped")
 
+// A group is the documents a worker takes at once. Handing documents over
+// one by one costs a goroutine wake-up each, which for short articles is a
+// large share of the work; a group is sent as soon as a worker is free, so
+// a slow input is never held back waiting for one to fill.
+const (
+	groupBytes = 256 << 10
+	groupDocs  = 64
+)
+
 // Run extracts every document from src and calls emit for each result in
 // input order, from one goroutine. It stops at the first error from src,
 // Encode or emit, or when ctx is done.
@@ -50,38 +59,58 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type job struct {
-		seq int
-		doc extract.Document
+	type group struct {
+		seq  int
+		docs []extract.Document
 	}
 	type done struct {
 		seq int
-		res Result
+		res []Result
 		err error
 	}
-	window := 4 * jobs
-	slots := make(chan struct{}, window) // a slot per document in flight
-	jobsCh := make(chan job)
+	window := 4 * jobs                   // groups in flight, which bounds memory
+	slots := make(chan struct{}, window) // a slot per group in flight
+	groups := make(chan group)
 	doneCh := make(chan done, window)
 
 	var srcErr error
 	go func() {
-		defer close(jobsCh)
-		seq := 0
-		srcErr = src(func(d extract.Document) error {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return errStopped
+		defer close(groups)
+		var g group
+		size := 0
+		send := func(block bool) error {
+			if block {
+				select {
+				case groups <- g:
+				case <-ctx.Done():
+					return errStopped
+				}
+			} else {
+				select {
+				case groups <- g:
+				default:
+					return nil // every worker is busy: keep filling
+				}
 			}
-			select {
-			case jobsCh <- job{seq, d}:
-			case <-ctx.Done():
-				return errStopped
-			}
-			seq++
+			g = group{seq: g.seq + 1}
+			size = 0
 			return nil
+		}
+		srcErr = src(func(d extract.Document) error {
+			if len(g.docs) == 0 {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return errStopped
+				}
+			}
+			g.docs = append(g.docs, d)
+			size += len(d.Text)
+			return send(size >= groupBytes || len(g.docs) >= groupDocs)
 		})
+		if len(g.docs) > 0 && srcErr == nil {
+			srcErr = send(true) // the last, partly filled group
+		}
 	}()
 
 	var wg sync.WaitGroup
@@ -89,10 +118,16 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobsCh {
-				d := done{seq: j.seq, res: Result{Doc: j.doc, Figures: e.Extract(j.doc)}}
-				if opts.Encode != nil {
-					d.res.Encoded, d.err = opts.Encode(d.res.Figures)
+			for g := range groups {
+				d := done{seq: g.seq, res: make([]Result, 0, len(g.docs))}
+				for _, doc := range g.docs {
+					r := Result{Doc: doc, Figures: e.Extract(doc)}
+					if opts.Encode != nil {
+						if r.Encoded, d.err = opts.Encode(r.Figures); d.err != nil {
+							break // the documents before it are still emitted
+						}
+					}
+					d.res = append(d.res, r)
 				}
 				doneCh <- d
 			}
@@ -120,9 +155,7 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 			delete(pending, next)
 			next++
 			<-slots
-			if emitErr = p.err; emitErr == nil {
-				emitErr = emit(p.res)
-			}
+			emitErr = emitGroup(p.res, p.err, emit)
 			if emitErr != nil {
 				cancel()
 				break
@@ -139,4 +172,14 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 		return srcErr
 	}
 	return ctx.Err()
+}
+
+// emitGroup emits a group's results in order, then its encoding error.
+func emitGroup(res []Result, encErr error, emit func(Result) error) error {
+	for _, r := range res {
+		if err := emit(r); err != nil {
+			return err
+		}
+	}
+	return encErr
 }

@@ -135,6 +135,14 @@ func TestRead(t *testing.T) {
 			docs:  []string{"{dir}/a.jsonl#1=Wheat yields rose 9%."},
 		},
 		{
+			name: "jsonl escapes, duplicate keys and trailing data",
+			files: map[string]string{"a.jsonl": `{"text":"He said \"12 died\"\nin Caf\u00e9 \ud83d\ude00 \ud800."}` + "\n" +
+				`{"text":"old 1","text":"new 2"}` + "\n" +
+				`{"text":"one 3"} {"text":"two 4"}` + "\n"},
+			docs: []string{"{dir}/a.jsonl#1=He said \"12 died\"\nin Café 😀 \uFFFD.", "{dir}/a.jsonl#2=new 2"},
+			errs: []string{"{dir}/a.jsonl:3: invalid json: unexpected data after the record"},
+		},
+		{
 			name: "jsonl broken record among good ones",
 			files: map[string]string{"a.jsonl": `{"text":"first 1"}` + "\n" +
 				`{"text": "second` + "\n" +
@@ -184,7 +192,7 @@ func TestRead(t *testing.T) {
 			name:  "json syntax error ends the file after the good records",
 			files: map[string]string{"a.json": `[{"text":"one 1"}, {"text" "two"}, {"text":"three"}]`},
 			docs:  []string{"{dir}/a.json#1=one 1"},
-			errs:  []string{"{dir}/a.json: record 2: invalid json near byte 26: invalid character '\"' after object key"},
+			errs:  []string{"{dir}/a.json: record 2: invalid json at byte 27: invalid character '\"' after object name (expecting ':')"},
 		},
 		{
 			name:  "json unclosed array",

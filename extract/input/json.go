@@ -2,41 +2,43 @@ package input
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"strconv"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tally-news/tally/extract"
 )
 
 // readJSON reads a JSON array of records (.json), or a file holding one
-// record object. The array is decoded one element at a time with
-// Token/More, so a huge array is never held whole. A record that is valid
-// JSON but not a usable article is reported by its 1-based index and
-// skipped; broken JSON ends the file, because the decoder cannot find the
-// next record after it.
+// record object. The array is read one element at a time, so a huge array
+// is never held whole. A record that is valid JSON but not a usable article
+// is reported by its 1-based index and skipped; broken JSON ends the file,
+// because no decoder can tell where the next record starts after it.
 func readJSON(s *source, yield func(extract.Document) error, report func(*Error)) error {
 	head, _ := s.r.Peek(sniffLen)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	single := len(head) > 0 && head[0] == '{'
 
-	dec := json.NewDecoder(s.r)
+	// The records are checked by parseJSONRecord, which first mends their
+	// encoding; the array around them only has to be well formed.
+	dec := jsontext.NewDecoder(s.r, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	if !single {
-		tok, err := dec.Token()
+		tok, err := dec.ReadToken()
 		if err != nil {
 			report(&Error{Path: s.name, Err: jsonError(err)})
 			return nil
 		}
-		if tok != json.Delim('[') {
+		if tok.Kind() != '[' {
 			report(s.errorf(0, "want a JSON array of records or one record object"))
 			return nil
 		}
 	}
 	n := 1
-	for ; single && n == 1 || !single && dec.More(); n++ {
+	for ; single && n == 1 || !single && dec.PeekKind() != ']'; n++ {
 		s.budget.reset()
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
+		raw, err := dec.ReadValue()
+		if err != nil {
 			report(&Error{Path: s.name, Record: n, Err: jsonError(err)})
 			return nil
 		}
@@ -51,14 +53,12 @@ func readJSON(s *source, yield func(extract.Document) error, report func(*Error)
 		}
 	}
 	if !single {
-		// More is false at the closing bracket and on a read error; Token
-		// tells which.
-		if _, err := dec.Token(); err != nil {
+		if _, err := dec.ReadToken(); err != nil { // the closing bracket
 			report(&Error{Path: s.name, Record: n, Err: jsonError(err)})
 			return nil
 		}
 	}
-	switch _, err := dec.Token(); {
+	switch _, err := dec.ReadToken(); {
 	case err == io.EOF:
 	case err != nil:
 		report(&Error{Path: s.name, Err: jsonError(err)})

@@ -25,11 +25,15 @@ func readJSONL(s *source, yield func(extract.Document) error, report func(*Error
 	var (
 		buf   []byte
 		batch []jsonlLine
-		size  int
+		slab  []byte // the batch's lines, one after another; reused
 	)
 	flush := func() error {
+		for i := range batch {
+			l := &batch[i]
+			l.data = slab[l.from:l.to]
+		}
 		err := decodeJSONLines(s, batch, yield, report)
-		batch, size = batch[:0], 0
+		batch, slab = batch[:0], slab[:0]
 		return err
 	}
 	for line := 1; ; line++ {
@@ -48,13 +52,13 @@ func readJSONL(s *source, yield func(extract.Document) error, report func(*Error
 		case tooLong:
 			batch = append(batch, jsonlLine{line: line, tooLong: true})
 		case len(bytes.TrimSpace(data)) > 0:
-			batch = append(batch, jsonlLine{line: line, data: bytes.Clone(data)})
-			size += len(data)
+			batch = append(batch, jsonlLine{line: line, from: len(slab), to: len(slab) + len(data)})
+			slab = append(slab, data...)
 		}
 		if err == io.EOF {
 			return flush()
 		}
-		if size >= jsonlBatchBytes || len(batch) >= jsonlBatchLines {
+		if len(slab) >= jsonlBatchBytes || len(batch) >= jsonlBatchLines {
 			if ferr := flush(); ferr != nil {
 				return ferr
 			}
@@ -71,7 +75,8 @@ const (
 // jsonlLine is one line waiting to be decoded, and what it became.
 type jsonlLine struct {
 	line      int
-	data      []byte
+	from, to  int    // where the line sits in the batch's slab
+	data      []byte // the line, once the batch is complete
 	tooLong   bool
 	doc       extract.Document
 	warn, err error

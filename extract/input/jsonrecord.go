@@ -2,22 +2,43 @@ package input
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/tally-news/tally/extract"
 )
 
-// jsonRecord is one JSON object with its values still raw, so that only the
-// mapped fields are decoded.
-type jsonRecord map[string]json.RawMessage
+// jsonField is one top-level member of a record: a string keeps its value,
+// a number its literal text (an id of 123 becomes "123"); null counts as
+// absent, and an object, array or boolean is present but unusable.
+type jsonField struct {
+	key, value string
+	present    bool
+	err        error
+}
 
-// parseJSONRecord decodes one record, first turning a non-UTF-8 record into
-// UTF-8: encoding/json would silently replace bad bytes with U+FFFD.
+// jsonRecord is one JSON object's members in the order written.
+type jsonRecord []jsonField
+
+// recordDecoder is a decoder with a buffer for unquoting strings, reused
+// across records so that a record costs one allocation per string kept.
+type recordDecoder struct {
+	dec     jsontext.Decoder
+	unquote []byte
+}
+
+var recordDecoders = sync.Pool{New: func() any { return new(recordDecoder) }}
+
+// parseJSONRecord decodes one record in a single validating pass, first
+// turning a non-UTF-8 record into UTF-8 so that bad bytes are decoded by
+// the declared or detected encoding rather than replaced. Duplicate keys
+// are allowed, the last one winning, as most JSON readers do.
 func parseJSONRecord(data []byte, declaredUTF8 bool) (jsonRecord, error) {
 	if !utf8.Valid(data) {
 		s, _, err := decodeText(data, declaredUTF8)
@@ -30,9 +51,70 @@ func parseJSONRecord(data []byte, declaredUTF8 bool) (jsonRecord, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, errors.New("record is not a JSON object")
 	}
-	var rec jsonRecord
-	if err := json.Unmarshal(data, &rec); err != nil {
+	rd := recordDecoders.Get().(*recordDecoder)
+	defer func() {
+		rd.dec.Reset(new(bytes.Buffer)) // let go of the record
+		recordDecoders.Put(rd)
+	}()
+	dec := &rd.dec
+	// A *bytes.Buffer is parsed in place, without a copy.
+	dec.Reset(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	rec, err := rd.readRecord()
+	if err != nil {
 		return nil, jsonError(err)
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, errors.New("invalid json: unexpected data after the record")
+	}
+	return rec, nil
+}
+
+// readRecord reads one object, keeping its scalar members and skipping the
+// insides of the others.
+func (rd *recordDecoder) readRecord() (jsonRecord, error) {
+	dec := &rd.dec
+	if _, err := dec.ReadToken(); err != nil { // the '{' checked by the caller
+		return nil, err
+	}
+	rec := make(jsonRecord, 0, 8)
+	for dec.PeekKind() != '}' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return nil, err
+		}
+		f := jsonField{key: name.String()}
+		switch dec.PeekKind() {
+		case '"':
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			// The only error left for a string the decoder accepted is a
+			// lone surrogate escape, which is replaced by U+FFFD as
+			// AllowInvalidUTF8 does for raw bytes.
+			rd.unquote, _ = jsontext.AppendUnquote(rd.unquote[:0], v)
+			f.value, f.present = string(rd.unquote), true
+		case '0':
+			v, err := dec.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			f.value, f.present = string(v), true
+		case 'n':
+			if _, err := dec.ReadToken(); err != nil {
+				return nil, err
+			}
+		default:
+			// Invalid input peeks as kind 0; SkipValue then reports it.
+			if err := dec.SkipValue(); err != nil {
+				return nil, err
+			}
+			f.err = errNotScalar
+		}
+		rec = append(rec, f)
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
 	}
 	return rec, nil
 }
@@ -41,19 +123,18 @@ func parseJSONRecord(data []byte, declaredUTF8 bool) (jsonRecord, error) {
 func (r jsonRecord) get(names []string) (string, string, error) {
 	var firstErr error
 	for _, name := range names {
-		key, raw, ok := r.find(name)
+		f, ok := r.find(name)
 		if !ok {
 			continue
 		}
-		v, present, err := jsonScalar(raw)
-		if err != nil {
+		if f.err != nil {
 			if firstErr == nil {
-				firstErr = fmt.Errorf("field %q: %w", key, err)
+				firstErr = fmt.Errorf("field %q: %w", f.key, f.err)
 			}
 			continue
 		}
-		if present {
-			return v, key, nil
+		if f.present {
+			return f.value, f.key, nil
 		}
 	}
 	return "", "", firstErr
@@ -61,53 +142,40 @@ func (r jsonRecord) get(names []string) (string, string, error) {
 
 // find looks name up exactly, then ignoring case; of several keys that
 // differ only in case the smallest wins, so the choice does not depend on
-// map order.
-func (r jsonRecord) find(name string) (string, json.RawMessage, bool) {
-	if raw, ok := r[name]; ok {
-		return name, raw, true
-	}
-	best, found := "", false
-	for k := range r {
-		if strings.EqualFold(k, name) && (!found || k < best) {
-			best, found = k, true
+// the order of the members. Of repeated keys the last wins.
+func (r jsonRecord) find(name string) (jsonField, bool) {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i].key == name {
+			return r[i], true
 		}
 	}
-	return best, r[best], found
-}
-
-// jsonScalar returns a string as its value and a number as its literal
-// text (an id of 123 becomes "123"); null counts as absent.
-func jsonScalar(raw json.RawMessage) (string, bool, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return "", false, nil
-	}
-	switch c := raw[0]; {
-	case c == '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", false, jsonError(err)
+	best := -1
+	for i := len(r) - 1; i >= 0; i-- {
+		if strings.EqualFold(r[i].key, name) && (best < 0 || r[i].key < r[best].key) {
+			best = i
 		}
-		return s, true, nil
-	case c == 'n':
-		return "", false, nil
-	case c == '-' || c >= '0' && c <= '9':
-		return string(raw), true, nil
 	}
-	return "", false, errNotScalar
+	if best < 0 {
+		return jsonField{}, false
+	}
+	return r[best], true
 }
 
-// jsonError makes encoding/json's errors say where, and says the same
+// jsonError makes the decoder's errors say where, and says the same
 // thing for input that ends too soon however the decoder put it.
 func jsonError(err error) error {
-	var se *json.SyntaxError
+	var syn *jsontext.SyntacticError
 	switch {
-	case errors.As(err, &se) && !strings.HasPrefix(se.Error(), "unexpected end"):
-		// Offset counts the bytes read when the error was noticed, so it
-		// points near, not exactly at, the bad byte.
-		return fmt.Errorf("invalid json near byte %d: %v", se.Offset, se)
-	case se != nil, errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("invalid json: unexpected end of input")
+	case errors.As(err, &syn):
+		if cause := errors.Unwrap(syn.Err); cause != nil {
+			return cause // the reader failed (a size limit, a broken gzip), not the JSON
+		}
+		return fmt.Errorf("invalid json at byte %d: %v", syn.ByteOffset, syn.Err)
+	}
+	if cause := errors.Unwrap(err); cause != nil {
+		return cause
 	}
 	return err
 }
