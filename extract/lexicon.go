@@ -54,15 +54,31 @@ func (v *vocabulary) freeze() {
 // lookup normalises word into key (lower case, typographic apostrophes as
 // ASCII, soft hyphens dropped) and returns its id.
 func (v *vocabulary) lookup(word string, key []byte) (int32, []byte) {
-	key = normalizeKey(key[:0], word)
 	if v.slots == nil {
+		key = normalizeKey(key[:0], word)
 		if id, ok := v.ids[string(key)]; ok {
 			return id, key
 		}
 		return noWord, key
 	}
+	// Most words are ASCII: lower-case and hash them in one pass.
+	key = key[:0]
+	h := fnvOffset
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			key = normalizeKey(key[:0], word)
+			h = hashKey(key)
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+		h = (h ^ uint32(c)) * fnvPrime
+	}
 	mask := uint32(len(v.slots) - 1)
-	for h := hashKey(key) & mask; ; h = (h + 1) & mask {
+	for h &= mask; ; h = (h + 1) & mask {
 		id := v.slots[h]
 		if id == noWord {
 			return noWord, key
@@ -75,13 +91,17 @@ func (v *vocabulary) lookup(word string, key []byte) (int32, []byte) {
 
 // hashKey is FNV-1a.
 func hashKey[T string | []byte](s T) uint32 {
-	h := uint32(2166136261)
+	h := fnvOffset
 	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
+		h = (h ^ uint32(s[i])) * fnvPrime
 	}
 	return h
 }
+
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
 
 func normalizeKey(key []byte, word string) []byte {
 	for i := 0; i < len(word); {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -17,13 +18,6 @@ import (
 // sniffLen is how much of a stream is looked at to find its encoding, tell
 // text from binary, and guess the format of standard input.
 const sniffLen = 8 << 10
-
-// bufferFor sizes the read buffers for a plain file: an article of a few
-// kilobytes should not cost two 64 KiB buffers, which dominated the run
-// time of a folder of many small files.
-func bufferFor(fileSize int64) int {
-	return int(max(min(fileSize+16, bufSize), sniffLen+16))
-}
 
 // bufSize is the read buffer; lines and records longer than it are still
 // read, in pieces.
@@ -53,7 +47,20 @@ type source struct {
 	// guessed.
 	declared bool
 	closer   io.Closer
+	// pooled are buffers borrowed for this source, returned by close: a
+	// folder of small articles would otherwise allocate them per file.
+	pooledReader *bufio.Reader
+	pooledText   *bytes.Buffer
 }
+
+var (
+	readers     = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, bufSize) }}
+	textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+)
+
+// maxPooledText is the largest document buffer kept for reuse, so that one
+// huge file does not stay in memory for the rest of the run.
+const maxPooledText = 1 << 20
 
 // open opens name and checks the start of its content: empty, binary,
 // gzip header and BOM problems are returned here, before any format reader
@@ -84,20 +91,19 @@ func (o *options) open(name string) (*source, error) {
 	}
 
 	_, gz := splitExt(name)
-	size := bufSize
-	if s.size >= 0 && !gz {
-		size = bufferFor(s.size)
+	var content io.Reader = raw
+	if name == "-" || gz {
+		br := bufio.NewReaderSize(raw, bufSize)
+		if name == "-" {
+			// Standard input has no name to go by; gzip's magic number is
+			// unambiguous.
+			magic, _ := br.Peek(2)
+			gz = len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+		}
+		content = br
 	}
-	br := bufio.NewReaderSize(raw, size)
-	if name == "-" {
-		// Standard input has no name to go by; gzip's magic number is
-		// unambiguous.
-		magic, _ := br.Peek(2)
-		gz = len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-	}
-	var content io.Reader = br
 	if gz {
-		zr, err := gzip.NewReader(br)
+		zr, err := gzip.NewReader(content)
 		if err != nil {
 			s.close()
 			if err == io.EOF {
@@ -109,7 +115,9 @@ func (o *options) open(name string) (*source, error) {
 		s.size = -1
 	}
 	s.budget = newBudget(content, o.MaxBytes)
-	s.r = bufio.NewReaderSize(s.budget, size)
+	s.pooledReader = readers.Get().(*bufio.Reader)
+	s.pooledReader.Reset(s.budget)
+	s.r = s.pooledReader
 
 	head, _ := s.r.Peek(3)
 	switch {
@@ -143,6 +151,18 @@ func (s *source) close() {
 	if s.closer != nil {
 		s.closer.Close()
 	}
+	if s.pooledReader != nil {
+		s.pooledReader.Reset(nil)
+		readers.Put(s.pooledReader)
+		s.pooledReader, s.r = nil, nil
+	}
+	if s.pooledText != nil {
+		if s.pooledText.Cap() <= maxPooledText {
+			s.pooledText.Reset()
+			textBuffers.Put(s.pooledText)
+		}
+		s.pooledText = nil
+	}
 }
 
 // errorf builds an *Error for this source at line (0 if none).
@@ -151,12 +171,17 @@ func (s *source) errorf(line int, format string, args ...any) *Error {
 }
 
 // readAll reads a whole-document input, refusing one larger than MaxBytes
-// without reading it when its size is known up front.
+// without reading it when its size is known up front. The bytes are valid
+// until close.
 func (s *source) readAll() ([]byte, error) {
 	if s.size > s.o.MaxBytes {
 		return nil, s.budget.tooLarge
 	}
-	var buf bytes.Buffer
+	if s.pooledText == nil {
+		s.pooledText = textBuffers.Get().(*bytes.Buffer)
+	}
+	buf := s.pooledText
+	buf.Reset()
 	if s.size >= 0 {
 		// One allocation of the right size instead of doubling up to it.
 		buf.Grow(int(s.size) + bytes.MinRead)
