@@ -23,7 +23,11 @@ func (r *rules) sentences(out []span, text string, from, to int) []span {
 		}
 	}
 	for i := from; i < to; i++ {
-		switch text[i] {
+		c := text[i]
+		if !sentenceBreak[c] {
+			continue // most bytes; a table test is cheaper than the switch
+		}
+		switch c {
 		case '\n':
 			emit(i)
 			start = i + 1
@@ -55,6 +59,9 @@ func (r *rules) sentences(out []span, text string, from, to int) []span {
 	emit(to)
 	return out
 }
+
+// sentenceBreak marks the bytes at which a sentence may end.
+var sentenceBreak = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
 // abbreviationBefore reports whether the word ending at the full stop at i
 // is an abbreviation or a single-letter initial.

@@ -76,18 +76,27 @@ func lineAt(b []byte, off int) int {
 
 // looksBinary reports whether the start of a stream is not text: any NUL
 // byte, or more than one byte in ten a control character that text does
-// not use.
+// not use. It runs on every input, so it counts through a table.
 func looksBinary(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
 	ctrl := 0
 	for _, c := range head {
-		switch {
-		case c == 0:
-			return true
-		case c == '\t', c == '\n', c == '\r', c == '\f', c == '\v', c == 0x1b:
-			// ESC appears in text that carries terminal colours.
-		case c < 0x20, c == 0x7f:
-			ctrl++
-		}
+		ctrl += int(controlByte[c])
 	}
 	return ctrl*10 > len(head)
 }
+
+// controlByte marks the control characters text does not use; tab, line
+// breaks and ESC (text carrying terminal colours) are text.
+var controlByte = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = 1
+	}
+	for _, c := range []byte{'\t', '\n', '\r', '\f', '\v', 0x1b} {
+		t[c] = 0
+	}
+	t[0x7f] = 1
+	return t
+}()

@@ -2,6 +2,7 @@ package input
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
@@ -54,5 +55,22 @@ func TestEncodings(t *testing.T) {
 				t.Errorf("errors:\n got %q\nwant %q", got, want)
 			}
 		})
+	}
+}
+
+func TestLooksBinary(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want bool
+	}{
+		{"Plain text\twith tabs,\r\nline breaks,\f form feeds and \x1b[1mcolours\x1b[0m.", false},
+		{"nine letters\x7f", false},                     // one control byte in thirteen
+		{"\x01\x02abcdefgh", true},                      // two in ten is more than one in ten
+		{strings.Repeat("words ", 1000) + "\x00", true}, // any NUL
+		{"", false},
+	} {
+		if got := looksBinary([]byte(c.head)); got != c.want {
+			t.Errorf("looksBinary(%q) = %v, want %v", c.head, got, c.want)
+		}
 	}
 }
