@@ -35,15 +35,20 @@ func TestChunksMatchWrite(t *testing.T) {
 			if err := w2.Write(&figs[0]); err != nil { // a mix of both ways
 				t.Fatal(err)
 			}
+			var buf []byte // reused, as a batch run reuses its buffers
 			for start := 1; start < len(figs); start += 7 {
 				end := min(start+7, len(figs))
-				p, err := enc.EncodeChunk(figs[start:end])
+				p, err := enc.EncodeChunk(append(buf[:0], "keep"...), figs[start:end])
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := enc.WriteChunk(p); err != nil {
+				if !bytes.HasPrefix(p, []byte("keep")) {
+					t.Fatalf("EncodeChunk did not append to dst: %.20q", p)
+				}
+				if err := enc.WriteChunk(p[len("keep"):]); err != nil {
 					t.Fatal(err)
 				}
+				buf = p
 			}
 			if err := w2.Close(); err != nil {
 				t.Fatal(err)

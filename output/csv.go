@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -73,12 +72,13 @@ func (w *csvWriter) Write(f *schema.Figure) error {
 	return nil
 }
 
-// EncodeChunk marshals figures with gocsv into CSV rows, neutralised like
-// Write's. It touches no writer state, so workers may call it at once.
-func (w *csvWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
+// EncodeChunk marshals figures with gocsv into CSV rows appended to dst,
+// neutralised like Write's. It touches no writer state, so workers may
+// call it at once.
+func (w *csvWriter) EncodeChunk(dst []byte, figs []schema.Figure) ([]byte, error) {
 	e := chunkEncoders.Get().(*chunkEncoder)
 	defer chunkEncoders.Put(e)
-	e.buf.Reset()
+	e.out.p = dst
 	e.ptrs = e.ptrs[:0]
 	for i := range figs {
 		e.ptrs = append(e.ptrs, &figs[i])
@@ -86,29 +86,39 @@ func (w *csvWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
 	rows := csvRows{cw: e.cw, raw: w.rows.raw, text: w.rows.text}
 	err := gocsv.MarshalCSVWithoutHeaders(e.ptrs, &rows)
 	clear(e.ptrs) // keep no figure alive from the pool
+	if err == nil {
+		e.cw.Flush()
+		err = e.cw.Error()
+	}
+	out := e.out.p
+	e.out.p = nil
 	if err != nil {
-		return nil, fmt.Errorf("output: csv: %w", err)
+		return dst, fmt.Errorf("output: csv: %w", err)
 	}
-	e.cw.Flush()
-	if err := e.cw.Error(); err != nil {
-		return nil, fmt.Errorf("output: csv: %w", err)
-	}
-	return bytes.Clone(e.buf.Bytes()), nil
+	return out, nil
 }
 
-// chunkEncoder is one worker's reusable buffers for EncodeChunk; a fresh
-// csv.Writer per document would allocate its 4 KB buffer every time.
+// chunkEncoder is one worker's reusable csv.Writer for EncodeChunk; a
+// fresh one per document would allocate its 4 KB buffer every time.
 type chunkEncoder struct {
-	buf  bytes.Buffer
+	out  appender
 	cw   *csv.Writer
 	ptrs []*schema.Figure
 }
 
 var chunkEncoders = sync.Pool{New: func() any {
 	e := new(chunkEncoder)
-	e.cw = csv.NewWriter(&e.buf)
+	e.cw = csv.NewWriter(&e.out)
 	return e
 }}
+
+// appender is an io.Writer that appends to a caller's slice.
+type appender struct{ p []byte }
+
+func (a *appender) Write(b []byte) (int, error) {
+	a.p = append(a.p, b...)
+	return len(b), nil
+}
 
 // WriteChunk appends rows made by EncodeChunk after those already written.
 func (w *csvWriter) WriteChunk(p []byte) error {

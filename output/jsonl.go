@@ -32,9 +32,9 @@ func newJSONL(w io.Writer, _ Options) *jsonlWriter {
 // Write appends one figure as a line.
 // EncodeChunk encodes figures as JSON Lines exactly as Write would. It
 // touches no writer state, so workers may call it at once.
-func (w *jsonlWriter) EncodeChunk(figs []schema.Figure) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+func (w *jsonlWriter) EncodeChunk(dst []byte, figs []schema.Figure) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	for i := range figs {
 		if err := enc.Encode(&figs[i]); err != nil {

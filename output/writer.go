@@ -33,9 +33,10 @@ type DocumentWriter interface {
 // CSV and JSON Lines. A batch run encodes each document's figures in the
 // worker that extracted them, so encoding scales with the workers.
 type ChunkEncoder interface {
-	// EncodeChunk returns the bytes Write would produce for figs. It is
-	// safe for concurrent use.
-	EncodeChunk(figs []schema.Figure) ([]byte, error)
+	// EncodeChunk appends to dst the bytes Write would produce for figs
+	// and returns the extended buffer, so a caller can reuse buffers. It
+	// is safe for concurrent use.
+	EncodeChunk(dst []byte, figs []schema.Figure) ([]byte, error)
 	// WriteChunk appends bytes made by EncodeChunk.
 	WriteChunk(p []byte) error
 }

@@ -20,6 +20,7 @@ type Result struct {
 	Doc     extract.Document
 	Figures []schema.Figure
 	// Encoded holds the figures as Options.Encode made them, in the worker.
+	// It is valid only until emit returns.
 	Encoded []byte
 }
 
@@ -27,9 +28,10 @@ type Result struct {
 type Options struct {
 	// Jobs is how many documents are extracted at once; 0 means one per CPU.
 	Jobs int
-	// Encode, when set, turns each document's figures into output bytes in
-	// the worker that extracted them, so encoding scales with the workers.
-	Encode func([]schema.Figure) ([]byte, error)
+	// Encode, when set, appends each document's figures as output bytes
+	// to a buffer, in the worker that extracted them, so encoding scales
+	// with the workers. The buffer is reused once emit has returned.
+	Encode func(dst []byte, figs []schema.Figure) ([]byte, error)
 }
 
 // Source produces documents in order by calling yield for each; it stops
@@ -123,7 +125,11 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 				for _, doc := range g.docs {
 					r := Result{Doc: doc, Figures: e.Extract(doc)}
 					if opts.Encode != nil {
-						if r.Encoded, d.err = opts.Encode(r.Figures); d.err != nil {
+						var dst []byte
+						if b, ok := encodeBuffers.Get().(*[]byte); ok {
+							dst = *b
+						}
+						if r.Encoded, d.err = opts.Encode(dst, r.Figures); d.err != nil {
 							break // the documents before it are still emitted
 						}
 					}
@@ -180,6 +186,23 @@ func emitGroup(res []Result, encErr error, emit func(Result) error) error {
 		if err := emit(r); err != nil {
 			return err
 		}
+		recycle(r.Encoded)
 	}
 	return encErr
+}
+
+// encodeBuffers holds the emptied output buffers of emitted documents for
+// the next ones to encode into, instead of a new buffer per document.
+var encodeBuffers sync.Pool
+
+// maxRecycled is the largest buffer kept, so one huge document does not
+// stay in memory for the rest of the run.
+const maxRecycled = 1 << 20
+
+func recycle(p []byte) {
+	if p == nil || cap(p) > maxRecycled {
+		return
+	}
+	p = p[:0]
+	encodeBuffers.Put(&p)
 }

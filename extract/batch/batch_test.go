@@ -111,21 +111,40 @@ func TestRunCancelled(t *testing.T) {
 
 func TestRunEncodesInWorkers(t *testing.T) {
 	var got []string
-	encode := func(figs []schema.Figure) ([]byte, error) {
-		return []byte(fmt.Sprintf("%d figures", len(figs))), nil
+	encode := func(dst []byte, figs []schema.Figure) ([]byte, error) {
+		if len(dst) != 0 {
+			return nil, fmt.Errorf("recycled buffer not emptied: %q", dst)
+		}
+		return fmt.Appendf(dst, "%s: %d figures", figs[0].Source, len(figs)), nil
 	}
-	err := batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: encode}, source(docs(20)), func(r batch.Result) error {
+	err := batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: encode}, source(docs(200)), func(r batch.Result) error {
 		got = append(got, string(r.Encoded))
 		return nil
 	})
-	if err != nil || len(got) != 20 || got[0] != "1 figures" {
-		t.Fatalf("encoded results %v, err %v", got, err)
+	if err != nil || len(got) != 200 {
+		t.Fatalf("%d encoded results, err %v", len(got), err)
 	}
+	// doc199 has 1 + (199 % 7) * 50 figures.
+	if got[0] != "doc000: 1 figures" || got[199] != "doc199: 151 figures" {
+		t.Fatalf("encoded results %q ... %q", got[0], got[199])
+	}
+
+	// An encoding error stops the run after the documents before it.
 	bad := errors.New("cannot encode")
-	err = batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: func([]schema.Figure) ([]byte, error) { return nil, bad }},
-		source(docs(20)), func(batch.Result) error { return nil })
-	if !errors.Is(err, bad) {
-		t.Fatalf("encode error lost: %v", err)
+	failOn5 := func(dst []byte, figs []schema.Figure) ([]byte, error) {
+		if figs[0].Source == "doc005" {
+			return nil, bad
+		}
+		return dst, nil
+	}
+	var emitted []string
+	err = batch.Run(context.Background(), extractor(t), batch.Options{Jobs: 3, Encode: failOn5},
+		source(docs(200)), func(r batch.Result) error {
+			emitted = append(emitted, r.Doc.Source)
+			return nil
+		})
+	if !errors.Is(err, bad) || len(emitted) != 5 || emitted[4] != "doc004" {
+		t.Fatalf("encode error: err %v, emitted %v; want %v after doc004", err, emitted, bad)
 	}
 }
 
