@@ -15,10 +15,8 @@ import (
 type patternSet struct {
 	res    []*regexp.Regexp
 	prefix []string // the literal every match of res[k] starts with, or ""
-	// byFirst lists the patterns whose literal starts with a byte; first
-	// marks those bytes, for the scan's quick test.
+	// byFirst lists the patterns whose literal starts with a byte.
 	byFirst [256][]int
-	first   [256]bool
 	always  []int // patterns without a literal: run over the whole text
 }
 
@@ -32,7 +30,6 @@ func newPatternSet(res []*regexp.Regexp) *patternSet {
 			continue
 		}
 		p.byFirst[prefix[0]] = append(p.byFirst[prefix[0]], k)
-		p.first[prefix[0]] = true
 	}
 	return p
 }
@@ -52,9 +49,6 @@ func (p *patternSet) starts(s string, from []int) []int {
 	}
 	left := len(p.res) - len(p.always)
 	for i := 0; i < len(s) && left > 0; i++ {
-		if !p.first[s[i]] {
-			continue
-		}
 		for _, k := range p.byFirst[s[i]] {
 			if from[k] < 0 && strings.HasPrefix(s[i:], p.prefix[k]) {
 				_, size := utf8.DecodeLastRuneInString(s[:i])
