@@ -40,9 +40,9 @@ type unitInfo struct {
 type rules struct {
 	window     int
 	vocab      *vocabulary
-	endMarkers *patternSet
+	endMarkers []*regexp.Regexp
 	dateHeader *regexp.Regexp
-	exclude    *patternSet
+	exclude    []*regexp.Regexp
 
 	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
@@ -147,8 +147,8 @@ func (c *compiler) compile(cfg Config) {
 	if cfg.Window < 1 {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
 	}
-	r.endMarkers = newPatternSet(c.regexps("article_end", cfg.ArticleEnd))
-	r.exclude = newPatternSet(c.regexps("exclude_patterns", cfg.ExcludePattern))
+	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
+	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
 	if cfg.DateHeader != "" {
 		if re := c.regexp("date_header", cfg.DateHeader); re != nil {
 			if re.NumSubexp() < 1 {

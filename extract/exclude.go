@@ -10,20 +10,15 @@ import (
 // "one". Ordinals and decades ("3rd", "1990s") fall out in rejectCore.
 
 // masks returns the excluded spans of text[from:to], sorted by start.
-func (r *rules) masks(out []span, starts []int, text string, from, to int) ([]span, []int) {
+func (r *rules) masks(out []span, text string, from, to int) []span {
 	region := text[from:to]
-	starts = r.exclude.starts(region, starts)
-	for k, re := range r.exclude.res {
-		at := starts[k]
-		if at < 0 {
-			continue
-		}
-		for _, m := range re.FindAllStringIndex(region[at:], -1) {
-			out = append(out, span{from + at + m[0], from + at + m[1]})
+	for _, re := range r.exclude {
+		for _, m := range re.FindAllStringIndex(region, -1) {
+			out = append(out, span{from + m[0], from + m[1]})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out, starts
+	return out
 }
 
 // markMasked sets masked on every token that overlaps a mask.

@@ -16,13 +16,12 @@ const (
 
 // scratch is per-call working memory, pooled so a worker reuses it.
 type scratch struct {
-	figs   []schema.Figure
-	toks   []token
-	key    []byte
-	masks  []span
-	starts []int // where each pattern of a patternSet is run from
-	sents  []span
-	spans  []claim.Span // the sentence of each figure, for the claims pass
+	figs  []schema.Figure
+	toks  []token
+	key   []byte
+	masks []span
+	sents []span
+	spans []claim.Span // the sentence of each figure, for the claims pass
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
@@ -45,7 +44,7 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 			from = m[1]
 		}
 	}
-	end, commentsFrom := r.articleEnd(s, text, from)
+	end, commentsFrom := r.articleEnd(text, from)
 	meta := schema.Figure{Source: doc.Source, Published: published, DocID: doc.ID, URL: doc.URL, Title: doc.Title, Outlet: doc.Outlet}
 	// The figures are gathered in the reused scratch slice and copied out
 	// at their exact number, which allocates half of what sizing a fresh
@@ -68,16 +67,11 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 // articleEnd returns where the article proper ends (the first end marker,
 // such as a copyright line) and where the comments below it begin: the line
 // after the marker.
-func (r *rules) articleEnd(s *scratch, text string, from int) (end, commentsFrom int) {
+func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	end = len(text)
-	s.starts = r.endMarkers.starts(text[from:], s.starts)
-	for k, re := range r.endMarkers.res {
-		at := from + s.starts[k]
-		if at < from {
-			continue
-		}
-		if m := re.FindStringIndex(text[at:]); m != nil && at+m[0] < end {
-			end = at + m[0]
+	for _, re := range r.endMarkers {
+		if m := re.FindStringIndex(text[from:]); m != nil && from+m[0] < end {
+			end = from + m[0]
 		}
 	}
 	if end == len(text) {
@@ -94,7 +88,7 @@ func (r *rules) articleEnd(s *scratch, text string, from int) (end, commentsFrom
 func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, from, to int) []schema.Figure {
 	r := e.r
 	s.toks, s.key = tokenize(s.toks[:0], text, from, to, r.vocab, s.key)
-	s.masks, s.starts = r.masks(s.masks[:0], s.starts, text, from, to)
+	s.masks = r.masks(s.masks[:0], text, from, to)
 	markMasked(s.toks, s.masks)
 	s.sents = r.sentences(s.sents[:0], text, from, to)
 	toks := s.toks
