@@ -15,6 +15,10 @@ type vocabulary struct {
 	// tokenizer looks up every word of every document, and this is faster
 	// than a map with string keys.
 	slots []int32
+	// packed holds each word of up to 8 bytes as an integer (0 for longer
+	// ones), so that most probes compare one number instead of calling
+	// the string comparison.
+	packed []uint64
 }
 
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
@@ -41,8 +45,10 @@ func (v *vocabulary) freeze() {
 	for i := range v.slots {
 		v.slots[i] = noWord
 	}
+	v.packed = make([]uint64, len(v.words))
 	mask := uint32(size - 1)
 	for id, w := range v.words {
+		v.packed[id] = pack(w)
 		h := hashKey(w) & mask
 		for v.slots[h] != noWord {
 			h = (h + 1) & mask
@@ -61,14 +67,15 @@ func (v *vocabulary) lookup(word string, key []byte) (int32, []byte) {
 		}
 		return noWord, key
 	}
-	// Most words are ASCII: lower-case and hash them in one pass.
+	// Most words are ASCII: lower-case, hash and pack them in one pass.
 	key = key[:0]
 	h := fnvOffset
+	var packed uint64
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		if c >= utf8.RuneSelf {
 			key = normalizeKey(key[:0], word)
-			h = hashKey(key)
+			h, packed = hashKey(key), pack(key)
 			break
 		}
 		if 'A' <= c && c <= 'Z' {
@@ -76,17 +83,36 @@ func (v *vocabulary) lookup(word string, key []byte) (int32, []byte) {
 		}
 		key = append(key, c)
 		h = (h ^ uint32(c)) * fnvPrime
+		packed |= uint64(c) << (8 * (i & 7))
 	}
+	short := len(key) <= 8
 	mask := uint32(len(v.slots) - 1)
 	for h &= mask; ; h = (h + 1) & mask {
 		id := v.slots[h]
 		if id == noWord {
 			return noWord, key
 		}
-		if v.words[id] == string(key) {
+		if short {
+			if v.packed[id] == packed && len(v.words[id]) == len(key) {
+				return id, key
+			}
+		} else if v.words[id] == string(key) {
 			return id, key
 		}
 	}
+}
+
+// pack returns a word of up to 8 bytes as an integer, its first byte
+// lowest; longer words give 0.
+func pack[T string | []byte](s T) uint64 {
+	if len(s) > 8 {
+		return 0
+	}
+	var p uint64
+	for i := 0; i < len(s); i++ {
+		p |= uint64(s[i]) << (8 * i)
+	}
+	return p
 }
 
 // hashKey is FNV-1a.
