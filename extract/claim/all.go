@@ -14,6 +14,9 @@ import (
 // tokens over the document, scanned once as the figures move forward
 // (window.go), and reads every view as a stretch of it:
 //
+//   - the window starts at a paragraph: most figures never look back past
+//     it, so the text before it is scanned only when one does, into a
+//     view of its own (pre) whose sentences come before the window's;
 //   - a view starts and ends at line breaks, and tokens and quotations never
 //     reach across one, so its tokens are the window's;
 //   - sentences are split once, line by line; the sentences before and
@@ -84,7 +87,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 			continue
 		}
 		if !d.targetOK || d.tStart != g.sentStart || d.tEnd != g.sentEnd {
-			a.cover(d, g.backStart, g.end)
+			a.cover(d, g.pStart, g.end)
 			a.prepare(d, g)
 		}
 		if d.noTokens {
@@ -214,14 +217,25 @@ type docScratch struct {
 	memo  cueMemo // cues of sentences that are not lines, by token span
 	arena []cue
 
-	// The current paragraph's back view: lines[backI0:backI1], or own.
+	// The current paragraph's back view: the sentences prev (of prevView,
+	// split in one go), then, when backLines, lines[backI0:backI1].
 	backLines      bool
 	backI0, backI1 int
-	own            []sent
-	backStart      int // byte where the target's back view starts
-	backFor        int // pStart of the paragraph the back view is for
+	prev           []lineSent
+	prevView       *view
+	prevMarks      *marks
+	own            []sent // split's scratch
+	backStart      int    // byte where the target's back view starts
+	backFor        int    // pStart of the paragraph the back view is for
 	backOK         bool
 	cutBack        bool // split the back view in one go (cutFigure)
+
+	// pre holds text[preFrom:preTo], the part of back views before the
+	// window's start, scanned when a figure looks back that far.
+	pre            view
+	preMarks       marks
+	preFrom, preTo int
+	preOK          bool
 
 	ptoks paraTokens // the tokens of the current paragraph
 
@@ -282,7 +296,7 @@ type disclaimer struct{ r, k, name int }
 
 func (d *docScratch) reset(text string, pub date) {
 	d.text, d.pub = text, pub
-	d.geoOK, d.winOK, d.targetOK = false, false, false
+	d.geoOK, d.winOK, d.targetOK, d.preOK = false, false, false, false
 	d.line = lineGeom{}
 	d.clearWindow()
 }
@@ -303,7 +317,10 @@ func (a *Annotator) cover(d *docScratch, lo, hi int) {
 	if d.winOK && lo >= d.winLo && hi <= d.winHi {
 		return
 	}
-	if d.winOK && lo >= d.winLo && lo <= d.winHi+1 && d.winHi < len(d.text) && d.text[d.winHi] == '\n' &&
+	// Past blank lines the window goes on; past text it starts afresh, as
+	// most figures never look back (pre reads the text for one that does).
+	if d.winOK && lo >= d.winLo && d.winHi < len(d.text) && d.text[d.winHi] == '\n' &&
+		(lo <= d.winHi || strings.TrimSpace(d.text[d.winHi:lo]) == "") &&
 		(len(v.toks) < maxWindow || lo == d.winLo) {
 		a.scanWindow(v, &d.m, d.winHi, hi)
 		d.winHi = hi
@@ -668,7 +685,7 @@ func (d *docScratch) cuesOf(a *Annotator, sa, sb int) (lo, hi int) {
 		return lo, hi
 	}
 	lo = len(d.arena)
-	d.arena = a.findCuesAt(d, sa, sb, d.arena)
+	d.arena = a.findCuesAt(&d.s.main, &d.m, sa, sb, d.arena)
 	hi = len(d.arena)
 	d.memo.put(key, lo, hi)
 	return lo, hi
@@ -679,18 +696,17 @@ func (d *docScratch) lineCues(a *Annotator, k int) (lo, hi int) {
 	ls := &d.lines[k]
 	if ls.cueLo < 0 {
 		ls.cueLo = int32(len(d.arena))
-		d.arena = a.findCuesAt(d, int(ls.a), int(ls.b), d.arena)
+		d.arena = a.findCuesAt(&d.s.main, &d.m, int(ls.a), int(ls.b), d.arena)
 		ls.cueHi = int32(len(d.arena))
 	}
 	return int(ls.cueLo), int(ls.cueHi)
 }
 
-// findCuesAt is findCues over the window, visiting the tokens where a cue
-// can start.
-func (a *Annotator) findCuesAt(d *docScratch, sa, sb int, out []cue) []cue {
-	v := &d.s.main
+// findCuesAt is findCues over a scanned view with marks m, visiting the
+// tokens where a cue can start.
+func (a *Annotator) findCuesAt(v *view, m *marks, sa, sb int, out []cue) []cue {
 	next := sa
-	for _, i := range marksIn(d.m.cues, sa, sb) {
+	for _, i := range marksIn(m.cues, sa, sb) {
 		i := int(i)
 		if i < next {
 			continue
@@ -729,43 +745,100 @@ func (d *docScratch) backCues(a *Annotator, c *call, p int) (*view, []cue, bool)
 	if !d.backOK || d.backFor != c.pStart {
 		d.buildBack(a, c)
 	}
-	var lo, hi int
 	if d.backLines {
-		k := d.backI1 - p
-		if k < d.backI0 {
-			return nil, nil, false
+		if k := d.backI1 - p; k >= d.backI0 {
+			lo, hi := d.lineCues(a, k)
+			return &d.s.main, d.arena[lo:hi], true
 		}
-		lo, hi = d.lineCues(a, k)
-	} else {
-		bi := len(d.own) - p
-		if bi < 0 {
-			return nil, nil, false
-		}
-		lo, hi = d.cuesOf(a, int(d.own[bi].a), int(d.own[bi].b))
+		p -= d.backI1 - d.backI0
 	}
-	return &d.s.main, d.arena[lo:hi], true
+	bi := len(d.prev) - p
+	if bi < 0 {
+		return nil, nil, false
+	}
+	ps := &d.prev[bi]
+	if ps.cueLo < 0 {
+		ps.cueLo = int32(len(d.arena))
+		d.arena = a.findCuesAt(d.prevView, d.prevMarks, int(ps.a), int(ps.b), d.arena)
+		ps.cueHi = int32(len(d.arena))
+	}
+	return d.prevView, d.arena[ps.cueLo:ps.cueHi], true
 }
 
-// buildBack finds the sentences buildBack would: those of the lines from
-// the back start to the paragraph.
+// buildBack finds the sentences of the lines from the back start to the
+// paragraph: the window's line sentences, after those of the text before
+// the window (pre) when the back start is before it.
 func (d *docScratch) buildBack(a *Annotator, c *call) {
 	d.backFor, d.backOK = c.pStart, true
 	v := &d.s.main
-	blo, lo := tokenAt(v, d.backStart), c.lo
+	lo := c.lo
 	d.backLines, d.backI0, d.backI1 = true, 0, 0
+	d.prev = d.prev[:0]
+	if d.backStart < v.from {
+		d.splitLines(a, lo)
+		// A line that opens with a closing bracket may belong to the
+		// sentence before it when split in one go: then the whole back
+		// view is read into pre.
+		if lo > 0 && isCloser(v.toks[0].kind) || d.closerIn(0, lo) || !d.scanPre(a, v.from) {
+			d.scanPre(a, c.pStart)
+			d.backLines = false
+			return
+		}
+		d.backI1 = searchLines(d.lines, lo)
+		return
+	}
+	blo := tokenAt(v, d.backStart)
 	if blo >= lo {
 		return
 	}
 	d.splitLines(a, lo)
-	// A line that opens with a closing bracket may belong to the sentence
-	// before it when split in one go.
 	if d.cutBack || d.closerIn(blo, lo) {
 		d.backLines = false
-		d.own = a.split(v, blo, lo, d.own[:0])
+		d.splitPrev(a, v, &d.m, blo, lo)
 		return
 	}
 	d.backI0, d.backI1 = searchLines(d.lines, blo), searchLines(d.lines, lo)
 }
+
+// scanPre makes prev the sentences of text[backStart:to], read into pre,
+// a window of its own over the text before the main one's: back starts
+// and paragraphs move forward, so it too is scanned once as they do. It
+// reports false when a line inside opens with a closing bracket, so that
+// splitting the stretch line by line would differ. to is a line start.
+func (d *docScratch) scanPre(a *Annotator, to int) bool {
+	pv := &d.pre
+	switch {
+	case !d.preOK || d.backStart < d.preFrom || d.backStart > d.preTo:
+		pv.voc = a.voc
+		pv.reset(d.text)
+		d.preMarks.reset()
+		a.scanWindow(pv, &d.preMarks, d.backStart, to)
+		d.preFrom, d.preTo, d.preOK = d.backStart, to, true
+	case to > d.preTo:
+		a.scanWindow(pv, &d.preMarks, d.preTo, to)
+		d.preTo = to
+	}
+	lo, hi := tokenAt(pv, d.backStart), tokenAt(pv, to)
+	d.splitPrev(a, pv, &d.preMarks, lo, hi)
+	for _, i := range marksIn(d.preMarks.splits, lo+1, hi) {
+		if pv.toks[i].flags&fLine != 0 && isCloser(pv.toks[i].kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPrev makes prev the sentences of tokens [lo, hi) of v, split in
+// one go.
+func (d *docScratch) splitPrev(a *Annotator, v *view, m *marks, lo, hi int) {
+	d.own = a.split(v, lo, hi, d.own[:0])
+	d.prev, d.prevView, d.prevMarks = d.prev[:0], v, m
+	for _, sn := range d.own {
+		d.prev = append(d.prev, lineSent{sent: sn, cueLo: -1})
+	}
+}
+
+func isCloser(k uint8) bool { return k == kClose || k == kQuoteClose }
 
 // closerIn reports whether a line strictly inside tokens (lo, hi) opens
 // with a closing bracket or quotation mark.

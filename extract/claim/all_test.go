@@ -196,6 +196,12 @@ func TestAnnotateAllEdges(t *testing.T) {
 	}
 	figs, sents := digitFigures(b.String(), bySplitter)
 	checkSame(t, a, "many paragraphs", b.String(), "2024-05-10", figs, sents)
+	b.Reset()
+	for i := 0; i < 50; i++ { // the window starts past text without figures, at a closing bracket
+		fmt.Fprintf(&b, "Governor Ivan Petrenko said the roads were shut.\n\nNo one came.\n\n) Petrenko said %d died.\n\nHe said %d more were hurt.\n\n", i, i+1)
+	}
+	figs, sents = digitFigures(b.String(), bySplitter)
+	checkSame(t, a, "window after a gap", b.String(), "2024-05-10", figs, sents)
 }
 
 // FuzzAnnotateAll checks AnnotateAll against Annotate on any text; jitter

@@ -57,6 +57,9 @@ var isAlnum = func() (t [256]bool) {
 // classFlags are the flags a word's first byte class gives it.
 var classFlags = [...]uint8{aUpper: fCap, aDigit: fDigit}
 
+// clauseBreak are the punctuation kinds that end a clause.
+var clauseBreak = [kOther + 1]bool{kComma: true, kSemi: true, kColon: true, kDash: true, kOpen: true, kClose: true}
+
 // marks lists, in order, the window's tokens at which a rule can match:
 // a lexicon's phrases start only at a word with its bit, a date also at a
 // number. The loops over a sentence visit these instead of every token.
@@ -173,6 +176,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 	// (dayNumber: two digits and a day suffix at most).
 	dayMax := 2 + a.daySuffixMax
 	hedgeMask := a.hedges.bit
+	markMask := placeMask | dateMask | cueMask | hedgeMask
 	open := -1 // the quotation open on this line, an index into v.quotes
 	newlines := v.newlines
 	i := from
@@ -230,7 +234,10 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		case cl >= aLower:
 			wl, ok := 0, false // a word of ASCII letters and digits, then a mark that cannot join it
 			var x, x2 uint64
-			if i+16 <= to {
+			// The loads may read past to (a window ends at a line break,
+			// and the text goes on); a word that runs past to goes the
+			// slow way.
+			if i+16 <= len(text) {
 				x = load64(text, i)
 				na := nonAlnum(x)
 				if na == 0 {
@@ -241,7 +248,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 				} else {
 					wl = bits.TrailingZeros64(na) >> 3
 				}
-				if wl > 0 {
+				if wl > 0 && i+wl <= to {
 					switch b := text[i+wl]; b {
 					case '-', '\'':
 					case '.', ',':
@@ -302,6 +309,9 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		}
 		t.ke = int32(len(v.keys))
 		t.flags = flags
+		if i < to && text[i] == ' ' { // spare the loop the usual space after a token
+			i++
+		}
 
 		// The key's word id and bits.
 		key := v.keys[ks:]
@@ -366,14 +376,12 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			t.q = int32(open + 1)
 		}
 
-		switch t.kind {
-		case kComma, kSemi, kColon, kDash, kOpen, kClose:
+		if t.kind == kWord && t.bits&clauseMask != 0 || t.kind != kWord && clauseBreak[t.kind] {
 			clause++
-		case kWord:
-			if t.bits&clauseMask != 0 {
-				clause++
-			}
-			if m != nil && (t.bits&(placeMask|dateMask|cueMask) != 0 || flags&fDigit != 0) {
+		}
+		// Most tokens start no rule: one test passes them by.
+		if m != nil && (t.bits&markMask != 0 || flags&(fDigit|fLine) != 0 || t.kind == kStop) {
+			if t.kind == kWord {
 				if t.bits&placeMask != 0 {
 					m.places = append(m.places, int32(n))
 				}
@@ -384,8 +392,6 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 					m.cues = append(m.cues, int32(n))
 				}
 			}
-		}
-		if m != nil {
 			if t.bits&hedgeMask != 0 { // hedges are tried at any token
 				m.hedges = append(m.hedges, int32(n))
 			}
