@@ -31,3 +31,27 @@ func benchmarkWriter(b *testing.B, format string, opts Options) {
 func BenchmarkCSV(b *testing.B)   { benchmarkWriter(b, "csv", Options{}) }
 func BenchmarkJSONL(b *testing.B) { benchmarkWriter(b, "jsonl", Options{}) }
 func BenchmarkXLSX(b *testing.B)  { benchmarkWriter(b, "xlsx", Options{}) }
+
+// BenchmarkCSVChunk encodes 10,000 figures per op the way a batch run does:
+// a document's figures at a time, into a reused buffer.
+func BenchmarkCSVChunk(b *testing.B) {
+	figs := manyFigures(10_000)
+	w, err := New("csv", io.Discard, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	enc := w.(ChunkEncoder)
+	var buf []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		size := 0
+		for start := 0; start < len(figs); start += 6 {
+			buf, err = enc.EncodeChunk(buf[:0], figs[start:min(start+6, len(figs))])
+			if err != nil {
+				b.Fatal(err)
+			}
+			size += len(buf)
+		}
+		b.SetBytes(int64(size))
+	}
+}

@@ -24,8 +24,7 @@ const utf8BOM = "\uFEFF"
 type csvWriter struct {
 	out    *bufio.Writer
 	rows   *csvRows
-	one    []*schema.Figure // reused: gocsv marshals slices, figures come one at a time
-	n      int              // figures written, for error messages
+	n      int // figures written, for error messages
 	closed bool
 }
 
@@ -51,7 +50,7 @@ func newCSV(w io.Writer, opts Options) (*csvWriter, error) {
 			return nil, fmt.Errorf("output: csv: write header: %w", err)
 		}
 	}
-	return &csvWriter{out: out, rows: rows, one: make([]*schema.Figure, 1)}, nil
+	return &csvWriter{out: out, rows: rows}, nil
 }
 
 // Write appends one figure as a CSV row.
@@ -63,10 +62,7 @@ func (w *csvWriter) Write(f *schema.Figure) error {
 		return errors.New("output: csv: nil figure")
 	}
 	w.n++
-	w.one[0] = f
-	err := gocsv.MarshalCSVWithoutHeaders(w.one, w.rows)
-	w.one[0] = nil
-	if err != nil {
+	if err := marshalRows([]schema.Figure{*f}, w.rows); err != nil {
 		return fmt.Errorf("output: csv: figure %d: %w", w.n, err)
 	}
 	return nil
@@ -79,13 +75,8 @@ func (w *csvWriter) EncodeChunk(dst []byte, figs []schema.Figure) ([]byte, error
 	e := chunkEncoders.Get().(*chunkEncoder)
 	defer chunkEncoders.Put(e)
 	e.out.p = dst
-	e.ptrs = e.ptrs[:0]
-	for i := range figs {
-		e.ptrs = append(e.ptrs, &figs[i])
-	}
 	rows := csvRows{cw: e.cw, raw: w.rows.raw, text: w.rows.text}
-	err := gocsv.MarshalCSVWithoutHeaders(e.ptrs, &rows)
-	clear(e.ptrs) // keep no figure alive from the pool
+	err := marshalRows(figs, &rows)
 	if err == nil {
 		e.cw.Flush()
 		err = e.cw.Error()
@@ -98,12 +89,39 @@ func (w *csvWriter) EncodeChunk(dst []byte, figs []schema.Figure) ([]byte, error
 	return out, nil
 }
 
+// marshalRows has gocsv marshal figures as arrays held by value. gocsv
+// reads each field through reflect.Value.Interface, which copies the field
+// to the heap when the value is addressable, as slice elements are; the
+// elements of an array passed by value are not, so a row costs no
+// allocation per cell.
+func marshalRows(figs []schema.Figure, rows gocsv.CSVWriter) error {
+	// Blocks of 8, 4, 2 and 1: few calls, each with its own overhead.
+	for len(figs) > 0 {
+		var block any
+		var n int
+		switch {
+		case len(figs) >= 8:
+			block, n = [8]schema.Figure(figs), 8
+		case len(figs) >= 4:
+			block, n = [4]schema.Figure(figs), 4
+		case len(figs) >= 2:
+			block, n = [2]schema.Figure(figs), 2
+		default:
+			block, n = [1]schema.Figure(figs), 1
+		}
+		if err := gocsv.MarshalCSVWithoutHeaders(block, rows); err != nil {
+			return err
+		}
+		figs = figs[n:]
+	}
+	return nil
+}
+
 // chunkEncoder is one worker's reusable csv.Writer for EncodeChunk; a
 // fresh one per document would allocate its 4 KB buffer every time.
 type chunkEncoder struct {
-	out  appender
-	cw   *csv.Writer
-	ptrs []*schema.Figure
+	out appender
+	cw  *csv.Writer
 }
 
 var chunkEncoders = sync.Pool{New: func() any {
