@@ -3,7 +3,6 @@ package claim_test
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,8 +16,8 @@ import (
 var sameDirs = []string{
 	"../../testdata/articles",
 	"../../testdata/claim/articles",
-	"/work/shared/corpus/seeds",
-	"/work/shared/eval/dev/newsquant/docs",
+	sharedDir + "/corpus/seeds",
+	sharedDir + "/eval/dev/newsquant/docs",
 }
 
 var sameDir = flag.String("same", "", "another directory of *.txt articles for TestAnnotateAllSame")
@@ -37,14 +36,7 @@ func sameArticles(t testing.TB) []sameArticle {
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		for _, fn := range files {
-			data, err := os.ReadFile(fn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, published := string(data), ""
-			if rest, ok := strings.CutPrefix(text, "date "); ok {
-				published, text, _ = strings.Cut(rest, "\n")
-			}
+			text, published := readArticle(t, fn)
 			out = append(out, sameArticle{fn, text, published})
 		}
 	}

@@ -1,7 +1,6 @@
 package claim_test
 
 import (
-	"os"
 	"sync"
 	"testing"
 
@@ -11,16 +10,22 @@ import (
 
 // benchArticle is the longer invented article, with its figures.
 func benchArticle(tb testing.TB) (string, string, []figureSpan) {
-	data, err := os.ReadFile("../../testdata/claim/articles/front.txt")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	text := string(data)
-	published := "2023-10-06"
-	if i := len("date 2023-10-06\n"); len(text) > i {
-		text = text[i:]
-	}
+	text, published := readArticle(tb, "../../testdata/claim/articles/front.txt")
 	return text, published, findFigures(text)
+}
+
+// benchArticleAll is benchArticle as AnnotateAll takes it. AnnotateAll
+// sets the four claim fields whatever they hold, so the figures can be
+// annotated again and again.
+func benchArticleAll(tb testing.TB) (string, string, []schema.Figure, []claim.Span) {
+	text, published, spans := benchArticle(tb)
+	figs := make([]schema.Figure, len(spans))
+	sents := make([]claim.Span, len(spans))
+	for i, fs := range spans {
+		figs[i] = schema.Figure{Start: fs.start, End: fs.end}
+		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
+	}
+	return text, published, figs, sents
 }
 
 func BenchmarkAnnotate(b *testing.B) {
@@ -41,18 +46,10 @@ func BenchmarkAnnotate(b *testing.B) {
 // once per document.
 func BenchmarkAnnotateAll(b *testing.B) {
 	a := defaultAnnotator(b)
-	text, published, spans := benchArticle(b)
-	figs := make([]schema.Figure, len(spans))
-	sents := make([]claim.Span, len(spans))
-	for i, fs := range spans {
-		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
-	}
+	text, published, figs, sents := benchArticleAll(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		for i, fs := range spans {
-			figs[i] = schema.Figure{Start: fs.start, End: fs.end}
-		}
 		a.AnnotateAll(text, published, figs, sents)
 	}
 	b.ReportMetric(float64(len(figs)), "figures/op")
@@ -65,17 +62,9 @@ func TestAllocationsAll(t *testing.T) {
 		t.Skip("the race detector defeats sync.Pool")
 	}
 	a := defaultAnnotator(t)
-	text, published, spans := benchArticle(t)
-	figs := make([]schema.Figure, len(spans))
-	sents := make([]claim.Span, len(spans))
-	for i, fs := range spans {
-		sents[i] = claim.Span{Start: fs.sentStart, End: fs.sentEnd}
-	}
+	text, published, figs, sents := benchArticleAll(t)
 	a.AnnotateAll(text, published, figs, sents) // warm the pool
 	allocs := testing.AllocsPerRun(50, func() {
-		for i, fs := range spans {
-			figs[i] = schema.Figure{Start: fs.start, End: fs.end}
-		}
 		a.AnnotateAll(text, published, figs, sents)
 	})
 	if allocs > float64(len(figs)) {

@@ -1,8 +1,6 @@
 package claim_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,25 +70,16 @@ func TestAnnotateAllExtracted(t *testing.T) {
 func BenchmarkAnnotateAllExtracted(b *testing.B) {
 	a := defaultAnnotator(b)
 	e := extractor(b)
-	files, _ := filepath.Glob("../../testdata/articles/*.txt")
 	type doc struct {
 		text, published string
 		figs            []schema.Figure
 		sents           []claim.Span
 	}
-	var docs []doc
-	size := 0
-	for size < 1<<20 {
-		for _, fn := range files {
-			data, err := os.ReadFile(fn)
-			if err != nil {
-				b.Fatal(err)
-			}
-			text, _, _ := strings.Cut(string(data), "©")
-			figs, sents, published := extracted(b, e, text)
-			docs = append(docs, doc{text, published, figs, sents})
-			size += len(text)
-		}
+	texts, size := claim.BenchDocs(b)
+	docs := make([]doc, len(texts))
+	for i, text := range texts {
+		figs, sents, published := extracted(b, e, text)
+		docs[i] = doc{text, published, figs, sents}
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

@@ -25,14 +25,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, fn := range files {
 		t.Run(filepath.Base(fn), func(t *testing.T) {
-			data, err := os.ReadFile(fn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, published := string(data), ""
-			if rest, ok := strings.CutPrefix(text, "date "); ok {
-				published, text, _ = strings.Cut(rest, "\n")
-			}
+			text, published := readArticle(t, fn)
 			var b strings.Builder
 			fmt.Fprintf(&b, "# figure\tattribution\thedge\tevent_date\tlocation\n")
 			for _, fs := range findFigures(text) {

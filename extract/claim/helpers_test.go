@@ -2,12 +2,17 @@ package claim_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tally-news/tally/extract/claim"
 )
+
+// sharedDir is the shared corpora and gold files beside the repository;
+// tests that read them skip or read less where it is absent.
+const sharedDir = "../../../shared"
 
 // configPath is the shipped rules file; its claims section is what the
 // tests run on.
@@ -39,4 +44,19 @@ func defaultAnnotator(t testing.TB) *claim.Annotator {
 		t.Fatalf("compile claims rules: %v", err)
 	}
 	return a
+}
+
+// readArticle reads an article file; a leading "date YYYY-MM-DD" line is
+// its publication date and not part of its text.
+func readArticle(t testing.TB, path string) (text, published string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = string(data)
+	if rest, ok := strings.CutPrefix(text, "date "); ok {
+		published, text, _ = strings.Cut(rest, "\n")
+	}
+	return text, published
 }

@@ -119,16 +119,7 @@ func (v *view) scan(from, to int) {
 				continue
 			}
 		}
-		var flags uint8
-		if newlines > 0 || (len(v.toks) == 0 && (from == 0 || text[from-1] == '\n')) {
-			flags |= fLine
-			if newlines > 1 {
-				flags |= fBlank
-			}
-			if len(v.toks) > 0 {
-				line++
-			}
-		}
+		flags := v.breakFlags(newlines, from, &line)
 		newlines = 0
 		t := token{s: int32(i), line: line, ks: int32(len(v.keys))}
 		if isWordRune(r) {
@@ -155,6 +146,23 @@ func wideSpace(r rune) (nl int, sp bool) {
 		return 1, true
 	}
 	return 0, unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b' || r == '\ufeff'
+}
+
+// breakFlags returns the flags the next token gets from the newlines
+// line breaks before it (the view's first token also when its scan began,
+// at start, at a line start) and counts a new line in line.
+func (v *view) breakFlags(newlines, start int, line *int32) uint8 {
+	if newlines == 0 && (len(v.toks) > 0 || start > 0 && v.text[start-1] != '\n') {
+		return 0
+	}
+	flags := fLine
+	if newlines > 1 {
+		flags |= fBlank
+	}
+	if len(v.toks) > 0 {
+		*line++
+	}
+	return flags
 }
 
 // scanWord reads the word whose first rune r (of size bytes) is at i: it sets
@@ -304,55 +312,66 @@ func punctKind(r rune) uint8 {
 	return kOther
 }
 
-// resolveQuotes pairs quotation marks line by line: a straight quote closes
-// an open quotation and opens one otherwise; a quotation left open ends with
-// its line. Tokens inside get the quotation's id. It reads the tokens from
-// first on, which start a line.
+// resolveQuotes pairs quotation marks line by line (see pairQuote) for
+// the tokens from first on, which start a line.
 func (v *view) resolveQuotes(first int) {
 	open := -1 // index into v.quotes
-	closeAt := func(end int) {
-		if open >= 0 {
-			v.quotes[open].close = int32(end)
-			open = -1
-		}
-	}
 	for i := first; i < len(v.toks); i++ {
-		t := &v.toks[i]
-		if t.flags&fLine != 0 && open >= 0 {
-			closeAt(i - 1)
+		if v.toks[i].flags&fLine != 0 {
+			open = v.endQuote(open, i-1)
 		}
-		switch t.kind {
-		case kQuote:
-			if open >= 0 {
-				t.kind = kQuoteClose
-			} else {
-				t.kind = kQuoteOpen
-			}
-		case kQuoteOpen:
-			if open >= 0 { // a second opening mark inside a quotation: ignore
-				t.kind = kOther
-			}
-		case kQuoteClose:
-			if open < 0 {
-				t.kind = kOther
-			}
+		open = v.pairQuote(i, open)
+	}
+	v.endQuote(open, len(v.toks)-1)
+}
+
+// pairQuote gives token n its quotation. A straight quote closes an open
+// quotation and opens one otherwise; an opening mark inside a quotation
+// and a closing one outside are ignored. open is the quotation open before
+// n (an index into v.quotes, -1 for none); the one open after it is
+// returned.
+func (v *view) pairQuote(n, open int) int {
+	t := &v.toks[n]
+	switch t.kind {
+	case kQuote:
+		if open >= 0 {
+			t.kind = kQuoteClose
+		} else {
+			t.kind = kQuoteOpen
 		}
-		switch t.kind {
-		case kQuoteOpen:
-			v.quotes = append(v.quotes, qspan{open: int32(i), close: int32(i), line: t.line})
-			open = len(v.quotes) - 1
-			t.q = int32(open + 1)
-		case kQuoteClose:
-			t.q = int32(open + 1)
-			v.quotes[open].closed = true
-			closeAt(i)
-		default:
-			if open >= 0 {
-				t.q = int32(open + 1)
-			}
+	case kQuoteOpen:
+		if open >= 0 {
+			t.kind = kOther
+		}
+	case kQuoteClose:
+		if open < 0 {
+			t.kind = kOther
 		}
 	}
-	closeAt(len(v.toks) - 1)
+	switch t.kind {
+	case kQuoteOpen:
+		v.quotes = append(v.quotes, qspan{open: int32(n), close: int32(n), line: t.line})
+		open = len(v.quotes) - 1
+		t.q = int32(open + 1)
+	case kQuoteClose:
+		t.q = int32(open + 1)
+		v.quotes[open].closed = true
+		open = v.endQuote(open, n)
+	default:
+		if open >= 0 {
+			t.q = int32(open + 1)
+		}
+	}
+	return open
+}
+
+// endQuote ends the open quotation, if any, at token last: a quotation
+// left open ends with its line. It returns -1, for none open.
+func (v *view) endQuote(open, last int) int {
+	if open >= 0 {
+		v.quotes[open].close = int32(last)
+	}
+	return -1
 }
 
 // sent is a sentence: tokens [a, b) of a view.

@@ -10,7 +10,7 @@ import (
 )
 
 // seedDir holds the shared sample articles; the test skips without them.
-const seedDir = "/work/shared/corpus/seeds"
+const seedDir = sharedDir + "/corpus/seeds"
 
 func TestSeeds(t *testing.T) {
 	if _, err := os.Stat(seedDir); err != nil {

@@ -203,19 +203,9 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 				continue
 			}
 		}
-		var flags uint8
-		if newlines > 0 || (len(v.toks) == 0 && (start == 0 || text[start-1] == '\n')) {
-			flags |= fLine
-			if newlines > 1 {
-				flags |= fBlank
-			}
-			if len(v.toks) > 0 {
-				line++
-			}
-			if open >= 0 { // a quotation ends with its line
-				v.quotes[open].close = int32(len(v.toks) - 1)
-				open = -1
-			}
+		flags := v.breakFlags(newlines, start, &line)
+		if flags&fLine != 0 {
+			open = v.endQuote(open, len(v.toks)-1)
 		}
 		newlines = 0
 		n := len(v.toks)
@@ -341,37 +331,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 
 		// Quotations, as resolveQuotes pairs them.
 		if t.kind >= kQuoteOpen && t.kind <= kQuote {
-			switch t.kind {
-			case kQuote:
-				if open >= 0 {
-					t.kind = kQuoteClose
-				} else {
-					t.kind = kQuoteOpen
-				}
-			case kQuoteOpen:
-				if open >= 0 {
-					t.kind = kOther
-				}
-			case kQuoteClose:
-				if open < 0 {
-					t.kind = kOther
-				}
-			}
-			switch t.kind {
-			case kQuoteOpen:
-				v.quotes = append(v.quotes, qspan{open: int32(n), close: int32(n), line: t.line})
-				open = len(v.quotes) - 1
-				t.q = int32(open + 1)
-			case kQuoteClose:
-				t.q = int32(open + 1)
-				v.quotes[open].closed = true
-				v.quotes[open].close = int32(n)
-				open = -1
-			default:
-				if open >= 0 {
-					t.q = int32(open + 1)
-				}
-			}
+			open = v.pairQuote(n, open)
 		} else if open >= 0 {
 			t.q = int32(open + 1)
 		}
@@ -401,8 +361,6 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		}
 		t.clause = clause
 	}
-	if open >= 0 {
-		v.quotes[open].close = int32(len(v.toks) - 1)
-	}
+	v.endQuote(open, len(v.toks)-1)
 	v.newlines = newlines
 }
