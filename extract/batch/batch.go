@@ -80,18 +80,17 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 		defer close(groups)
 		var g group
 		size := 0
-		send := func(block bool) error {
-			if block {
+		send := func(wait bool) error {
+			select {
+			case groups <- g:
+			default:
+				if !wait {
+					return nil // every worker is busy: keep filling
+				}
 				select {
 				case groups <- g:
 				case <-ctx.Done():
 					return errStopped
-				}
-			} else {
-				select {
-				case groups <- g:
-				default:
-					return nil // every worker is busy: keep filling
 				}
 			}
 			g = group{seq: g.seq + 1}
