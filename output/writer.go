@@ -49,7 +49,8 @@ type Options struct {
 	// as formulas (CSV only; XLSX cells are always written as text).
 	Raw bool
 	// Append continues an existing output (see CreateAtomicAppend): CSV
-	// writes neither BOM nor header. XLSX cannot be appended to.
+	// writes neither BOM nor header. A workbook is not appended to but
+	// rewritten: see ReplayWorkbook.
 	Append bool
 	// Run describes the run for the workbook's About sheet and the HTML
 	// page's footer. It is read at Close, so the caller may fill in the
@@ -74,7 +75,7 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 		return newJSONL(w, opts), nil
 	case "xlsx":
 		if opts.Append {
-			return nil, errors.New("output: xlsx cannot be appended to; write a new workbook")
+			return nil, errors.New("output: xlsx cannot be appended to; replay the old workbook into a new one (ReplayWorkbook)")
 		}
 		xw, err := newXLSX(w, opts)
 		if err != nil {

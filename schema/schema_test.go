@@ -59,3 +59,61 @@ func TestFactCells(t *testing.T) {
 		t.Errorf("Cells = %q, want %q", got, want)
 	}
 }
+
+// TestHeaderReadsCellsBack: what Cells writes, a Header reads back as the
+// same record, whatever the column order; missing columns read as empty.
+func TestHeaderReadsCellsBack(t *testing.T) {
+	fig := Figure{
+		Source: "feed.jsonl#3", Published: "2024-03-02", Value: 6266, Low: Float(6000), Qualifier: "min",
+		Unit: "km", Object: "people", Category: "evacuated", Text: "6,266", Sentence: "6,266 people fled.",
+		Start: 10, End: 15, Rule: "head:people", Section: "article", DocID: "a1", URL: "https://example.org/a",
+		Title: "T", Outlet: "O", Attribution: "officials", Hedge: "claimed", EventDate: "2024-03-01", Location: "Kyiv",
+	}
+	got, err := NewHeader(Columns).Figure(fig.Cells())
+	if err != nil || !reflect.DeepEqual(got, fig) {
+		t.Errorf("Figure(Cells) = %+v, %v; want %+v", got, err, fig)
+	}
+
+	// Reversed columns, and an older file without the last column.
+	cols, cells := slices.Clone(Columns), fig.Cells()
+	slices.Reverse(cols)
+	slices.Reverse(cells)
+	got, err = NewHeader(cols[1:]).Figure(cells[1:])
+	want := fig
+	want.Location = ""
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("reordered, short: %+v, %v; want %+v", got, err, want)
+	}
+
+	src := Source{Source: "a.txt", DocID: "1", Title: "T", Outlet: "O", Published: "2024-01-01", URL: "u", Figures: 3, Errors: "e"}
+	if got, err := NewHeader(SourceColumns).Source(src.Cells()); err != nil || got != src {
+		t.Errorf("Source(Cells) = %+v, %v; want %+v", got, err, src)
+	}
+}
+
+func TestHeaderErrors(t *testing.T) {
+	h := NewHeader(Columns)
+	tests := []struct {
+		name, column, cell, want string
+	}{
+		{"value not a number", "value", "many", `column value: "many" is not a number`},
+		{"low not a number", "low", "x", `column low: "x" is not a number`},
+		{"start not whole", "start", "1.5", `column start: "1.5" is not a whole number`},
+	}
+	for _, tt := range tests {
+		cells := make([]string, len(Columns))
+		cells[h[tt.column]] = tt.cell
+		if _, err := h.Figure(cells); err == nil || err.Error() != tt.want {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	// A spreadsheet program may save whole numbers as 12.0.
+	cells := make([]string, len(Columns))
+	cells[h["start"]] = "12.0"
+	if f, err := h.Figure(cells); err != nil || f.Start != 12 {
+		t.Errorf("start 12.0: %d, %v", f.Start, err)
+	}
+	if !h.Has("source", "value") || h.Has("nope") {
+		t.Error("Has is wrong")
+	}
+}

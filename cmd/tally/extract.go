@@ -35,7 +35,7 @@ output error, or interrupted).`,
 	f.String("input-format", "", "format of standard input or of files whose extension does not say: txt, html, jsonl, json or csv")
 	f.IntP("jobs", "j", 0, "documents extracted at once (default: one per CPU); the output is the same for any value")
 	f.String("state", "", "remember processed documents in this file and skip them on later runs")
-	f.Bool("append", false, "add to an existing CSV or JSON Lines output instead of replacing it")
+	f.Bool("append", false, "add to an existing output instead of replacing it: CSV and JSON Lines grow in place, a workbook is rewritten with its earlier rows first")
 	f.String("shard", "", "process only shard i of n (i/n, 1-based) of the documents, chosen by content hash")
 	f.Bool("quiet", false, "print only errors")
 	f.String("log-format", "text", "how messages on stderr look: text or json")

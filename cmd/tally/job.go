@@ -270,15 +270,16 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info}
 	d := &destination{}
 	var sink io.Writer = s.out
-	appendable := format == "csv" || format == "jsonl"
-	if v.GetBool("append") && (path == "" || !appendable) {
-		// Replacing a workbook with only tonight's figures would lose the
-		// earlier ones: refuse rather than do it quietly.
-		return nil, fmt.Errorf("--append needs a .csv or .jsonl output file (got %q); a %s file is always written whole", path, format)
+	appending := v.GetBool("append")
+	// CSV and JSON Lines grow in place; a workbook is rewritten whole with
+	// its earlier rows first. A page cannot be: it needs the articles' text.
+	grows, rewritten := format == "csv" || format == "jsonl", format == "xlsx"
+	if appending && (path == "" || !grows && !rewritten) {
+		return nil, fmt.Errorf("--append needs a .csv, .jsonl or .xlsx output file (got %q); a %s file is always written whole", path, format)
 	}
 	if path != "" {
 		var err error
-		if v.GetBool("append") {
+		if appending && grows {
 			d.file, opts.Append, err = output.CreateAtomicAppend(path)
 		} else {
 			d.file, err = output.CreateAtomic(path)
@@ -289,12 +290,28 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 		sink = d.file
 	}
 	w, err := output.New(format, sink, opts)
+	if err == nil && appending && rewritten {
+		if err = replayExisting(path, w); err != nil {
+			d.abort()
+			_ = w.Close() // removes the workbook's temporary files; its write to the aborted file fails at once
+			return nil, err
+		}
+	}
 	if err != nil {
 		d.abort()
 		return nil, err
 	}
 	d.w = w
 	return d, nil
+}
+
+// replayExisting puts the rows of the workbook at path, if there is one,
+// into w ahead of this run's.
+func replayExisting(path string, w output.Writer) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return output.ReplayWorkbook(path, w)
 }
 
 func (d *destination) commit() error {

@@ -205,7 +205,7 @@ func TestUsageErrors(t *testing.T) {
 		{"extract", "--format", "pdf", "../../testdata/articles"},
 		{"extract", "--shard", "4/3", "../../testdata/articles"},
 		{"extract", "--log-format", "xml", "../../testdata/articles"},
-		{"extract", "--append", "-o", filepath.Join(t.TempDir(), "f.xlsx"), "../../testdata/articles"},
+		{"extract", "--append", "-o", filepath.Join(t.TempDir(), "f.html"), "../../testdata/articles"},
 		{"extract", "--append", "../../testdata/articles"},
 		{"nosuchcommand"},
 	} {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetRows reads a sheet's raw cell values.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestAppendRewritesWorkbook: a nightly --state --append run into a
+// workbook keeps the earlier figures and sources and adds the new ones, so
+// the result is the workbook a single run over everything would write.
+func TestAppendRewritesWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	write(t, in, "a.txt", "At least 12 people were killed in the blast, officials said.")
+	write(t, in, "b.txt", "Rescuers evacuated 300 residents by boat.")
+	state, out := filepath.Join(dir, "state.json"), filepath.Join(dir, "out.xlsx")
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--append", "-o", out); code != exitOK {
+		t.Fatalf("first run exit %d: %s", code, errs)
+	}
+	write(t, in, "c.txt", "The storm destroyed 40 homes and damaged 2 bridges.")
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--append", "-o", out); code != exitOK || !strings.Contains(errs, "1 documents") {
+		t.Fatalf("second run: exit %d: %s", code, errs)
+	}
+
+	whole := filepath.Join(dir, "whole.xlsx")
+	if code, _, errs := runTally(t, "", "extract", in, "-o", whole); code != exitOK {
+		t.Fatalf("single run exit %d: %s", code, errs)
+	}
+	for _, sheet := range []string{"Figures", "Sources", "Facts", "Summary"} {
+		got, want := sheetRows(t, out, sheet), sheetRows(t, whole, sheet)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("sheet %s after append:\n%q\nwant, as one run writes it:\n%q", sheet, got, want)
+		}
+	}
+	if n := len(sheetRows(t, out, "Figures")) - 1; n != 4 {
+		t.Errorf("the workbook holds %d figures, want 4 (2 old, 2 new)", n)
+	}
+}
+
+// TestAppendRefusesForeignWorkbook: a workbook tally did not write is not
+// replaced; the error names it and the file is unchanged.
+func TestAppendRefusesForeignWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "budget.xlsx")
+	f := excelize.NewFile()
+	if err := f.SetCellValue("Sheet1", "A1", "quarterly budget"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runTally(t, "", "extract", "../../testdata/articles/ceasefire.txt", "--append", "-o", out)
+	if code != exitFatal || !strings.Contains(errs, out) || !strings.Contains(errs, `no "Figures" sheet`) {
+		t.Fatalf("exit %d, stderr %q: want a fatal error naming %s", code, errs, out)
+	}
+	after, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Fatal("the foreign workbook was changed")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(left) != 0 {
+		t.Fatalf("temporary files left behind: %v", left)
+	}
+}
