@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -202,5 +203,35 @@ func TestShard(t *testing.T) {
 		if seen[d.Source] != 1 {
 			t.Fatalf("%s is in %d shards, want exactly 1", d.Source, seen[d.Source])
 		}
+	}
+}
+
+// TestStateSharedByReaderAndWriter: a run asks Seen from the goroutine that
+// reads inputs while the one that writes output calls Mark; with a feed of
+// many documents the two overlap (this once crashed a --state run with
+// "concurrent map read and map write").
+func TestStateSharedByReaderAndWriter(t *testing.T) {
+	s, err := batch.LoadState(filepath.Join(t.TempDir(), "none.json"), "h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := range n {
+			s.Mark(fmt.Sprint("feed.jsonl#", i), "text")
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := range n {
+			s.Seen(fmt.Sprint("feed.jsonl#", n-i), "text")
+		}
+	}()
+	wg.Wait()
+	if !s.Seen("feed.jsonl#7", "text") || s.Seen("feed.jsonl#7", "other text") {
+		t.Fatal("Seen does not answer from what Mark recorded")
 	}
 }

@@ -9,13 +9,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
 // State remembers what earlier runs processed, so a nightly run over a
 // growing archive extracts only new and changed documents. It is valid only
 // for the rules it was made with: a different config hash starts afresh.
+//
+// A run asks it from the goroutine that reads inputs (UnchangedFile, Seen,
+// MarkFile) while the one that writes output records documents (Mark), so
+// every method holds mu.
 type State struct {
+	mu sync.Mutex
+
 	ConfigHash string `json:"config_hash"`
 	// Files holds the size and modification time of each input file fully
 	// processed: an unchanged file is skipped without being read.
@@ -54,28 +61,40 @@ func LoadState(path, configHash string) (*State, error) {
 // UnchangedFile reports whether the file was fully processed before and has
 // not changed since.
 func (s *State) UnchangedFile(path string, info fs.FileInfo) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	st, ok := s.Files[path]
 	return ok && st.Size == info.Size() && st.ModTime.Equal(info.ModTime())
 }
 
 // MarkFile records a file as fully processed.
 func (s *State) MarkFile(path string, info fs.FileInfo) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.Files[path] = FileStamp{Size: info.Size(), ModTime: info.ModTime()}
 }
 
 // Seen reports whether a document with this source and text was processed.
 func (s *State) Seen(source, text string) bool {
-	return s.Docs[source] == ContentHash(text)
+	h := ContentHash(text) // outside the lock: the other side need not wait for it
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Docs[source] == h
 }
 
 // Mark records a document as processed.
 func (s *State) Mark(source, text string) {
-	s.Docs[source] = ContentHash(text)
+	h := ContentHash(text)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Docs[source] = h
 }
 
 // Save writes the state atomically: a temporary file renamed over path.
 func (s *State) Save(path string) error {
+	s.mu.Lock()
 	data, err := json.MarshalIndent(s, "", " ")
+	s.mu.Unlock()
 	if err != nil {
 		return err
 	}
