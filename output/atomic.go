@@ -30,8 +30,11 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 
 // CreateAtomicAppend starts a file that will replace path on Commit,
 // beginning with a copy of path's current bytes, so an append that fails
-// midway leaves the original as it was. existed reports whether path was
-// there to copy; if not, the file starts empty.
+// midway leaves the original as it was. existed reports whether path had
+// bytes to copy; if not (missing or empty), the file starts empty and a
+// writer starts it as a new one, header included. A file whose last line
+// has no line break (edited by hand) gets one, so the first new row does
+// not join the last old one.
 func CreateAtomicAppend(path string) (f *AtomicFile, existed bool, err error) {
 	src, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -44,12 +47,19 @@ func CreateAtomicAppend(path string) (f *AtomicFile, existed bool, err error) {
 	defer src.Close()
 	f, err = CreateAtomic(path)
 	if err != nil {
-		return nil, true, err
+		return nil, false, err
 	}
-	if _, err := io.Copy(f.tmp, src); err != nil {
-		return nil, true, errors.Join(fmt.Errorf("output: append to %s: copy: %w", path, err), f.Abort())
+	n, err := io.Copy(f.tmp, src)
+	if err == nil && n > 0 {
+		last := make([]byte, 1)
+		if _, err = src.ReadAt(last, n-1); err == nil && last[0] != '\n' {
+			_, err = f.tmp.Write([]byte{'\n'})
+		}
 	}
-	return f, true, nil
+	if err != nil {
+		return nil, false, errors.Join(fmt.Errorf("output: append to %s: copy: %w", path, err), f.Abort())
+	}
+	return f, n > 0, nil
 }
 
 // Write writes to the temporary file.

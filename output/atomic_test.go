@@ -113,13 +113,15 @@ func TestCreateAtomicAppend(t *testing.T) {
 	}{
 		{"append to existing", "header\nrow1\n", true, "header\nrow1\nrow2\n"},
 		{"append to missing", "", true, "row2\n"},
+		{"append to empty", "", true, "row2\n"}, // existed is false: a CSV gets its header
+		{"append to a last line without its line break", "header\nrow1", true, "header\nrow1\nrow2\n"},
 		{"abort keeps existing byte for byte", "header\nrow1\n", false, "header\nrow1\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "figures.jsonl")
-			if tt.previous != "" {
+			if tt.previous != "" || tt.name == "append to empty" {
 				if err := os.WriteFile(path, []byte(tt.previous), 0o644); err != nil {
 					t.Fatal(err)
 				}

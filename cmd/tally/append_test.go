@@ -89,3 +89,26 @@ func TestAppendRefusesForeignWorkbook(t *testing.T) {
 		t.Fatalf("temporary files left behind: %v", left)
 	}
 }
+
+// TestAppendToCSV: an empty file gets the header; a CSV with another header
+// is refused and left as it was, rather than given rows that do not fit.
+func TestAppendToCSV(t *testing.T) {
+	dir := t.TempDir()
+	article := "../../testdata/articles/ceasefire.txt"
+	empty := write(t, dir, "empty.csv", "")
+	if code, _, errs := runTally(t, "", "extract", article, "--append", "-o", empty); code != exitOK {
+		t.Fatalf("append to an empty file: exit %d: %s", code, errs)
+	}
+	if rows := readFile(t, empty); len(rows) < 2 || rows[0][0] != "source" {
+		t.Fatalf("append to an empty file wrote no header: %q", rows)
+	}
+
+	other := write(t, dir, "facts.csv", "category,value,low\nkilled,12,\n")
+	code, _, errs := runTally(t, "", "extract", article, "--append", "-o", other)
+	if code != exitFatal || !strings.Contains(errs, other) {
+		t.Fatalf("append to a facts file: exit %d, stderr %q", code, errs)
+	}
+	if got, _ := os.ReadFile(other); string(got) != "category,value,low\nkilled,12,\n" {
+		t.Fatalf("the facts file was changed: %q", got)
+	}
+}

@@ -280,6 +280,9 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 	if path != "" {
 		var err error
 		if appending && grows {
+			if err = output.CheckAppendable(path, format); err != nil {
+				return nil, err
+			}
 			d.file, opts.Append, err = output.CreateAtomicAppend(path)
 		} else {
 			d.file, err = output.CreateAtomic(path)

@@ -1,0 +1,54 @@
+package output
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// CheckAppendable reports whether rows of format can go at the end of the
+// file at path. A CSV must start with tally's figure header (after a byte
+// order mark, if any): appending figures under another header, a facts
+// file's or that of a version with other columns, would give rows that do
+// not fit their columns. A missing or empty file is fine.
+func CheckAppendable(path, format string) error {
+	if format != "csv" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: append to %s: %w", path, err)
+	}
+	defer f.Close()
+	line, err := bufio.NewReader(f).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return fmt.Errorf("output: append to %s: %w", path, err)
+	}
+	if line == "" {
+		return nil
+	}
+	header, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(line, utf8BOM))).Read()
+	if err != nil || !slices.Equal(header, schema.Columns) {
+		return fmt.Errorf("output: append to %s: its first line is not tally's figure header (%s...): write to a new file", path, firstColumns(line))
+	}
+	return nil
+}
+
+// firstColumns quotes the start of a line for an error message.
+func firstColumns(line string) string {
+	line = strings.TrimRight(line, "\r\n")
+	if len(line) > 60 {
+		line = line[:60]
+	}
+	return fmt.Sprintf("%q", line)
+}
