@@ -121,3 +121,19 @@ func TestReplayWorkbookErrors(t *testing.T) {
 		t.Error("a writer without documents took a replay")
 	}
 }
+
+// BenchmarkReplayWorkbook reads back a workbook of 20,000 figures, the
+// cost an --append run into a workbook pays before its own work.
+func BenchmarkReplayWorkbook(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "old.xlsx")
+	if err := os.WriteFile(path, writeXLSX(b, manyFigures(20000), 0), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var rec recorder
+		if err := ReplayWorkbook(path, &rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
