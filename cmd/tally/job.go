@@ -79,6 +79,7 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 }
 
 func (j *extractJob) run(ctx context.Context) error {
+	j.warnLostOutput()
 	dest, err := openOutput(j.s, j.v, &j.info)
 	if err != nil {
 		return err
@@ -143,6 +144,20 @@ func (j *extractJob) run(ctx context.Context) error {
 		return &partialError{failed: j.info.Errors}
 	}
 	return nil
+}
+
+// warnLostOutput speaks up when --state remembers documents but the output
+// they were appended to is gone: the run will hold only new and changed
+// documents' figures, which a nightly job would otherwise ship silently.
+func (j *extractJob) warnLostOutput() {
+	path := j.v.GetString("output")
+	if j.state == nil || !j.v.GetBool("append") || path == "" || j.state.Documents() == 0 {
+		return
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		j.log.warn(fmt.Sprintf("%s is missing but %s remembers %d documents: it will hold only new and changed documents' figures (remove the state file to start over)",
+			path, j.statePath, j.state.Documents()))
+	}
 }
 
 // flushFailed counts the inputs that failed so far and lists them in the

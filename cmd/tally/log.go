@@ -37,6 +37,16 @@ func (l *logger) inputError(e *input.Error) {
 	fmt.Fprintln(l.w, "tally:", e)
 }
 
+// warn says something the user should know although the run goes on; it
+// is shown even with --quiet.
+func (l *logger) warn(msg string) {
+	if l.json != nil {
+		l.json.Warn(msg)
+		return
+	}
+	fmt.Fprintln(l.w, "tally: warning:", msg)
+}
+
 func (l *logger) summary(r schema.Run) {
 	if l.quiet {
 		return

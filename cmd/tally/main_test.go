@@ -262,6 +262,10 @@ func TestStateOverALargeFeed(t *testing.T) {
 	if rows := readFile(t, out); len(rows) != n+1 {
 		t.Fatalf("first run wrote %d figures, want %d", len(rows)-1, n)
 	}
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--append", "-o", filepath.Join(dir, "gone.csv")); code != exitOK ||
+		!strings.Contains(errs, "warning: "+filepath.Join(dir, "gone.csv")+" is missing") {
+		t.Fatalf("append to a missing output with a full state: exit %d, no warning in %q", code, errs)
+	}
 	changed := strings.Replace(feed.String(), "evacuated 4321 residents", "evacuated 77 residents", 1)
 	write(t, dir, "feed.jsonl", changed)
 	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--jobs", "2", "-o", out); code != exitOK {

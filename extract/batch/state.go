@@ -90,6 +90,13 @@ func (s *State) Mark(source, text string) {
 	s.Docs[source] = h
 }
 
+// Documents is how many documents the state remembers.
+func (s *State) Documents() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.Docs)
+}
+
 // Save writes the state atomically: a temporary file renamed over path.
 func (s *State) Save(path string) error {
 	s.mu.Lock()
