@@ -51,8 +51,8 @@ func CreateAtomicAppend(path string) (f *AtomicFile, existed bool, err error) {
 	}
 	n, err := io.Copy(f.tmp, src)
 	if err == nil && n > 0 {
-		last := make([]byte, 1)
-		if _, err = src.ReadAt(last, n-1); err == nil && last[0] != '\n' {
+		var last [1]byte
+		if _, err = src.ReadAt(last[:], n-1); err == nil && last[0] != '\n' {
 			_, err = f.tmp.Write([]byte{'\n'})
 		}
 	}

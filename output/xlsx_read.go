@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/xuri/excelize/v2"
@@ -18,11 +19,15 @@ import (
 //
 // Only the rows come back: the Summary, Facts and About sheets are made
 // anew, and cells the workbook had to cut (over 32,767 characters) stay cut.
-// Nothing is written to path.
+// Nothing is written to path; a missing path has nothing to replay, as
+// CreateAtomicAppend starts afresh where there is no file.
 func ReplayWorkbook(path string, w Writer) error {
 	dw, ok := w.(DocumentWriter)
 	if !ok {
 		return errors.New("output: replay: the writer does not take documents")
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
 	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {

@@ -74,7 +74,7 @@ type cellParser struct {
 
 func (p *cellParser) text(name string) string { return p.h.get(p.cells, name) }
 
-func (p *cellParser) fail(name, cell string, want string) {
+func (p *cellParser) fail(name, cell, want string) {
 	if p.err == nil {
 		p.err = fmt.Errorf("column %s: %q is not %s", name, cell, want)
 	}

@@ -151,12 +151,14 @@ func (j *extractJob) run(ctx context.Context) error {
 // documents' figures, which a nightly job would otherwise ship silently.
 func (j *extractJob) warnLostOutput() {
 	path := j.v.GetString("output")
-	if j.state == nil || !j.v.GetBool("append") || path == "" || j.state.Documents() == 0 {
+	if j.state == nil || !j.v.GetBool("append") || path == "" {
 		return
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		j.log.warn(fmt.Sprintf("%s is missing but %s remembers %d documents: it will hold only new and changed documents' figures (remove the state file to start over)",
-			path, j.statePath, j.state.Documents()))
+	if n := j.state.Documents(); n > 0 {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			j.log.warn(fmt.Sprintf("%s is missing but %s remembers %d documents: it will hold only new and changed documents' figures (remove the state file to start over)",
+				path, j.statePath, n))
+		}
 	}
 }
 
@@ -308,28 +310,19 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 		sink = d.file
 	}
 	w, err := output.New(format, sink, opts)
-	if err == nil && appending && rewritten {
-		if err = replayExisting(path, w); err != nil {
-			d.abort()
-			_ = w.Close() // removes the workbook's temporary files; its write to the aborted file fails at once
-			return nil, err
-		}
-	}
 	if err != nil {
 		d.abort()
 		return nil, err
 	}
 	d.w = w
-	return d, nil
-}
-
-// replayExisting puts the rows of the workbook at path, if there is one,
-// into w ahead of this run's.
-func replayExisting(path string, w output.Writer) error {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil
+	if appending && rewritten {
+		if err := output.ReplayWorkbook(path, w); err != nil {
+			d.abort()
+			_ = w.Close() // removes the workbook's temporary files; its write to the aborted file fails at once
+			return nil, err
+		}
 	}
-	return output.ReplayWorkbook(path, w)
+	return d, nil
 }
 
 func (d *destination) commit() error {

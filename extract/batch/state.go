@@ -97,14 +97,12 @@ func (s *State) Seen(source, text string) bool {
 // Mark records a document as processed.
 func (s *State) Mark(source, text string) {
 	s.mu.Lock()
-	h, ok := s.pending[source]
-	delete(s.pending, source)
-	s.mu.Unlock()
-	if !ok {
-		h = ContentHash(text)
-	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
+	h, ok := s.pending[source]
+	if !ok {
+		h = ContentHash(text) // only for a document Seen was not asked about
+	}
+	delete(s.pending, source)
 	s.Docs[source] = h
 }
 
