@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,6 +44,9 @@ type rules struct {
 	endMarkers []*regexp.Regexp
 	dateHeader *regexp.Regexp
 	exclude    []*regexp.Regexp
+	// masksByLine is true when no exclusion can match across a line
+	// break, so each line is masked alone.
+	masksByLine bool
 
 	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
@@ -83,6 +87,7 @@ type rules struct {
 	// afterArticle holds the words that can follow "a" in a figure ("a
 	// quarter", "a few", "a million"), so most "a"s are skipped at once.
 	afterArticle wordSet
+	filter       figureFilter
 
 	claims *claim.Annotator
 
@@ -149,6 +154,7 @@ func (c *compiler) compile(cfg Config) {
 	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
 	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
+	r.masksByLine = !slices.ContainsFunc(cfg.ExcludePattern, func(p string) bool { return !withinLine(p) })
 	if cfg.DateHeader != "" {
 		if re := c.regexp("date_header", cfg.DateHeader); re != nil {
 			if re.NumSubexp() < 1 {
@@ -240,6 +246,7 @@ func (c *compiler) compile(cfg Config) {
 	}
 	r.starts = r.startWords()
 	r.afterArticle = r.articleFollowers()
+	r.filter = r.newFigureFilter()
 	v.freeze()
 }
 

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp/syntax"
+	"slices"
 	"sort"
 )
 
@@ -21,9 +23,9 @@ func (r *rules) masks(out []span, text string, from, to int) []span {
 	return out
 }
 
-// markMasked sets masked on every token that overlaps a mask.
-func markMasked(toks []token, masks []span) {
-	k := 0
+// markMasked sets masked on every token that overlaps a mask, starting at
+// masks[k]; it returns where the next, later tokens should start.
+func markMasked(toks []token, masks []span, k int) int {
 	for i := range toks {
 		for k < len(masks) && masks[k].end <= toks[i].start {
 			k++
@@ -35,6 +37,7 @@ func markMasked(toks []token, masks []span) {
 			}
 		}
 	}
+	return k
 }
 
 // gluedToName reports whether the digits at token i belong to a name or
@@ -112,4 +115,64 @@ func (r *rules) isPronounOne(toks []token, i int) bool {
 		return !(next.kind == tPunct && next.id == r.hyphen && !next.spaced)
 	}
 	return r.onePronounAfter.has(next) || r.stopwords.has(next)
+}
+
+// withinLine reports whether every match of pattern lies inside one line
+// and is found the same in the line alone as in the whole text: it cannot
+// match a line break or empty text, and has no anchors, whose meaning the
+// line's edges would change. Exclusions that are can be matched only in
+// the lines that may hold a figure.
+func withinLine(pattern string) bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	return minLength(re) > 0 && !matchesLineBreak(re)
+}
+
+// minLength is the fewest characters re matches, 0 for an anchor.
+func minLength(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minLength(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minLength(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n += minLength(sub)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := minLength(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			n = min(n, minLength(sub))
+		}
+		return n
+	}
+	return 0 // empty, star, quest, anchors, word boundaries
+}
+
+// matchesLineBreak reports whether re may match a line break, or holds an
+// anchor to a line's or the text's edge.
+func matchesLineBreak(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return slices.Contains(re.Rune, '\n')
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAnyChar, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, matchesLineBreak)
 }

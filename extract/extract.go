@@ -20,6 +20,7 @@ type scratch struct {
 	toks  []token
 	key   []byte
 	masks []span
+	mask  int // the first of masks that may cover the next token
 	sents []span
 	spans []claim.Span // the sentence of each figure, for the claims pass
 	// bounds backs the figures' Low and High; it is dropped, never reused,
@@ -84,24 +85,50 @@ func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	return end, end + nl + 1
 }
 
-// region appends the figures of text[from:to], sentence by sentence.
+// region appends the figures of text[from:to], sentence by sentence. Most
+// lines and sentences of news hold no figure, and the filter finds them
+// from their bytes: only the others are split into sentences, masked and
+// tokenized. Each sentence is tokenized alone, so no rule reaches into
+// the next.
 func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, from, to int) []schema.Figure {
 	r := e.r
-	s.toks, s.key = tokenize(s.toks[:0], text, from, to, r.vocab, s.key)
-	s.masks = r.masks(s.masks[:0], text, from, to)
-	markMasked(s.toks, s.masks)
+	if !r.masksByLine {
+		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
+	}
+	for start := from; start < to; {
+		end := to
+		if nl := strings.IndexByte(text[start:to], '\n'); nl >= 0 {
+			end = start + nl
+		}
+		figs = e.line(figs, s, text, meta, start, end)
+		start = end + 1
+	}
+	return figs
+}
+
+// line appends the figures of the line text[from:to].
+func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, from, to int) []schema.Figure {
+	r := e.r
+	var hit int
+	if hit, s.key = r.filter.next(text, from, to, r.vocab, s.key); hit < 0 {
+		return figs
+	}
+	if r.masksByLine {
+		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
+	}
 	s.sents = r.sentences(s.sents[:0], text, from, to)
-	toks := s.toks
-	k := 0
 	for _, sent := range s.sents {
-		for k < len(toks) && toks[k].start < sent.start {
-			k++
+		if hit < sent.start {
+			if hit, s.key = r.filter.next(text, sent.start, to, r.vocab, s.key); hit < 0 {
+				break
+			}
 		}
-		first := k
-		for k < len(toks) && toks[k].start < sent.end {
-			k++
+		if hit >= sent.end {
+			continue
 		}
-		figs = e.sentence(figs, s, text, toks, sent, first, k, meta)
+		s.toks, s.key = tokenize(s.toks[:0], text, sent.start, sent.end, r.vocab, s.key)
+		s.mask = markMasked(s.toks, s.masks, s.mask)
+		figs = e.sentence(figs, s, text, s.toks, sent, 0, len(s.toks), meta)
 	}
 	return figs
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,13 +140,4 @@ func trimSpace(text string, s, e int) (int, int) {
 		e -= size
 	}
 	return s, e
-}
-
-// sentenceAt returns the index of the sentence holding offset, or -1.
-func sentenceAt(sents []span, offset int) int {
-	k := sort.Search(len(sents), func(i int) bool { return sents[i].end > offset })
-	if k < len(sents) && sents[k].start <= offset {
-		return k
-	}
-	return -1
 }

@@ -374,7 +374,6 @@ func TestTruncatedGzip(t *testing.T) {
 	for i := range 2000 {
 		b.WriteString(`{"text":"record ` + strings.Repeat("x", i%50) + `"}` + "\n")
 	}
-	data := gz(t, []byte(b.String()))
 	dir := t.TempDir()
 	for _, name := range []string{"a.jsonl.gz", "a.json.gz", "a.csv.gz", "a.txt.gz"} {
 		var content string
@@ -386,7 +385,7 @@ func TestTruncatedGzip(t *testing.T) {
 		default:
 			content = b.String()
 		}
-		data = gz(t, []byte(content))
+		data := gz(t, []byte(content))
 		p := write(t, dir, name, data[:len(data)/2])
 		r := read(t, []string{p}, Options{})
 		if len(r.errs) != 1 || !strings.HasPrefix(r.errs[0], p) || !strings.HasSuffix(r.errs[0], ": truncated gzip data") {
