@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"regexp/syntax"
 	"slices"
-	"sort"
+	"strings"
 )
 
 // Exclusions: text where no figure can sit (markup, links, clock times:
@@ -11,15 +12,20 @@ import (
 // dates, labels ("Article 5"), model names ("F-16", "MH17") and pronoun
 // "one". Ordinals and decades ("3rd", "1990s") fall out in rejectCore.
 
-// masks returns the excluded spans of text[from:to], sorted by start.
+// masks returns the excluded spans of text[from:to], sorted by start. A
+// pattern whose literal prefix is not in the text is not run: most lines
+// hold no link or markup, and a regexp call costs more than the search.
 func (r *rules) masks(out []span, text string, from, to int) []span {
 	region := text[from:to]
-	for _, re := range r.exclude {
+	for i, re := range r.exclude {
+		if p := r.excludePrefixes[i]; p != "" && !strings.Contains(region, p) {
+			continue
+		}
 		for _, m := range re.FindAllStringIndex(region, -1) {
 			out = append(out, span{from + m[0], from + m[1]})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	return out
 }
 
