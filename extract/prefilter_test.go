@@ -35,35 +35,45 @@ var filterTexts = []string{
 	"<p class=\"x. Y\">Five died.</p> See https://example.com/5 for more.",
 }
 
-// referenceRules compiles the shipped rules with the filter off and the
-// exclusions matched over whole regions: every line and sentence goes
-// through the scanner, as before the filter.
-func referenceRules(t testing.TB) (*Extractor, *Extractor) {
+// referenceRules compiles the shipped rules, changed by edit if it is not
+// nil, twice: as they run, and with the filter off and the exclusions
+// matched over whole regions, so that every line and sentence goes
+// through the scanner as before the filter.
+func referenceRules(t testing.TB, edit func(*Config)) (filtered, ref *Extractor) {
 	t.Helper()
 	var cfg Config
 	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
 		t.Fatal(err)
 	}
-	filtered, err := New(cfg, Options{IncludeComments: true})
-	if err != nil {
+	if edit != nil {
+		edit(&cfg)
+	}
+	var err error
+	if filtered, err = New(cfg, Options{IncludeComments: true}); err != nil {
 		t.Fatal(err)
 	}
-	ref, err := New(cfg, Options{IncludeComments: true})
-	if err != nil {
+	if ref, err = New(cfg, Options{IncludeComments: true}); err != nil {
 		t.Fatal(err)
-	}
-	if !filtered.r.masksByLine {
-		t.Fatal("the shipped exclusions should all be matched line by line")
 	}
 	ref.r.filter.all, ref.r.masksByLine = true, false
 	return filtered, ref
+}
+
+func sameExtraction(t *testing.T, filtered, ref *Extractor, text string) int {
+	t.Helper()
+	got := filtered.Extract(Document{Source: "t", Text: text})
+	want := ref.Extract(Document{Source: "t", Text: text})
+	if !sameFigures(got, want) {
+		t.Errorf("filtered extraction differs for %.80q:\ngot  %q\nwant %q", text, figureTexts(got), figureTexts(want))
+	}
+	return len(want)
 }
 
 // TestFilterLosesNoFigure extracts the test articles, the shared corpora
 // beside the repository when present, and filterTexts with and without
 // the filter: the figures must be the same.
 func TestFilterLosesNoFigure(t *testing.T) {
-	filtered, ref := referenceRules(t)
+	filtered, ref := referenceRules(t, nil)
 	texts := append([]string(nil), filterTexts...)
 	var patterns = []string{
 		"../testdata/articles/*.txt", "../testdata/report/*.txt", "../testdata/input/*.txt",
@@ -80,17 +90,60 @@ func TestFilterLosesNoFigure(t *testing.T) {
 			texts = append(texts, string(b))
 		}
 	}
+	if !filtered.r.masksByLine {
+		t.Fatal("the shipped exclusions should all be matched line by line")
+	}
 	figures := 0
 	for _, text := range texts {
-		got := filtered.Extract(Document{Source: "t", Text: text})
-		want := ref.Extract(Document{Source: "t", Text: text})
-		if !sameFigures(got, want) {
-			t.Errorf("filtered extraction differs for %.80q:\ngot  %q\nwant %q", text, figureTexts(got), figureTexts(want))
-		}
-		figures += len(want)
+		figures += sameExtraction(t, filtered, ref, text)
 	}
 	if figures < 100 {
 		t.Fatalf("only %d figures in %d texts: the comparison proves little", figures, len(texts))
+	}
+}
+
+// TestFilterOnOtherRules covers the filter's slower paths: a kept word
+// with an apostrophe, which byte runs cannot see whole; a phrase starting
+// with a prefix pattern, which can start anywhere; an exclusion that can
+// cross a line break.
+func TestFilterOnOtherRules(t *testing.T) {
+	texts := append([]string{
+		"Scouts counted dun'ko goats on the hill.",
+		"Umpteenfold more people came; umpteen left.",
+		"<span title=\"Photo:\n5 people\">Seven people</span> were hurt.",
+	}, filterTexts...)
+	for name, c := range map[string]struct {
+		edit  func(*Config)
+		check func(*rules) bool
+	}{
+		"apostrophe": {
+			func(cfg *Config) { cfg.Numbers.Words["dun'ko"] = 7 },
+			func(r *rules) bool { return !r.filter.asciiRuns && !r.filter.all },
+		},
+		"prefix": {
+			func(cfg *Config) {
+				cfg.Vague = append(cfg.Vague, VagueAmount{Phrase: "umpteen*", Value: 50, Low: 10, High: 100})
+			},
+			func(r *rules) bool { return r.filter.all },
+		},
+		"multiline exclusion": {
+			func(cfg *Config) { cfg.ExcludePattern = append(cfg.ExcludePattern, `<span[^>]*>`) },
+			func(r *rules) bool { return !r.masksByLine },
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			filtered, ref := referenceRules(t, c.edit)
+			if !c.check(filtered.r) {
+				t.Fatalf("the rules do not take the path under test")
+			}
+			figures := 0
+			for _, text := range texts {
+				figures += sameExtraction(t, filtered, ref, text)
+			}
+			if figures == 0 {
+				t.Fatal("no figures: the comparison proves nothing")
+			}
+		})
 	}
 }
 
@@ -113,7 +166,7 @@ func figureTexts(figs []schema.Figure) []string {
 // latest in the token after it (the "dozen" of "a dozen", the "5" of
 // ".5"), so in the same sentence.
 func TestFilterFindsEveryStart(t *testing.T) {
-	filtered, _ := referenceRules(t)
+	filtered, _ := referenceRules(t, nil)
 	for _, text := range filterTexts {
 		checkFilterHit(t, filtered.r, text)
 	}
@@ -138,7 +191,7 @@ func FuzzFilter(f *testing.F) {
 	for _, s := range filterTexts {
 		f.Add(s)
 	}
-	filtered, _ := referenceRules(f)
+	filtered, _ := referenceRules(f, nil)
 	f.Fuzz(func(t *testing.T, text string) { checkFilterHit(t, filtered.r, text) })
 }
 
@@ -168,7 +221,7 @@ func FuzzFilterLosesNoFigure(f *testing.F) {
 	for _, s := range filterTexts {
 		f.Add(s)
 	}
-	filtered, ref := referenceRules(f)
+	filtered, ref := referenceRules(f, nil)
 	f.Fuzz(func(t *testing.T, text string) {
 		got := filtered.Extract(Document{Source: "fuzz", Text: text})
 		if want := ref.Extract(Document{Source: "fuzz", Text: text}); !sameFigures(got, want) {
