@@ -116,15 +116,10 @@ func (f *figureFilter) next(text string, from, to int, v *vocabulary, key []byte
 			if run >= 0 {
 				start = run // the letters before belong to this token
 			}
-			kind, end, _ := classify(text, start, to, true)
-			if kind == tDigits {
+			var hit bool
+			var end int
+			if end, hit, key = f.tokenAt(text, start, to, v, key); hit {
 				return start, key
-			}
-			if kind == tWord || kind == tPunct {
-				var hit bool
-				if hit, key = f.lookUp(text[start:end], v, key); hit {
-					return start, key
-				}
 			}
 			run, i = -1, end-1
 			continue
@@ -152,19 +147,27 @@ func (f *figureFilter) next(text string, from, to int, v *vocabulary, key []byte
 // runs would not see whole.
 func (f *figureFilter) nextToken(text string, from, to int, v *vocabulary, key []byte) (int, []byte) {
 	for i := from; i < to; {
-		kind, end, _ := classify(text, i, to, true)
-		if kind == tDigits {
+		var hit bool
+		var end int
+		if end, hit, key = f.tokenAt(text, i, to, v, key); hit {
 			return i, key
-		}
-		if kind == tWord || kind == tPunct {
-			var hit bool
-			if hit, key = f.lookUp(text[i:end], v, key); hit {
-				return i, key
-			}
 		}
 		i = end
 	}
 	return -1, key
+}
+
+// tokenAt reads the token at i as tokenize does and reports where it ends
+// and whether it may start a figure: digits, or a kept word or mark.
+func (f *figureFilter) tokenAt(text string, i, to int, v *vocabulary, key []byte) (end int, hit bool, _ []byte) {
+	kind, end, _ := classify(text, i, to, true)
+	switch kind {
+	case tDigits:
+		return end, true, key
+	case tWord, tPunct:
+		hit, key = f.lookUp(text[i:end], v, key)
+	}
+	return end, hit, key
 }
 
 // kept reports whether a run of ASCII letters is a kept word, testing its
