@@ -53,6 +53,7 @@ type rules struct {
 	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
+	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
 	onePronounAfter, yearBefore, labels  wordSet
 	years                                YearRange
@@ -178,6 +179,7 @@ func (c *compiler) compile(cfg Config) {
 	r.notUnits = c.set("numbers.not_units", n.NotUnits)
 	r.negative = c.set("numbers.negative", n.Negative)
 	r.codeJoiners = c.set("numbers.code_joiners", n.CodeJoiners)
+	r.fractionSlashes = c.set("numbers.fraction_slashes", n.FractionSlashes)
 	r.timeWords = newLexicon()
 	c.phrases(r.timeWords, "numbers.time_words", n.TimeWords, 0)
 	r.ratios = newLexicon()

@@ -33,6 +33,7 @@ type NumberConfig struct {
 	Suffixes         map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
 	NotUnits         []string           `mapstructure:"not_units" yaml:"not_units"`
 	CodeJoiners      []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
+	FractionSlashes  []string           `mapstructure:"fraction_slashes" yaml:"fraction_slashes"`
 	TimeWords        []string           `mapstructure:"time_words" yaml:"time_words"`
 	Negative         []string           `mapstructure:"negative" yaml:"negative"`
 	Ratios           []string           `mapstructure:"ratios" yaml:"ratios"`

@@ -23,6 +23,7 @@ type number struct {
 	isRange    bool
 	vague      bool
 	fraction   bool
+	share      bool // a fraction stated exactly: "one in five", "1/16"
 	digits     bool
 	unit       int    // index into rules.unitInfos, -1 for a plain count
 	rawUnit    string // a unit glued to the digits that the rules do not name ("640bhp")
@@ -67,6 +68,7 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 	}
 	n.first = start
 	r.ratio(text, toks, &n, limit)
+	r.slashFraction(text, toks, &n, i, limit)
 	if reject, skip := r.rejectCore(text, toks, &n, i, limit, start != i); reject {
 		return n, skip, false
 	}
@@ -319,7 +321,8 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit int, prefixed bool) (reject bool, skip int) {
 	t := toks[numTok]
 	if t.kind == tDigits {
-		if !prefixed && gluedToName(text, toks, numTok) || r.isLabel(toks, numTok) || r.isDate(toks, numTok, n.numEnd) {
+		label := r.isLabel(toks, numTok) && r.units.longestAt(text, toks, n.numEnd, limit) == nil // "sector 0.68 percent" counts
+		if !prefixed && gluedToName(text, toks, numTok) || label || r.isDate(toks, numTok, n.numEnd) {
 			return true, n.numEnd
 		}
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
@@ -382,12 +385,39 @@ func (r *rules) ratio(text string, toks []token, n *number, limit int) {
 	if !ok || m.vague || m.fraction || m.value <= n.value || m.end >= limit || isYearLike(text[toks[m.first].start:toks[m.first].end]) {
 		return
 	}
-	if follow := toks[m.end]; follow.id != r.of && !r.looksCounted(text, follow) {
+	if follow := toks[m.end]; follow.id != r.of && !r.looksCounted(text, follow) && !isPluralName(text[follow.start:follow.end]) {
 		return
 	}
 	n.value /= m.value
-	n.fraction = true
+	n.fraction, n.share = true, true
 	n.end, n.numEnd = m.end, m.end
+}
+
+// slashFraction turns "1/16 of a pint" and "3⁄4 cup" into a share: whole
+// digits, a fraction slash and larger whole digits, glued together, then
+// "of" or a unit. Other slashed numbers stay dates and codes ("9/11 attacks",
+// "24/7", "12/03/2024"), which rejectCore drops.
+func (r *rules) slashFraction(text string, toks []token, n *number, numTok, limit int) {
+	j := n.numEnd
+	if !n.digits || n.fraction || n.scale != 1 || n.numEnd != numTok+1 || j+2 >= limit {
+		return
+	}
+	slash, den, follow := toks[j], toks[j+1], toks[j+2]
+	if !r.fractionSlashes.has(slash) || slash.spaced || den.kind != tDigits || den.spaced ||
+		r.codeJoiners.has(follow) && !follow.spaced {
+		return
+	}
+	num := text[toks[numTok].start:toks[numTok].end]
+	d, err := parseDigits(text[den.start:den.end])
+	if err != nil || strings.ContainsAny(num, ".,") || d <= n.value || n.value <= 0 {
+		return
+	}
+	if follow.id != r.of && r.units.longestAt(text, toks, j+2, limit) == nil {
+		return
+	}
+	n.value /= d
+	n.fraction, n.share = true, true
+	n.end, n.numEnd = j+2, j+2
 }
 
 // joinRange extends n over a second number that closes a range. money says
@@ -530,6 +560,20 @@ func (r *rules) looksCounted(text string, t token) bool {
 	}
 	w := text[t.start:t.end]
 	return len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss")
+}
+
+// isPluralName reports whether a word reads as a capitalised plural, as
+// peoples are named ("one in three Americans").
+func isPluralName(w string) bool {
+	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' || w[len(w)-1] != 's' || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // startsAtToken reports whether some phrase of the lexicon begins with the

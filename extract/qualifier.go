@@ -2,12 +2,13 @@ package extract
 
 // qualify decides how exact a figure is from the phrase right before it
 // ("at least", "an estimated", "up to") or right after it ("or more"), and
-// otherwise calls vague amounts and fractions ("a quarter of") approximate,
+// otherwise calls vague amounts and fractions in words ("a quarter of")
+// approximate, but not shares stated exactly ("one in five", "1/16"); it
 // sets its bounds: a minimum has a low, a maximum a high, a range or a vague
 // amount both. floor is the first token the look-back may use.
 func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) (qualifier string, b bounds, phraseStart int) {
 	qualifier = Exact
-	if n.vague || n.fraction {
+	if n.vague || n.fraction && !n.share {
 		qualifier = Approx
 	}
 	phraseStart = n.first
