@@ -14,7 +14,7 @@ package extract
 //  6. for a bare number with no counted noun, the nearest trigger anywhere
 //     in the sentence, within twice the window ("the death toll from
 //     Tuesday's quake in the province rose to 1,214");
-//  7. other.
+//  7. other, as is an age ("a 65-year-old") always.
 
 // verdict is a category with the rule that decided it.
 type verdict struct {
@@ -32,6 +32,9 @@ type context struct {
 }
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
+	if n.age {
+		return verdict{r.other, "age"} // the dead woman's age is not a death toll
+	}
 	if n.unit != noUnit {
 		if u := r.unitInfos[n.unit]; u.category >= 0 {
 			if u.currency {

@@ -53,6 +53,7 @@ type rules struct {
 	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
+	ageWords, lasting                    wordSet
 	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
 	onePronounAfter, yearBefore, labels  wordSet
@@ -188,6 +189,8 @@ func (c *compiler) compile(cfg Config) {
 	r.onePronounAfter = c.set("numbers.one_pronoun_after", n.OnePronounAfter)
 	r.yearBefore = c.set("numbers.year_before", n.YearBefore)
 	r.labels = c.set("numbers.labels", n.Labels)
+	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
+	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
 	r.years = n.Years
 	if len(r.words) == 0 {
 		c.fail("numbers.words", "", "must list the number words")

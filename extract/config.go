@@ -43,6 +43,13 @@ type NumberConfig struct {
 	Years            YearRange          `mapstructure:"years" yaml:"years"`
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
+	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
+}
+
+// AgeConfig tells an age ("a 65-year-old") from a duration.
+type AgeConfig struct {
+	Words   []string `mapstructure:"words" yaml:"words"`
+	Lasting []string `mapstructure:"lasting" yaml:"lasting"`
 }
 
 // YearRange bounds the bare four-digit numbers read as years.

@@ -112,6 +112,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"250-kilogram", "exact", "kg", "equipment", 250}}},
 		{"glued duration", "It was the first attack of the five-week-old war.",
 			[]want{{"five-week", "exact", "week", "duration", 5}}},
+		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
+			[]want{{"65-year-old", "exact", "", "other", 65}}},
+		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",
+			[]want{{"six months old", "exact", "", "other", 6}, {"six months", "exact", "month", "duration", 6}}},
 		// money
 		{"dollars billion", "The package is worth $4.5 billion.",
 			[]want{{"$4.5 billion", "exact", "USD", "money", 4.5e9}}},

@@ -24,6 +24,7 @@ type number struct {
 	vague      bool
 	fraction   bool
 	share      bool // a fraction stated exactly: "one in five", "1/16"
+	age        bool // "a 65-year-old", "six months old": no unit, no category
 	digits     bool
 	unit       int    // index into rules.unitInfos, -1 for a plain count
 	rawUnit    string // a unit glued to the digits that the rules do not name ("640bhp")
@@ -500,6 +501,7 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 		if !r.unitInfos[p.tag].currency || !glued {
 			n.unit = p.tag
 			n.end = j + len(p.words)
+			r.age(text, toks, n, limit)
 			return
 		}
 	}
@@ -518,6 +520,21 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 			n.end = j + 1 + len(p.words)
 		}
 	}
+}
+
+// age turns a measure followed by an age word ("65-year-old", "six months
+// old") into an age: a plain number with the words as its own, since an
+// age says how old someone or something is, not how long it lasted; before
+// what lasts ("the five-week-old war") it stays a duration.
+func (r *rules) age(text string, toks []token, n *number, limit int) {
+	j := n.end
+	if j < limit && toks[j].id == r.hyphen && !toks[j].spaced && j+1 < limit && !toks[j+1].spaced {
+		j++
+	}
+	if j >= limit || !r.ageWords.has(toks[j]) || j+1 < limit && r.lasting.has(toks[j+1]) {
+		return
+	}
+	n.unit, n.age, n.end = noUnit, true, j+1
 }
 
 // startsAt reports whether a phrase of the lexicon starts at token i.
