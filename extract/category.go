@@ -95,12 +95,40 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 		}
 	}
 	for k := n.end; k < c.sentEnd; k++ {
-		if r.clauseBreaks.has(toks[k]) {
-			hi = k
-			break
+		if !r.clauseBreaks.has(toks[k]) {
+			continue
 		}
+		if end := r.asideEnd(text, toks, k, c.sentEnd); end > k {
+			k = end // the clause goes on after the aside
+			continue
+		}
+		hi = k
+		break
 	}
 	return lo, hi
+}
+
+// asideEnd returns the closing token of the aside opened by the clause
+// break at k, or -1 if k opens none: a parenthesis, or a comma before an
+// aside word ("including") up to the next comma.
+func (r *rules) asideEnd(text string, toks []token, k, end int) int {
+	closer := r.closeParen
+	switch {
+	case toks[k].id == r.openParen:
+	case toks[k].id == r.comma && r.clauseAsides.startsAt(text, toks, k+1, end):
+		closer = r.comma
+	default:
+		return -1
+	}
+	for m := k + 1; m < end; m++ {
+		if toks[m].id == closer {
+			return m
+		}
+		if closer == r.comma && r.clauseBreaks.has(toks[m]) {
+			return -1 // the aside runs into another break: not one after all
+		}
+	}
+	return -1
 }
 
 // nearestTrigger finds the category trigger closest to the number within

@@ -82,7 +82,10 @@ type rules struct {
 	other                         int
 
 	clauseBreaks wordSet
-	inheritAfter *lexicon
+	clauseAsides *lexicon
+	// comma and the parentheses open and close asides.
+	comma, openParen, closeParen int32
+	inheritAfter                 *lexicon
 
 	// starts[id] says a word can begin a figure (a number word, "a", a
 	// currency sign, a vague amount...): the scanner skips other words at
@@ -226,6 +229,9 @@ func (c *compiler) compile(cfg Config) {
 	c.units(cfg.Units, cfg.Currencies)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
+	r.clauseAsides = newLexicon()
+	c.phrases(r.clauseAsides, "clause_asides", cfg.ClauseAsides, 0)
+	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")
 	r.inheritAfter = newLexicon()
 	c.phrases(r.inheritAfter, "inherit_after", cfg.InheritAfter, 0)
 

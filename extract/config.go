@@ -17,6 +17,7 @@ type Config struct {
 	Currencies     CurrencyConfig `mapstructure:"currencies" yaml:"currencies"`
 	Categories     []Category     `mapstructure:"categories" yaml:"categories"`
 	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	ClauseAsides   []string       `mapstructure:"clause_asides" yaml:"clause_asides"`
 	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
 	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`
 	Abbreviations  []string       `mapstructure:"abbreviations" yaml:"abbreviations"`
