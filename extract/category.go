@@ -71,7 +71,11 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexicon) (verdict, bool) {
 	var best *phrase
 	for k := c.objEnd - 1; k >= c.objFirst; k-- {
-		if p := l.longestAt(text, toks, k, c.objEnd); p != nil && (best == nil || len(p.words) > len(best.words)) {
+		p := l.longestAt(text, toks, k, c.objEnd)
+		if p != nil && r.modifiesNext(text, toks, k+len(p.words), c.objEnd) {
+			p = nil // "aid workers", "school buses": the noun after is the head
+		}
+		if p != nil && (best == nil || len(p.words) > len(best.words)) {
 			best = p
 		}
 		if best != nil && k < c.objEnd-1 {
@@ -82,6 +86,12 @@ func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexic
 		return verdict{}, false
 	}
 	return verdict{best.tag, best.rule}, true
+}
+
+// modifiesNext reports whether a head phrase ending at token e only
+// describes the plural noun that follows it inside the counted phrase.
+func (r *rules) modifiesNext(text string, toks []token, e, objEnd int) bool {
+	return e < objEnd && toks[e].kind == tWord && !toks[e].masked && r.isPlural(text, toks[e])
 }
 
 // clause returns the token bounds of the clause around the number: the

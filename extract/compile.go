@@ -81,8 +81,9 @@ type rules struct {
 	triggersBefore, triggersAfter *lexicon
 	other                         int
 
-	clauseBreaks wordSet
-	clauseAsides *lexicon
+	clauseBreaks   wordSet
+	unitAdjectives wordSet // between a number and its unit: "35 consecutive days"
+	clauseAsides   *lexicon
 	// comma and the parentheses open and close asides.
 	comma, openParen, closeParen int32
 	inheritAfter                 *lexicon
@@ -100,6 +101,7 @@ type rules struct {
 
 	objMax                                 int
 	objSkip, objPlurals, stopwords, months wordSet
+	objCompounds                           wordSet
 	abbreviations                          map[string]bool
 	of, one, a, an, hyphen, dollar         int32
 }
@@ -229,6 +231,7 @@ func (c *compiler) compile(cfg Config) {
 	c.units(cfg.Units, cfg.Currencies)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
+	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.clauseAsides = newLexicon()
 	c.phrases(r.clauseAsides, "clause_asides", cfg.ClauseAsides, 0)
 	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")
@@ -241,6 +244,7 @@ func (c *compiler) compile(cfg Config) {
 	}
 	r.objSkip = c.set("object.skip_start", cfg.Object.SkipStart)
 	r.objPlurals = c.set("object.plurals", cfg.Object.Plurals)
+	r.objCompounds = c.set("object.compound_heads", cfg.Object.Compounds)
 	r.stopwords = c.set("object.stopwords", cfg.Object.Stopwords)
 	r.months = c.set("months", cfg.Months)
 	r.abbreviations = map[string]bool{}

@@ -13,6 +13,7 @@ type Config struct {
 	Vague          []VagueAmount  `mapstructure:"vague" yaml:"vague"`
 	Qualifiers     []Qualifier    `mapstructure:"qualifiers" yaml:"qualifiers"`
 	Ranges         RangeConfig    `mapstructure:"ranges" yaml:"ranges"`
+	UnitAdjectives []string       `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
 	Units          []Unit         `mapstructure:"units" yaml:"units"`
 	Currencies     CurrencyConfig `mapstructure:"currencies" yaml:"currencies"`
 	Categories     []Category     `mapstructure:"categories" yaml:"categories"`
@@ -121,5 +122,6 @@ type ObjectConfig struct {
 	MaxWords  int      `mapstructure:"max_words" yaml:"max_words"`
 	SkipStart []string `mapstructure:"skip_start" yaml:"skip_start"`
 	Plurals   []string `mapstructure:"plurals" yaml:"plurals"`
+	Compounds []string `mapstructure:"compound_heads" yaml:"compound_heads"`
 	Stopwords []string `mapstructure:"stopwords" yaml:"stopwords"`
 }

@@ -497,10 +497,14 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 		glued = true
 		j++
 	}
-	if p := r.units.longestAt(text, toks, j, limit); p != nil {
+	at := j
+	for !glued && at < limit && r.unitAdjectives.has(toks[at]) {
+		at++
+	}
+	if p := r.units.longestAt(text, toks, at, limit); p != nil && (at == j || !r.unitInfos[p.tag].currency) {
 		if !r.unitInfos[p.tag].currency || !glued {
 			n.unit = p.tag
-			n.end = j + len(p.words)
+			n.end = at + len(p.words)
 			r.age(text, toks, n, limit)
 			return
 		}

@@ -44,7 +44,7 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 		words++
 		k++
 		end = k
-		if r.isPlural(text, t) && !(k < limit && toks[k].id == r.and) {
+		if r.isPlural(text, t) && !(k < limit && (toks[k].id == r.and || r.objCompounds.has(toks[k]))) {
 			return first, end
 		}
 	}
