@@ -126,6 +126,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"40", "exact", "", "equipment", 40}}},
 		{"an adjective before the unit", "The city has been shelled for 35 consecutive days.",
 			[]want{{"35 consecutive days", "exact", "day", "duration", 35}}},
+		{"a number with a leading zero is a code", "Call the hotline on 0800 501 701; only 0.5% of callers got through.",
+			[]want{{"0.5%", "exact", "%", "other", 0.5}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",

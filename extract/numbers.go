@@ -322,6 +322,9 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit int, prefixed bool) (reject bool, skip int) {
 	t := toks[numTok]
 	if t.kind == tDigits {
+		if w := text[t.start:t.end]; len(w) > 1 && w[0] == '0' && isDigit(w[1]) {
+			return true, skipDigitRun(toks, numTok+1, limit) // "0800 501 701" is a phone number
+		}
 		label := r.isLabel(toks, numTok) && r.units.longestAt(text, toks, n.numEnd, limit) == nil // "sector 0.68 percent" counts
 		if !prefixed && gluedToName(text, toks, numTok) || label || r.isDate(toks, numTok, n.numEnd) {
 			return true, n.numEnd
@@ -354,6 +357,14 @@ func inCodeChain(toks []token, numTok, numEnd, limit int, joiners wordSet) bool 
 	}
 	return numTok >= 2 && !toks[numTok].spaced && joiners.has(toks[numTok-1]) && !toks[numTok-1].spaced &&
 		toks[numTok-2].kind == tDigits
+}
+
+// skipDigitRun returns the first token from i that is not digits.
+func skipDigitRun(toks []token, i, limit int) int {
+	for i < limit && toks[i].kind == tDigits {
+		i++
+	}
+	return i
 }
 
 // skipCodeChain returns the token after a run of digits glued together by
