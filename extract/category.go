@@ -5,7 +5,8 @@ package extract
 //     trigger of an overriding category is near ("$4.5 billion in aid");
 //  2. a counted noun that settles it ("three rockets", "29 settlements");
 //  3. the nearest trigger in the same clause ("bodies of at least eight",
-//     "86 troops were released", "the death toll rose to 23");
+//     "86 troops were released", "the death toll rose to 23"), unless
+//     the counted noun's category says it cannot be that (not_with);
 //  4. a counted noun that speaks only when nothing else does ("150,000
 //     troops");
 //  5. a number after "including" and the like whose noun has not settled
@@ -50,11 +51,12 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		return v
 	}
 	lo, hi := r.clause(text, toks, n, c)
-	if v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil); ok {
+	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
+	if v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil); ok && !(weakOK && r.notWith[weak.category][v.category]) {
 		return v
 	}
-	if v, ok := r.headOf(text, toks, n, c, r.weakHeads); ok {
-		return v
+	if weakOK {
+		return weak
 	}
 	if c.hasPrev && c.qualStart > c.sentFirst &&
 		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {

@@ -80,6 +80,10 @@ type rules struct {
 	// phrases are in both.
 	triggersBefore, triggersAfter *lexicon
 	other                         int
+	// notWith[weak][trigger] says a trigger of that category does not
+	// speak for a number counting the weak head's ("troops crossed the
+	// border" are not refugees).
+	notWith [][]bool
 
 	clauseBreaks   wordSet
 	unitAdjectives wordSet // between a number and its unit: "35 consecutive days"
@@ -366,6 +370,15 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersAfter, key+".after", cat.After, i)
 		c.phrases(r.triggersBefore, key+".around", cat.Around, i)
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
+	}
+	r.notWith = make([][]bool, len(cats))
+	for i, cat := range cats {
+		r.notWith[i] = make([]bool, len(cats))
+		for j, name := range cat.NotWith {
+			if k := c.category(fmt.Sprintf("categories[%d].not_with[%d]", i, j), name); k >= 0 {
+				r.notWith[i][k] = true
+			}
+		}
 	}
 	if r.other < 0 {
 		c.fail("categories", fallbackCategory, "the fallback category must be defined")

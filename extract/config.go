@@ -115,6 +115,9 @@ type Category struct {
 	Before    []string `mapstructure:"before" yaml:"before"`
 	After     []string `mapstructure:"after" yaml:"after"`
 	Around    []string `mapstructure:"around" yaml:"around"`
+	// NotWith names the categories whose triggers do not speak for a
+	// number counting this category's weak heads.
+	NotWith []string `mapstructure:"not_with" yaml:"not_with"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.

@@ -128,6 +128,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"35 consecutive days", "exact", "day", "duration", 35}}},
 		{"a number with a leading zero is a code", "Call the hotline on 0800 501 701; only 0.5% of callers got through.",
 			[]want{{"0.5%", "exact", "%", "other", 0.5}}},
+		{"soldiers who cross a border are not refugees", "Upwards of 5,000 troops crossed the border.",
+			[]want{{"5,000", "min", "", "troops", 5000}}},
+		{"civilians who cross a border are", "Upwards of 5,000 civilians crossed the border.",
+			[]want{{"5,000", "min", "", "displaced", 5000}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",
@@ -255,6 +259,7 @@ func TestConfigErrors(t *testing.T) {
 	}{
 		{"bad pattern", func(c *extract.Config) { c.ExcludePattern = append(c.ExcludePattern, "(") }, "exclude_patterns["},
 		{"unknown unit category", func(c *extract.Config) { c.Units[0].Category = "weather" }, `units[0].category: "weather": unknown category`},
+		{"unknown not_with category", func(c *extract.Config) { c.Categories[0].NotWith = []string{"weather"} }, `categories[0].not_with[0]: "weather": unknown category`},
 		{"duplicate alias", func(c *extract.Config) { c.Units[1].Aliases = append(c.Units[1].Aliases, "tonnes") }, `alias already names t`},
 		{"bad qualifier", func(c *extract.Config) { c.Qualifiers[0].Name = "roughly" }, `qualifiers[0].name: "roughly": unknown qualifier`},
 		{"vague bounds", func(c *extract.Config) { c.Vague[0].Low = 1e9 }, "vague[0]"},
