@@ -286,6 +286,7 @@ type dateMatch struct {
 type placeMatch struct {
 	p      place
 	inCue  bool // inside a speaker of one of the target's cues
+	speaks bool // the whole of that speaker: "Kyiv says"
 	poss   bool
 	clause int32
 }
@@ -435,6 +436,7 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 				cu := &s.cues[k]
 				if p.a >= int(cu.ns) && p.b <= int(cu.ne) {
 					m.inCue = true
+					m.speaks = p.a == int(cu.ns) && p.b == int(cu.ne)
 					break
 				}
 			}
@@ -552,6 +554,9 @@ func (a *Annotator) locationOf(d *docScratch, spk *speaker) string {
 			dist = c.fi - p.b + 1
 		}
 		if m.inCue || spk.v == v && p.a >= spk.ns && p.b <= spk.ne {
+			if m.speaks || spk.v == v && p.a == spk.ns && p.b == spk.ne {
+				continue // "Kyiv says": the place speaks for its government, nothing happened there
+			}
 			if dist < fbD {
 				fallback, fbD = p, dist
 			}
