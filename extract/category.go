@@ -21,6 +21,7 @@ package extract
 type verdict struct {
 	category int
 	rule     string
+	byUnit   bool // decided by the unit: "three days" lends nothing to "60 people"
 }
 
 // context bounds where the category rules may look for one number.
@@ -34,7 +35,7 @@ type context struct {
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
 	if n.age {
-		return verdict{r.other, "age"} // the dead woman's age is not a death toll
+		return verdict{category: r.other, rule: "age"} // the dead woman's age is not a death toll
 	}
 	if n.unit != noUnit {
 		if u := r.unitInfos[n.unit]; u.category >= 0 {
@@ -44,7 +45,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 					return v
 				}
 			}
-			return verdict{u.category, u.rule}
+			return verdict{category: u.category, rule: u.rule, byUnit: true}
 		}
 	}
 	if v, ok := r.headOf(text, toks, n, c, r.heads); ok {
@@ -58,14 +59,14 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK {
 		return weak
 	}
-	if c.hasPrev && c.qualStart > c.sentFirst &&
+	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst &&
 		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
-		return verdict{c.prev.category, "inherit:" + c.prev.rule}
+		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
 	}
 	if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok && c.objFirst == c.objEnd {
 		return v
 	}
-	return verdict{r.other, "default"}
+	return verdict{category: r.other, rule: "default"}
 }
 
 // headOf looks for a head noun of the lexicon in the counted noun phrase,
@@ -87,7 +88,7 @@ func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexic
 	if best == nil {
 		return verdict{}, false
 	}
-	return verdict{best.tag, best.rule}, true
+	return verdict{category: best.tag, rule: best.rule}, true
 }
 
 // modifiesNext reports whether a head phrase ending at token e only
@@ -186,5 +187,5 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 	if best == nil {
 		return verdict{}, false
 	}
-	return verdict{best.tag, best.rule}, true
+	return verdict{category: best.tag, rule: best.rule}, true
 }

@@ -156,7 +156,9 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
 			qualStart: qualStart, prev: prev, hasPrev: hasPrev,
 		})
-		prev, hasPrev = v, true
+		if !n.age { // a speaker's age says nothing of the counts after it
+			prev, hasPrev = v, true
+		}
 		f := *meta
 		f.Value, f.Qualifier = n.value, qualifier
 		f.Low, f.High = s.bounds.ptr(b.low, b.hasLow), s.bounds.ptr(b.high, b.hasHigh)

@@ -80,6 +80,7 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 		n.unit = unit
 	} else {
 		r.attachUnit(text, toks, &n, limit)
+		n.age = n.age || r.ageAside(text, toks, &n, limit)
 	}
 	if n.digits && n.unit == noUnit && n.rawUnit == "" && r.isYearAt(text, toks, &n, i, limit) {
 		return n, n.end, false
@@ -550,6 +551,16 @@ func (r *rules) age(text string, toks []token, n *number, limit int) {
 		return
 	}
 	n.unit, n.age, n.end = noUnit, true, j+1
+}
+
+// ageAside reports whether a plain number set off by commas after a word
+// is an age: "the suspect, 34, was arrested", "Olena Shevchenko, 71, said".
+func (r *rules) ageAside(text string, toks []token, n *number, limit int) bool {
+	if !n.digits || n.isRange || n.scale != 1 || n.value < 1 || n.value > 120 || n.value != float64(int(n.value)) ||
+		n.first < 2 || n.numEnd != n.end || toks[n.first-1].id != r.comma || toks[n.first-2].kind != tWord {
+		return false
+	}
+	return n.end == limit || toks[n.end].id == r.comma || toks[n.end].id == r.closeParen
 }
 
 // startsAt reports whether a phrase of the lexicon starts at token i.
