@@ -46,6 +46,24 @@ func markMasked(toks []token, masks []span, k int) int {
 	return k
 }
 
+// modelAfterCount reports whether the digits at token i name a model
+// between a count and its noun: the 2 of "14 Leopard 2 tanks". A
+// capitalised word that is not a possessive sits between them.
+func (r *rules) modelAfterCount(text string, toks []token, i int) bool {
+	if i < 2 || !toks[i].spaced || !isModelName(text, toks[i-1]) {
+		return false
+	}
+	before := toks[i-2]
+	return before.kind == tDigits || r.words[before.id] > 0
+}
+
+// isModelName reports whether a token can be the name in a model
+// designation: a capitalised word, not a possessive ("Ukraine's 15").
+func isModelName(text string, t token) bool {
+	w := text[t.start:t.end]
+	return t.kind == tWord && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
+}
+
 // gluedToName reports whether the digits at token i belong to a name or
 // code: letters right before them ("MH17") or letters and a hyphen ("F-16",
 // "COVID-19").

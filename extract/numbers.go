@@ -326,8 +326,8 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		if w := text[t.start:t.end]; len(w) > 1 && w[0] == '0' && isDigit(w[1]) {
 			return true, skipDigitRun(toks, numTok+1, limit) // "0800 501 701" is a phone number
 		}
-		label := r.isLabel(toks, numTok) && r.units.longestAt(text, toks, n.numEnd, limit) == nil // "sector 0.68 percent" counts
-		if !prefixed && gluedToName(text, toks, numTok) || label || r.isDate(toks, numTok, n.numEnd) {
+		label := r.isLabel(toks, numTok) && !r.units.startsAt(text, toks, n.numEnd, limit) // "sector 0.68 percent" counts
+		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label || r.isDate(toks, numTok, n.numEnd) {
 			return true, n.numEnd
 		}
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
@@ -512,6 +512,9 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 	at := j
 	for !glued && at < limit && r.unitAdjectives.has(toks[at]) {
 		at++
+	}
+	if at == limit {
+		at = j // "for 35 consecutive" ends the sentence
 	}
 	if p := r.units.longestAt(text, toks, at, limit); p != nil && (at == j || !r.unitInfos[p.tag].currency) {
 		if !r.unitInfos[p.tag].currency || !glued {

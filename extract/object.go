@@ -23,6 +23,10 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 	for k := j; k < limit && words < r.objMax; {
 		t := toks[k]
 		switch {
+		case t.kind == tDigits && words == 1 && r.modelAfterCount(text, toks, k):
+			k++ // "14 Leopard 2 tanks": a model, part of the noun phrase
+			end = k
+			continue
 		case t.kind == tDigits && words <= 1:
 			// "Ukraine's 15 operational reactors": the noun belongs to the later number
 			first, end, words = k+1, k+1, 0
@@ -30,6 +34,13 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 			continue
 		case t.kind == tPunct && t.id == r.hyphen && !t.spaced && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !toks[k+1].spaced:
 			k++ // "multi-storey"
+			continue
+		case t.kind == tPunct && t.id == r.hyphen && !t.spaced && words > 0 && k+1 < limit && toks[k+1].kind == tDigits && !toks[k+1].spaced:
+			k += 2 // "T-90 tanks", "Su-34 jets": a model
+			for k < limit && toks[k].kind == tWord && !toks[k].spaced {
+				k++ // "F-16s"
+			}
+			end = k
 			continue
 		case t.kind != tWord:
 			return first, end
