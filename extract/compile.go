@@ -66,7 +66,7 @@ type rules struct {
 	qualNames  []string
 
 	rangeJoin, rangeOpen, rangeChange wordSet
-	and                               int32
+	and, to                           int32
 
 	units           *lexicon // words after a number; tag: index into unitInfo
 	symbols         *lexicon // currency signs before a number; tag: index into unitInfo
@@ -258,7 +258,7 @@ func (c *compiler) compile(cfg Config) {
 	r.of, r.one, r.a, r.an = v.add("of"), v.add("one"), v.add("a"), v.add("an")
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
 	v.add("−")
-	r.and = v.add("and")
+	r.and, r.to = v.add("and"), v.add("to")
 	if a, err := claim.New(cfg.Claims); err != nil {
 		var ce *ConfigError
 		if errors.As(err, &ce) {

@@ -139,6 +139,8 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 	r := e.r
 	var prev verdict
 	hasPrev := false
+	var last number // the figure before, for "from 4.8 to 4.7 per cent"
+	lastFig := -1
 	for i := first; i < end; {
 		if !r.canStart(toks[:end], i) {
 			i++
@@ -168,10 +170,30 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end
 		f.Text = text[f.Start:f.End]
 		f.Sentence = text[sent.start:sent.end]
+		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
+			shareUnit(&figs[lastFig], &f)
+		}
+		last, lastFig = n, len(figs)
 		figs = append(figs, f)
 		s.spans = append(s.spans, claim.Span{Start: sent.start, End: sent.end})
 	}
 	return figs
+}
+
+// changeTo reports whether two figures state a change, "from a to b",
+// where b's unit is a's too: "from 4.8 to 4.7 per cent".
+func (r *rules) changeTo(toks []token, a, b *number) bool {
+	return b.unit != noUnit && a.unit == noUnit && a.rawUnit == "" && !a.fraction && !a.age &&
+		b.first == a.end+1 && toks[a.end].id == r.to && a.first > 0 && r.rangeChange.has(toks[a.first-1])
+}
+
+// shareUnit gives the first figure of a change the unit of the second and,
+// if nothing else decided its category, the second's category.
+func shareUnit(from, to *schema.Figure) {
+	from.Unit = to.Unit
+	if from.Rule == "default" {
+		from.Category, from.Rule = to.Category, "inherit:"+strings.TrimPrefix(to.Rule, "inherit:")
+	}
 }
 
 func (r *rules) unitName(n *number) string {
