@@ -406,6 +406,21 @@ func (r *rules) ratio(text string, toks []token, n *number, limit int) {
 	n.end, n.numEnd = m.end, m.end
 }
 
+// changeBefore reports whether a change word other than "from" sits at
+// most changeReach words before the "from" at token i.
+func (r *rules) changeBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-changeReach; k-- {
+		if r.rangeChange.has(toks[k]) && toks[k].id != r.from {
+			return true
+		}
+	}
+	return false
+}
+
+// changeReach is how far before "from" a change word makes "from X to Y"
+// a change: "rose sharply from".
+const changeReach = 3
+
 // slashFraction turns "1/16 of a pint" and "3⁄4 cup" into a share: whole
 // digits, a fraction slash and larger whole digits, glued together, then
 // "of" or a unit. Other slashed numbers stay dates and codes ("9/11 attacks",
@@ -463,7 +478,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		if n.first == 0 || !r.rangeOpen.has(before) {
 			return false, 0
 		}
-	case n.first > 0 && r.rangeChange.has(before):
+	case n.first > 0 && r.rangeChange.has(before) && (before.id != r.from || r.changeBefore(toks, n.first-1)):
 		return false, 0 // "rose from 20 to 30": two figures
 	}
 	j++
