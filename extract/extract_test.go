@@ -152,6 +152,8 @@ func TestExtractSentences(t *testing.T) {
 		{"from X to Y people", "From 5 to 7 people were hurt.", []want{{"5 to 7", "range", "", "injured", 5}}},
 		{"a change before from makes two figures", "The toll rose sharply from 31 to 47.",
 			[]want{{"31", "exact", "", "killed", 31}, {"47", "exact", "", "killed", 47}}},
+		{"a tilde and an average are approximate", "Each weighs ~45g; he averaged 7.3 points.",
+			[]want{{"45g", "approx", "g", "other", 45}, {"7.3", "approx", "", "other", 7.3}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",
