@@ -52,8 +52,12 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		return v
 	}
 	lo, hi := r.clause(text, toks, n, c)
+	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
+	if ok && !r.refused[v.category] {
+		return v
+	}
 	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
-	if v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil); ok && !(weakOK && r.notWith[weak.category][v.category]) {
+	if ok && !(weakOK && r.notWith[weak.category][v.category]) {
 		return v
 	}
 	if weakOK {

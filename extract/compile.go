@@ -84,6 +84,7 @@ type rules struct {
 	// speak for a number counting the weak head's ("troops crossed the
 	// border" are not refugees).
 	notWith [][]bool
+	refused []bool // refused[trigger]: some category's not_with names it
 
 	clauseBreaks   wordSet
 	unitAdjectives wordSet // between a number and its unit: "35 consecutive days"
@@ -371,12 +372,12 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersBefore, key+".around", cat.Around, i)
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
 	}
-	r.notWith = make([][]bool, len(cats))
+	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	for i, cat := range cats {
 		r.notWith[i] = make([]bool, len(cats))
 		for j, name := range cat.NotWith {
 			if k := c.category(fmt.Sprintf("categories[%d].not_with[%d]", i, j), name); k >= 0 {
-				r.notWith[i][k] = true
+				r.notWith[i][k], r.refused[k] = true, true
 			}
 		}
 	}
