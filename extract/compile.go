@@ -66,7 +66,7 @@ type rules struct {
 	qualNames  []string
 
 	rangeJoin, rangeOpen, rangeChange wordSet
-	and, to, from                     int32
+	and, to, from, by                 int32
 
 	units           *lexicon // words after a number; tag: index into unitInfo
 	symbols         *lexicon // currency signs before a number; tag: index into unitInfo
@@ -259,7 +259,7 @@ func (c *compiler) compile(cfg Config) {
 	r.of, r.one, r.a, r.an = v.add("of"), v.add("one"), v.add("a"), v.add("an")
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
 	v.add("−")
-	r.and, r.to, r.from = v.add("and"), v.add("to"), v.add("from")
+	r.and, r.to, r.from, r.by = v.add("and"), v.add("to"), v.add("from"), v.add("by")
 	if a, err := claim.New(cfg.Claims); err != nil {
 		var ce *ConfigError
 		if errors.As(err, &ce) {

@@ -465,6 +465,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	}
 	join := toks[j]
 	hyphen := join.kind == tPunct && isHyphen(text[join.start:join.end])
+	byRange := false
 	var before token
 	if n.first > 0 {
 		before = toks[n.first-1]
@@ -479,7 +480,10 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 			return false, 0
 		}
 	case n.first > 0 && r.rangeChange.has(before) && (before.id != r.from || r.changeBefore(toks, n.first-1)):
-		return false, 0 // "rose from 20 to 30": two figures
+		if before.id != r.by || u != nil {
+			return false, 0 // "rose from 20 to 30": two figures
+		}
+		byRange = true // "dropped by 1 to 1.5 degrees", unless "rose by 5 to 30"
 	}
 	j++
 	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(toks, j, len(p.words)) && j+len(p.words) < limit {
@@ -498,6 +502,9 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	if m.value <= n.value {
 		// "3-1", "2014-15", "2024-11-08": a score, season or date, not a count
 		return hyphen, skipCodeChain(text, toks, n.first, limit, r.codeJoiners)
+	}
+	if byRange && (m.value > 10*n.value || !r.units.startsAt(text, toks, m.end, limit)) {
+		return false, 0 // a change by one amount to a level: two figures
 	}
 	n.low, n.high = n.value, m.value
 	n.bounded, n.isRange = true, true
