@@ -53,7 +53,7 @@ type rules struct {
 	words, scales, suffixes, fractions   map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
-	ageWords, lasting                    wordSet
+	ageWords, lasting, addressWords      wordSet
 	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
 	onePronounAfter, yearBefore, labels  wordSet
@@ -200,6 +200,7 @@ func (c *compiler) compile(cfg Config) {
 	r.yearBefore = c.set("numbers.year_before", n.YearBefore)
 	r.labels = c.set("numbers.labels", n.Labels)
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
+	r.addressWords = c.set("numbers.address_words", n.AddressWords)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
 	r.years = n.Years
 	if len(r.words) == 0 {

@@ -45,6 +45,7 @@ type NumberConfig struct {
 	Years            YearRange          `mapstructure:"years" yaml:"years"`
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
+	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
 	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
 }
 

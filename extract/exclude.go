@@ -116,6 +116,21 @@ func (r *rules) isDate(toks []token, i, end int) bool {
 	return end+1 < len(toks) && toks[end].id == r.of && r.months.has(toks[end+1])
 }
 
+// isAddress reports whether the number ending at token end starts a street
+// address: capitalised words, then an address word ("12 Baker Street").
+func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
+	for k := end; k < limit && k < end+4; k++ {
+		t := toks[k]
+		if t.kind != tWord || !isModelName(text, t) {
+			return false
+		}
+		if k > end && r.addressWords.has(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // isLabel reports whether the number at token i names rather than counts:
 // "Article 5", "No. 3", "Flight 752".
 func (r *rules) isLabel(toks []token, i int) bool {

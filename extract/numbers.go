@@ -327,7 +327,8 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 			return true, skipDigitRun(toks, numTok+1, limit) // "0800 501 701" is a phone number
 		}
 		label := r.isLabel(toks, numTok) && !r.units.startsAt(text, toks, n.numEnd, limit) // "sector 0.68 percent" counts
-		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label || r.isDate(toks, numTok, n.numEnd) {
+		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label ||
+			r.isDate(toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
 			return true, n.numEnd
 		}
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
