@@ -167,6 +167,8 @@ func TestExtractSentences(t *testing.T) {
 		{"models and addresses are not figures", "A Boeing 737 landed. Germany sent Leopard 2 tanks to 10 Downing Street and 3 St Petersburg families.",
 			[]want{{"3", "exact", "", "other", 3}}},
 		{"an apartment number", "Police found him in Apt. 5 of the block.", nil},
+		{"spending the night is not money", "She spent the night in a basement with her two grandchildren.",
+			[]want{{"two", "exact", "", "other", 2}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",
