@@ -12,8 +12,8 @@ package extract
 //  5. a number after "including" and the like whose noun has not settled
 //     anything takes the category of the figure before it in the sentence
 //     ("230 people, including 41 children");
-//  6. for a bare number with no counted noun, the nearest trigger anywhere
-//     in the sentence, within twice the window ("the death toll from
+//  6. for a bare number with no counted noun, the nearest trigger in its
+//     clause, then anywhere in the sentence, within twice the window ("the death toll from
 //     Tuesday's quake in the province rose to 1,214");
 //  7. other, as is an age ("a 65-year-old") always.
 
@@ -31,6 +31,7 @@ type context struct {
 	qualStart          int // first token of the qualifier phrase, or the number
 	prev               verdict
 	hasPrev            bool // prev is the verdict of an earlier figure in the sentence
+	prevEnd            int  // the token after that figure
 }
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
@@ -63,14 +64,40 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK {
 		return weak
 	}
-	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst &&
-		r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
+	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, c) {
 		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
 	}
-	if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok && c.objFirst == c.objEnd {
-		return v
+	if c.objFirst == c.objEnd {
+		// The clause first: "The death toll from Monday's quake rose to
+		// more than 2,300, with 11,000 injured".
+		if v, ok := r.nearestTriggerWithin(text, toks, n, lo, hi, nil, 2*r.window); ok {
+			return v
+		}
+		if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
+			return v
+		}
 	}
 	return verdict{category: r.other, rule: "default"}
+}
+
+// inherits reports whether the number takes the category of the figure
+// before it: after "including" and the like anywhere, after "and" and the
+// like only in the same clause ("24,400 workers were deployed, and 45
+// countries offered help" are two counts).
+func (r *rules) inherits(text string, toks []token, c context) bool {
+	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
+		return true
+	}
+	p := r.inheritInClause.longestEndingAt(text, toks, c.qualStart, c.sentFirst)
+	if p == nil {
+		return false
+	}
+	for k := c.prevEnd; k < c.qualStart-len(p.words); k++ {
+		if r.clauseBreaks.has(toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // headOf looks for a head noun of the lexicon in the counted noun phrase,

@@ -92,6 +92,7 @@ type rules struct {
 	// comma and the parentheses open and close asides.
 	comma, openParen, closeParen int32
 	inheritAfter                 *lexicon
+	inheritInClause              *lexicon
 
 	// starts[id] says a word can begin a figure (a number word, "a", a
 	// currency sign, a vague amount...): the scanner skips other words at
@@ -243,6 +244,8 @@ func (c *compiler) compile(cfg Config) {
 	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")
 	r.inheritAfter = newLexicon()
 	c.phrases(r.inheritAfter, "inherit_after", cfg.InheritAfter, 0)
+	r.inheritInClause = newLexicon()
+	c.phrases(r.inheritInClause, "inherit_in_clause", cfg.InheritClause, 0)
 
 	r.objMax = cfg.Object.MaxWords
 	if r.objMax < 1 {

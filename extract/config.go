@@ -20,6 +20,7 @@ type Config struct {
 	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
 	ClauseAsides   []string       `mapstructure:"clause_asides" yaml:"clause_asides"`
 	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
+	InheritClause  []string       `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
 	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`
 	Abbreviations  []string       `mapstructure:"abbreviations" yaml:"abbreviations"`
 	Months         []string       `mapstructure:"months" yaml:"months"`

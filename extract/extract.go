@@ -138,7 +138,7 @@ func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *sc
 func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks []token, sent span, first, end int, meta *schema.Figure) []schema.Figure {
 	r := e.r
 	var prev verdict
-	hasPrev := false
+	hasPrev, prevEnd := false, 0
 	var last number // the figure before, for "from 4.8 to 4.7 per cent"
 	lastFig := -1
 	for i := first; i < end; {
@@ -156,10 +156,10 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		objFirst, objEnd := r.object(text, toks, &n, end)
 		v := r.categorize(text, toks, &n, context{
 			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
-			qualStart: qualStart, prev: prev, hasPrev: hasPrev,
+			qualStart: qualStart, prev: prev, hasPrev: hasPrev, prevEnd: prevEnd,
 		})
 		if !n.age { // a speaker's age says nothing of the counts after it
-			prev, hasPrev = v, true
+			prev, hasPrev, prevEnd = v, true, n.end
 		}
 		f := *meta
 		f.Value, f.Qualifier = n.value, qualifier
