@@ -88,7 +88,10 @@ type rules struct {
 
 	clauseBreaks   wordSet
 	unitAdjectives wordSet // between a number and its unit: "35 consecutive days"
-	clauseAsides   *lexicon
+	// vaguePrepositions are qualifiers that before a vague amount are
+	// prepositions: "under thousands of buildings".
+	vaguePrepositions wordSet
+	clauseAsides      *lexicon
 	// comma and the parentheses open and close asides.
 	comma, openParen, closeParen int32
 	inheritAfter                 *lexicon
@@ -239,6 +242,7 @@ func (c *compiler) compile(cfg Config) {
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
+	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
 	r.clauseAsides = newLexicon()
 	c.phrases(r.clauseAsides, "clause_asides", cfg.ClauseAsides, 0)
 	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")

@@ -19,6 +19,7 @@ type Config struct {
 	Categories     []Category     `mapstructure:"categories" yaml:"categories"`
 	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
 	ClauseAsides   []string       `mapstructure:"clause_asides" yaml:"clause_asides"`
+	VaguePreps     []string       `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
 	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
 	InheritClause  []string       `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
 	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`

@@ -5,14 +5,16 @@ package extract
 // otherwise calls vague amounts and fractions in words ("a quarter of")
 // approximate, but not shares stated exactly ("one in five", "1/16"); it
 // sets its bounds: a minimum has a low, a maximum a high, a range or a vague
-// amount both. floor is the first token the look-back may use.
+// amount both. Before a vague amount "under" and the like are prepositions
+// ("trapped under thousands of buildings"). floor is the first token the
+// look-back may use.
 func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) (qualifier string, b bounds, phraseStart int) {
 	qualifier = Exact
 	if n.vague || n.fraction && !n.share {
 		qualifier = Approx
 	}
 	phraseStart = n.first
-	if p := r.qualBefore.longestEndingAt(text, toks, n.first, floor); p != nil {
+	if p := r.qualBefore.longestEndingAt(text, toks, n.first, floor); p != nil && !r.prepositionBefore(toks, n, p, limit) {
 		qualifier = r.qualNames[p.tag]
 		phraseStart = n.first - len(p.words)
 	} else if n.end < limit {
@@ -36,6 +38,14 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 		b.hasHigh = true
 	}
 	return qualifier, b, phraseStart
+}
+
+// prepositionBefore reports whether the qualifier p before a vague amount
+// of something is a preposition: "under thousands of buildings", not
+// "under a dozen".
+func (r *rules) prepositionBefore(toks []token, n *number, p *phrase, limit int) bool {
+	return n.vague && len(p.words) == 1 && r.vaguePrepositions.has(toks[n.first-1]) &&
+		n.end < limit && toks[n.end].id == r.of
 }
 
 // bounds are a figure's low and high, each present or not.
