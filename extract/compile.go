@@ -91,6 +91,7 @@ type rules struct {
 	// vaguePrepositions are qualifiers that before a vague amount are
 	// prepositions: "under thousands of buildings".
 	vaguePrepositions wordSet
+	directions        *lexicon // "up to" after a verb: "edged up to 4.3%"
 	clauseAsides      *lexicon
 	// comma and the parentheses open and close asides.
 	comma, openParen, closeParen int32
@@ -243,6 +244,8 @@ func (c *compiler) compile(cfg Config) {
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
+	r.directions = newLexicon()
+	c.phrases(r.directions, "qualifier_directions", cfg.Directions, 0)
 	r.clauseAsides = newLexicon()
 	c.phrases(r.clauseAsides, "clause_asides", cfg.ClauseAsides, 0)
 	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")

@@ -20,6 +20,7 @@ type Config struct {
 	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
 	ClauseAsides   []string       `mapstructure:"clause_asides" yaml:"clause_asides"`
 	VaguePreps     []string       `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
+	Directions     []string       `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
 	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
 	InheritClause  []string       `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
 	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`

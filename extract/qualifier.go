@@ -14,7 +14,7 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 		qualifier = Approx
 	}
 	phraseStart = n.first
-	if p := r.qualBefore.longestEndingAt(text, toks, n.first, floor); p != nil && !r.prepositionBefore(toks, n, p, limit) {
+	if p := r.qualBefore.longestEndingAt(text, toks, n.first, floor); p != nil && !r.prepositionBefore(toks, n, p, limit) && !r.direction(text, toks, n.first, p) {
 		qualifier = r.qualNames[p.tag]
 		phraseStart = n.first - len(p.words)
 	} else if n.end < limit {
@@ -46,6 +46,18 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 func (r *rules) prepositionBefore(toks []token, n *number, p *phrase, limit int) bool {
 	return n.vague && len(p.words) == 1 && r.vaguePrepositions.has(toks[n.first-1]) &&
 		n.end < limit && toks[n.end].id == r.of
+}
+
+// direction reports whether the qualifier p ending at token end is a
+// direction after a change verb: "edged up to 4.3%", "went down to 12"; not
+// after "affected up to" nor "rose by up to".
+func (r *rules) direction(text string, toks []token, end int, p *phrase) bool {
+	start := end - len(p.words)
+	if start < 1 || r.directions.longestAt(text, toks, start, end) == nil {
+		return false
+	}
+	before := toks[start-1]
+	return r.rangeChange.has(before) && before.id != r.by && before.id != r.from
 }
 
 // bounds are a figure's low and high, each present or not.
