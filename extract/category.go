@@ -81,9 +81,10 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 }
 
 // inherits reports whether the number takes the category of the figure
-// before it: after "including" and the like anywhere, after "and" and the
-// like only in the same clause ("24,400 workers were deployed, and 45
-// countries offered help" are two counts).
+// before it: after "including" and the like anywhere; after "and" and the
+// like across a clause break only when the number has no noun of its own
+// ("128 drones were launched, and 110 were shot down" is one count, "2,400
+// soldiers were deployed, and 45 countries offered help" two).
 func (r *rules) inherits(text string, toks []token, c context) bool {
 	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
 		return true
@@ -91,6 +92,9 @@ func (r *rules) inherits(text string, toks []token, c context) bool {
 	p := r.inheritInClause.longestEndingAt(text, toks, c.qualStart, c.sentFirst)
 	if p == nil {
 		return false
+	}
+	if c.objFirst == c.objEnd {
+		return true
 	}
 	for k := c.prevEnd; k < c.qualStart-len(p.words); k++ {
 		if r.clauseBreaks.has(toks[k]) {

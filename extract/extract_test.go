@@ -179,6 +179,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"a dozen", "max", "", "equipment", 12}}},
 		{"up to after a verb is a direction", "Unemployment edged up to 4.3%. Up to 40 people were hurt. The FTSE 100 closed higher.",
 			[]want{{"4.3%", "exact", "%", "other", 4.3}, {"40", "max", "", "injured", 40}}},
+		{"and after a comma with the noun left out is the same count", "Russia launched 128 drones, and 110 were shot down.",
+			[]want{{"128", "exact", "", "equipment", 128}, {"110", "exact", "", "equipment", 110}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",
