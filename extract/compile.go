@@ -91,7 +91,8 @@ type rules struct {
 	// vaguePrepositions are qualifiers that before a vague amount are
 	// prepositions: "under thousands of buildings".
 	vaguePrepositions wordSet
-	directions        *lexicon // "up to" after a verb: "edged up to 4.3%"
+	directions        *lexicon // "up to" after a verb of movement: "edged up to 4.3%"
+	movements         wordSet
 	clauseAsides      *lexicon
 	// comma and the parentheses open and close asides.
 	comma, openParen, closeParen int32
@@ -245,7 +246,8 @@ func (c *compiler) compile(cfg Config) {
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
 	r.directions = newLexicon()
-	c.phrases(r.directions, "qualifier_directions", cfg.Directions, 0)
+	c.phrases(r.directions, "qualifier_directions.phrases", cfg.Directions.Phrases, 0)
+	r.movements = c.set("qualifier_directions.after", cfg.Directions.After)
 	r.clauseAsides = newLexicon()
 	c.phrases(r.clauseAsides, "clause_asides", cfg.ClauseAsides, 0)
 	r.comma, r.openParen, r.closeParen = v.add(","), v.add("("), v.add(")")

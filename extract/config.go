@@ -5,27 +5,27 @@ import "github.com/tally-news/tally/extract/claim"
 // Config is the rule set, as read from config.yaml. It is plain data: New
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
-	Window         int            `mapstructure:"window" yaml:"window"`
-	ArticleEnd     []string       `mapstructure:"article_end" yaml:"article_end"`
-	DateHeader     string         `mapstructure:"date_header" yaml:"date_header"`
-	ExcludePattern []string       `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
-	Numbers        NumberConfig   `mapstructure:"numbers" yaml:"numbers"`
-	Vague          []VagueAmount  `mapstructure:"vague" yaml:"vague"`
-	Qualifiers     []Qualifier    `mapstructure:"qualifiers" yaml:"qualifiers"`
-	Ranges         RangeConfig    `mapstructure:"ranges" yaml:"ranges"`
-	UnitAdjectives []string       `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
-	Units          []Unit         `mapstructure:"units" yaml:"units"`
-	Currencies     CurrencyConfig `mapstructure:"currencies" yaml:"currencies"`
-	Categories     []Category     `mapstructure:"categories" yaml:"categories"`
-	ClauseBreaks   []string       `mapstructure:"clause_breaks" yaml:"clause_breaks"`
-	ClauseAsides   []string       `mapstructure:"clause_asides" yaml:"clause_asides"`
-	VaguePreps     []string       `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
-	Directions     []string       `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
-	InheritAfter   []string       `mapstructure:"inherit_after" yaml:"inherit_after"`
-	InheritClause  []string       `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
-	Object         ObjectConfig   `mapstructure:"object" yaml:"object"`
-	Abbreviations  []string       `mapstructure:"abbreviations" yaml:"abbreviations"`
-	Months         []string       `mapstructure:"months" yaml:"months"`
+	Window         int             `mapstructure:"window" yaml:"window"`
+	ArticleEnd     []string        `mapstructure:"article_end" yaml:"article_end"`
+	DateHeader     string          `mapstructure:"date_header" yaml:"date_header"`
+	ExcludePattern []string        `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
+	Numbers        NumberConfig    `mapstructure:"numbers" yaml:"numbers"`
+	Vague          []VagueAmount   `mapstructure:"vague" yaml:"vague"`
+	Qualifiers     []Qualifier     `mapstructure:"qualifiers" yaml:"qualifiers"`
+	Ranges         RangeConfig     `mapstructure:"ranges" yaml:"ranges"`
+	UnitAdjectives []string        `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
+	Units          []Unit          `mapstructure:"units" yaml:"units"`
+	Currencies     CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
+	Categories     []Category      `mapstructure:"categories" yaml:"categories"`
+	ClauseBreaks   []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	ClauseAsides   []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
+	VaguePreps     []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
+	Directions     DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
+	InheritAfter   []string        `mapstructure:"inherit_after" yaml:"inherit_after"`
+	InheritClause  []string        `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
+	Object         ObjectConfig    `mapstructure:"object" yaml:"object"`
+	Abbreviations  []string        `mapstructure:"abbreviations" yaml:"abbreviations"`
+	Months         []string        `mapstructure:"months" yaml:"months"`
 	// Claims are the rules for who a figure is attributed to, how sure it
 	// is, when and where it happened.
 	Claims claim.Config `mapstructure:"claims" yaml:"claims"`
@@ -50,6 +50,13 @@ type NumberConfig struct {
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
 	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
+}
+
+// DirectionConfig lists qualifier phrases that after a verb of movement
+// are a direction ("edged up to 4.3%").
+type DirectionConfig struct {
+	Phrases []string `mapstructure:"phrases" yaml:"phrases"`
+	After   []string `mapstructure:"after" yaml:"after"`
 }
 
 // AgeConfig tells an age ("a 65-year-old") from a duration.

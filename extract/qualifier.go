@@ -49,15 +49,14 @@ func (r *rules) prepositionBefore(toks []token, n *number, p *phrase, limit int)
 }
 
 // direction reports whether the qualifier p ending at token end is a
-// direction after a change verb: "edged up to 4.3%", "went down to 12"; not
-// after "affected up to" nor "rose by up to".
+// direction after a verb of movement: "edged up to 4.3%", "went down to
+// 12"; not "lost up to 15 helicopters" nor "rose by up to 3 metres".
 func (r *rules) direction(text string, toks []token, end int, p *phrase) bool {
 	start := end - len(p.words)
 	if start < 1 || r.directions.longestAt(text, toks, start, end) == nil {
 		return false
 	}
-	before := toks[start-1]
-	return r.rangeChange.has(before) && before.id != r.by && before.id != r.from
+	return r.movements.has(toks[start-1])
 }
 
 // bounds are a figure's low and high, each present or not.
