@@ -12,17 +12,22 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/articles")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/articles and testdata/golden")
 
-// TestGolden extracts each article under testdata/articles and compares the
-// figures (JSON Lines) with NAME.golden beside it, an extension tally does
-// not read, so the folder doubles as the README sample. Review changes with git diff
-// after `go test ./extract -run Golden -update`.
+// TestGolden extracts each article under testdata/articles (the README
+// sample) and testdata/golden (more invented articles, of other kinds) and
+// compares the figures (JSON Lines) with NAME.golden beside it, an
+// extension tally does not read. Review changes with git diff after
+// `go test ./extract -run Golden -update`.
 func TestGolden(t *testing.T) {
 	e := defaultExtractor(t, extract.Options{})
-	files, err := filepath.Glob("../testdata/articles/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles found: %v", err)
+	var files []string
+	for _, pattern := range []string{"../testdata/articles/*.txt", "../testdata/golden/*.txt"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil || len(matches) == 0 {
+			t.Fatalf("no articles match %s: %v", pattern, err)
+		}
+		files = append(files, matches...)
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {

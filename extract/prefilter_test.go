@@ -76,7 +76,7 @@ func TestFilterLosesNoFigure(t *testing.T) {
 	filtered, ref := referenceRules(t, nil)
 	texts := append([]string(nil), filterTexts...)
 	var patterns = []string{
-		"../testdata/articles/*.txt", "../testdata/report/*.txt", "../testdata/input/*.txt",
+		"../testdata/articles/*.txt", "../testdata/golden/*.txt", "../testdata/report/*.txt", "../testdata/input/*.txt",
 		"../testdata/claim/articles/*.txt", "../../shared/corpus/seeds/*.txt",
 		"../../shared/eval/dev/newsquant/docs/*.txt",
 	}
