@@ -54,6 +54,7 @@ type rules struct {
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
 	ageWords, lasting, addressWords      wordSet
+	agoWords                             wordSet
 	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
 	onePronounAfter, yearBefore, labels  wordSet
@@ -207,6 +208,7 @@ func (c *compiler) compile(cfg Config) {
 	r.labels = c.set("numbers.labels", n.Labels)
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
+	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
 	r.years = n.Years
 	if len(r.words) == 0 {

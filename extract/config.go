@@ -49,6 +49,7 @@ type NumberConfig struct {
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
+	AgoWords         []string           `mapstructure:"ago_words" yaml:"ago_words"`
 	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
 }
 

@@ -181,6 +181,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"4.3%", "exact", "%", "other", 4.3}, {"40", "max", "", "injured", 40}, {"15", "max", "", "equipment", 15}}},
 		{"and after a comma with the noun left out is the same count", "Russia launched 128 drones, and 110 were shot down.",
 			[]want{{"128", "exact", "", "equipment", 128}, {"110", "exact", "", "equipment", 110}}},
+		{"page furniture and time ago are not figures", "Posted 2 hours ago. Share 214. Page 2 of 3. The war began three years ago with 40 tanks.",
+			[]want{{"40", "exact", "", "equipment", 40}}},
 		{"an age is not a death toll", "A 65-year-old woman was among the dead.",
 			[]want{{"65-year-old", "exact", "", "other", 65}}},
 		{"an age in words", "The boy, six months old, survived; he had lived there for six months.",

@@ -81,6 +81,9 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 	} else {
 		r.attachUnit(text, toks, &n, limit)
 		n.age = n.age || r.ageAside(text, toks, &n, limit)
+		if n.unit != noUnit && n.end < limit && r.agoWords.has(toks[n.end]) {
+			return n, n.end + 1, false // "three years ago" is a date
+		}
 	}
 	if n.digits && n.unit == noUnit && n.rawUnit == "" && r.isYearAt(text, toks, &n, i, limit) {
 		return n, n.end, false
