@@ -44,8 +44,6 @@ type rules struct {
 	endMarkers []*regexp.Regexp
 	dateHeader *regexp.Regexp
 	exclude    []*regexp.Regexp
-	// excludePrefixes holds each exclusion's literal prefix, "" if none.
-	excludePrefixes []string
 	// masksByLine is true when no exclusion can match across a line
 	// break, so each line is masked alone.
 	masksByLine bool
@@ -175,10 +173,6 @@ func (c *compiler) compile(cfg Config) {
 	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
 	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
-	for _, re := range r.exclude {
-		prefix, _ := re.LiteralPrefix()
-		r.excludePrefixes = append(r.excludePrefixes, prefix)
-	}
 	r.masksByLine = !slices.ContainsFunc(cfg.ExcludePattern, func(p string) bool { return !withinLine(p) })
 	if cfg.DateHeader != "" {
 		if re := c.regexp("date_header", cfg.DateHeader); re != nil {

@@ -17,8 +17,8 @@ import (
 // hold no link or markup, and a regexp call costs more than the search.
 func (r *rules) masks(out []span, text string, from, to int) []span {
 	region := text[from:to]
-	for i, re := range r.exclude {
-		if p := r.excludePrefixes[i]; p != "" && !strings.Contains(region, p) {
+	for _, re := range r.exclude {
+		if p, _ := re.LiteralPrefix(); p != "" && !strings.Contains(region, p) {
 			continue
 		}
 		for _, m := range re.FindAllStringIndex(region, -1) {
@@ -50,18 +50,18 @@ func markMasked(toks []token, masks []span, k int) int {
 // between a count and its noun: the 2 of "14 Leopard 2 tanks". A
 // capitalised word that is not a possessive sits between them.
 func (r *rules) modelAfterCount(text string, toks []token, i int) bool {
-	if i < 2 || !toks[i].spaced || !isModelName(text, toks[i-1]) {
+	if i < 2 || !toks[i].spaced || !isName(text, toks[i-1]) {
 		return false
 	}
 	before := toks[i-2]
 	return before.kind == tDigits || r.words[before.id] > 0
 }
 
-// isModelName reports whether a token can be the name in a model
-// designation: a capitalised word, not a possessive ("Ukraine's 15").
-func isModelName(text string, t token) bool {
+// isName reports whether a token reads as a name, the model's in "Leopard
+// 2" or a street's: a capitalised word, not a possessive ("Ukraine's 15").
+func isName(text string, t token) bool {
 	w := text[t.start:t.end]
-	return t.kind == tWord && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
+	return t.kind == tWord && isCapital(w[0]) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
 }
 
 // gluedToName reports whether the digits at token i belong to a name or
@@ -121,7 +121,7 @@ func (r *rules) isDate(toks []token, i, end int) bool {
 func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
 	for k := end; k < limit && k < end+4; k++ {
 		t := toks[k]
-		if t.kind != tWord || !isModelName(text, t) {
+		if !isName(text, t) {
 			return false
 		}
 		if k > end && r.addressWords.has(t) {

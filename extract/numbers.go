@@ -258,7 +258,7 @@ func (r *rules) wordNumber(toks []token, i, limit int) (value float64, end int, 
 			j++
 			continue
 		}
-		if last != none && t.kind == tPunct && t.id == r.hyphen && !t.spaced && j+1 < limit && !toks[j+1].spaced {
+		if last != none && r.gluedHyphen(toks, j, limit) {
 			if _, isWord := r.words[toks[j+1].id]; isWord && last == tens {
 				j++
 				continue
@@ -386,7 +386,7 @@ func skipCodeChain(text string, toks []token, i, limit int, joiners wordSet) int
 // isCodeLetter reports whether a word glued to digits makes a code rather
 // than a unit: one capital ("5G", "3D") or a multiplication ("4x4").
 func isCodeLetter(w string) bool {
-	return len(w) == 1 && (w[0] >= 'A' && w[0] <= 'Z' || w[0] == 'x')
+	return len(w) == 1 && (isCapital(w[0]) || w[0] == 'x')
 }
 
 // ratio turns "one in five" and "one out of three" into a share.
@@ -444,7 +444,7 @@ func (r *rules) slashFraction(text string, toks []token, n *number, numTok, limi
 	if err != nil || strings.ContainsAny(num, ".,") || d <= n.value || n.value <= 0 {
 		return
 	}
-	if follow.id != r.of && r.units.longestAt(text, toks, j+2, limit) == nil {
+	if follow.id != r.of && !r.units.startsAt(text, toks, j+2, limit) {
 		return
 	}
 	n.value /= d
@@ -530,9 +530,8 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 	if j >= limit {
 		return
 	}
-	glued := false
-	if t := toks[j]; t.kind == tPunct && t.id == r.hyphen && !t.spaced && j+1 < limit && !toks[j+1].spaced {
-		glued = true
+	glued := r.gluedHyphen(toks, j, limit)
+	if glued {
 		j++
 	}
 	at := j
@@ -573,7 +572,7 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 // what lasts ("the five-week-old war") it stays a duration.
 func (r *rules) age(text string, toks []token, n *number, limit int) {
 	j := n.end
-	if j < limit && toks[j].id == r.hyphen && !toks[j].spaced && j+1 < limit && !toks[j+1].spaced {
+	if r.gluedHyphen(toks, j, limit) {
 		j++
 	}
 	if j >= limit || !r.ageWords.has(toks[j]) || j+1 < limit && r.lasting.has(toks[j+1]) {
@@ -590,6 +589,12 @@ func (r *rules) ageAside(text string, toks []token, n *number, limit int) bool {
 		return false
 	}
 	return n.end == limit || toks[n.end].id == r.comma || toks[n.end].id == r.closeParen
+}
+
+// gluedHyphen reports whether token k is a hyphen with no space on either
+// side and a token after it: "twenty-five", "45-bus", "T-90".
+func (r *rules) gluedHyphen(toks []token, k, limit int) bool {
+	return k+1 < limit && toks[k].id == r.hyphen && !toks[k].spaced && !toks[k+1].spaced
 }
 
 // startsAt reports whether a phrase of the lexicon starts at token i.
@@ -631,13 +636,21 @@ func (r *rules) looksCounted(text string, t token) bool {
 		return true
 	}
 	w := text[t.start:t.end]
-	return len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss")
+	return len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && pluralEnding(w)
 }
+
+// pluralEnding reports whether a word ends as most plurals do: in s, not ss.
+func pluralEnding(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// isCapital reports whether c is an ASCII capital letter.
+func isCapital(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // isPluralName reports whether a word reads as a capitalised plural, as
 // peoples are named ("one in three Americans").
 func isPluralName(w string) bool {
-	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' || w[len(w)-1] != 's' || strings.HasSuffix(w, "ss") {
+	if len(w) < 4 || !isCapital(w[0]) || !pluralEnding(w) {
 		return false
 	}
 	for i := 1; i < len(w); i++ {

@@ -32,10 +32,10 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 			first, end, words = k+1, k+1, 0
 			k++
 			continue
-		case t.kind == tPunct && t.id == r.hyphen && !t.spaced && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !toks[k+1].spaced:
+		case words > 0 && r.gluedHyphen(toks, k, limit) && toks[k+1].kind == tWord:
 			k++ // "multi-storey"
 			continue
-		case t.kind == tPunct && t.id == r.hyphen && !t.spaced && words > 0 && k+1 < limit && toks[k+1].kind == tDigits && !toks[k+1].spaced:
+		case words > 0 && r.gluedHyphen(toks, k, limit) && toks[k+1].kind == tDigits:
 			k += 2 // "T-90 tanks", "Su-34 jets": a model
 			for k < limit && toks[k].kind == tWord && !toks[k].spaced {
 				k++ // "F-16s"
@@ -69,10 +69,10 @@ func (r *rules) isPlural(text string, t token) bool {
 		return true
 	}
 	w := text[t.start:t.end]
-	if strings.ContainsAny(w, "'’") || w[0] >= 'A' && w[0] <= 'Z' {
+	if strings.ContainsAny(w, "'’") || isCapital(w[0]) {
 		return false // possessives, and names such as "Abrams" in "31 Abrams tanks"
 	}
-	return len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return len(w) > 3 && pluralEnding(w) && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // looksLikeVerb spots participles that start a new clause after "and".

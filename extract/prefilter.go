@@ -6,9 +6,9 @@ import (
 )
 
 // figureFilter tells from a sentence's bytes that it cannot hold a figure:
-// it has no digit and no word that can begin one. Five sentences of news in
-// six hold no figure, and the filter spares them the vocabulary look-ups,
-// the tokens and the scanner, which is most of the extractor's time.
+// it has no digit and no word that can begin one. Most sentences of news
+// hold no figure, and the filter spares them the vocabulary look-ups, the
+// tokens and the scanner.
 //
 // It must never skip a sentence the scanner would find a figure in, so it
 // keeps every start word except "a", "an" and the hyphen: those begin a

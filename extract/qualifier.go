@@ -14,7 +14,11 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 		qualifier = Approx
 	}
 	phraseStart = n.first
-	if p := r.qualBefore.longestEndingAt(text, toks, n.first, floor); p != nil && !r.prepositionBefore(toks, n, p, limit) && !r.direction(text, toks, n.first, p) {
+	p := r.qualBefore.longestEndingAt(text, toks, n.first, floor)
+	if p != nil && (r.prepositionBefore(toks, n, p, limit) || r.direction(text, toks, n.first, p)) {
+		p = nil // "under thousands of buildings", "edged up to 4.3%"
+	}
+	if p != nil {
 		qualifier = r.qualNames[p.tag]
 		phraseStart = n.first - len(p.words)
 	} else if n.end < limit {
