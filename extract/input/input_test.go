@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/tally-news/tally/extract"
@@ -555,6 +557,50 @@ func TestYieldError(t *testing.T) {
 		func(extract.Document) error { calls++; return stop }, nil)
 	if err != stop || n != 0 || calls != 1 {
 		t.Errorf("got n=%d err=%v calls=%d, want 0, %v, 1", n, err, calls, stop)
+	}
+}
+
+// TestJSONLBatchesInOrder reads a feed of several decoding batches that
+// ends in a read error: every line before the error is yielded in order,
+// then the error is reported; and a yield error in the second batch stops
+// the read there.
+func TestJSONLBatchesInOrder(t *testing.T) {
+	const lines = 3*jsonlBatchLines + 7
+	var feed strings.Builder
+	for i := 1; i <= lines; i++ {
+		fmt.Fprintf(&feed, "{\"text\":\"line %d\"}\n", i)
+	}
+	cut := errors.New("cable cut")
+	var events []string
+	n, err := Read([]string{"-"}, Options{Stdin: io.MultiReader(strings.NewReader(feed.String()), iotest.ErrReader(cut))},
+		func(d extract.Document) error { events = append(events, d.Text); return nil },
+		func(e *Error) { events = append(events, "error: "+e.Error()) })
+	if err != nil || n != lines {
+		t.Fatalf("Read: n=%d err=%v, want %d documents", n, err, lines)
+	}
+	if len(events) != lines+1 {
+		t.Fatalf("got %d events, want %d lines and the error", len(events), lines)
+	}
+	for i, ev := range events[:lines] {
+		if want := fmt.Sprintf("line %d", i+1); ev != want {
+			t.Fatalf("event %d = %q, want %q", i, ev, want)
+		}
+	}
+	if last := events[lines]; !strings.Contains(last, "cable cut") {
+		t.Errorf("last event %q, want the read error", last)
+	}
+
+	stop := errors.New("disk full")
+	calls := 0
+	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed.String())},
+		func(extract.Document) error {
+			if calls++; calls == jsonlBatchLines+5 {
+				return stop
+			}
+			return nil
+		}, nil)
+	if err != stop || calls != jsonlBatchLines+5 {
+		t.Errorf("got err=%v after %d documents, want %v after %d", err, calls, stop, jsonlBatchLines+5)
 	}
 }
 

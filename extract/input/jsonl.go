@@ -17,35 +17,73 @@ import (
 // without being kept, so a huge file with no line breaks costs at most
 // MaxBytes of memory. Lines are decoded in batches by several goroutines
 // (decoding JSON is most of the cost of reading a feed) and yielded in
-// order.
+// order; the next batch is read and decoded while this one is yielded, so
+// the extraction downstream never waits for a batch to be decoded.
 func readJSONL(s *source, yield func(extract.Document) error, report func(*Error)) error {
 	// The line limit below is exact; the byte budget would also count
 	// read-ahead of the next line.
 	s.budget.disable()
+	batches := make(chan []jsonlLine, 1)
+	stop := make(chan struct{})
+	var readErr *Error // set before batches is closed
+	go func() {
+		defer close(batches)
+		readErr = readJSONLBatches(s, batches, stop)
+	}()
+	var err error
+	for batch := range batches {
+		if err != nil {
+			continue // let the reader see stop and finish
+		}
+		if err = yieldJSONLines(s, batch, yield, report); err != nil {
+			close(stop)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if readErr != nil {
+		report(readErr) // after every line read before it
+	}
+	return nil
+}
+
+// readJSONLBatches reads s line by line, decodes the lines in batches and
+// sends each decoded batch, until the end, a read error (returned) or stop.
+func readJSONLBatches(s *source, batches chan<- []jsonlLine, stop <-chan struct{}) *Error {
 	var (
 		buf   []byte
 		batch []jsonlLine
 		slab  []byte // the batch's lines, one after another; reused
 	)
-	flush := func() error {
+	send := func() bool {
+		if len(batch) == 0 {
+			return true
+		}
 		for i := range batch {
 			l := &batch[i]
 			l.data = slab[l.from:l.to]
 		}
-		err := decodeJSONLines(s, batch, yield, report)
-		batch, slab = batch[:0], slab[:0]
-		return err
+		decodeJSONLines(s, batch)
+		select {
+		case batches <- batch:
+		case <-stop:
+			return false
+		}
+		// The documents own their text, so the slab is free again; the
+		// batch itself now belongs to the yielding side.
+		batch, slab = nil, slab[:0]
+		return true
 	}
 	for line := 1; ; line++ {
 		data, tooLong, err := readLine(s.r, s.o.MaxBytes, buf[:0])
 		buf = data
 		if err != nil && err != io.EOF {
-			if ferr := flush(); ferr != nil {
-				return ferr
+			if !send() {
+				return nil
 			}
 			// The line may have been cut short, so it is dropped.
-			report(&Error{Path: s.name, Line: line, Err: err})
-			return nil
+			return &Error{Path: s.name, Line: line, Err: err}
 		}
 		data = bytes.TrimRight(data, "\r\n")
 		switch {
@@ -56,11 +94,12 @@ func readJSONL(s *source, yield func(extract.Document) error, report func(*Error
 			slab = append(slab, data...)
 		}
 		if err == io.EOF {
-			return flush()
+			send()
+			return nil
 		}
 		if len(slab) >= jsonlBatchBytes || len(batch) >= jsonlBatchLines {
-			if ferr := flush(); ferr != nil {
-				return ferr
+			if !send() {
+				return nil
 			}
 		}
 	}
@@ -82,9 +121,8 @@ type jsonlLine struct {
 	warn, err error
 }
 
-// decodeJSONLines decodes a batch on all CPUs, then reports and yields its
-// lines in order.
-func decodeJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) error, report func(*Error)) error {
+// decodeJSONLines decodes a batch on all CPUs.
+func decodeJSONLines(s *source, batch []jsonlLine) {
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -97,16 +135,20 @@ func decodeJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) 
 					continue
 				}
 				rec, err := parseJSONRecord(l.data, s.declared)
+				l.data = nil
 				if err != nil {
 					l.err = err
 					continue
 				}
 				l.doc, l.warn, l.err = recordDocument(s.o.fields, rec.get)
-				l.data = nil
 			}
 		}(w)
 	}
 	wg.Wait()
+}
+
+// yieldJSONLines reports and yields a decoded batch's lines in order.
+func yieldJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) error, report func(*Error)) error {
 	for i := range batch {
 		l := &batch[i]
 		switch {
@@ -123,6 +165,7 @@ func decodeJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) 
 		if err := yield(l.doc); err != nil {
 			return err
 		}
+		l.doc = extract.Document{} // let go of the text once it is extracted
 	}
 	return nil
 }
