@@ -61,6 +61,11 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if ok && !(weakOK && r.notWith[weak.category][v.category]) {
 		return v
 	}
+	if weakOK && c.hasPrev && !c.prev.byUnit && r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
+		// "killing all 298 people on board, including 196 Dutch citizens":
+		// the citizens are among the dead, not a population.
+		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
+	}
 	if weakOK {
 		return weak
 	}
@@ -165,6 +170,8 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 	case toks[k].id == r.openParen:
 	case toks[k].id == r.comma && r.clauseAsides.startsAt(text, toks, k+1, end):
 		closer = r.comma
+	case toks[k].id == r.comma && r.ageAsideAt(text, toks, k, end):
+		return k + 2 // "One protester, 19, was seriously hurt"
 	default:
 		return -1
 	}

@@ -52,6 +52,7 @@ type rules struct {
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
 	ageWords, lasting, addressWords      wordSet
+	ageBefore                            wordSet
 	agoWords                             wordSet
 	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
@@ -112,6 +113,8 @@ type rules struct {
 	objMax                                 int
 	objSkip, objPlurals, stopwords, months wordSet
 	objCompounds                           wordSet
+	rateWords, periods, participles        wordSet
+	gluedAdjectives                        wordSet
 	abbreviations                          map[string]bool
 	of, one, a, an, hyphen, dollar         int32
 }
@@ -201,6 +204,7 @@ func (c *compiler) compile(cfg Config) {
 	r.yearBefore = c.set("numbers.year_before", n.YearBefore)
 	r.labels = c.set("numbers.labels", n.Labels)
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
+	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
@@ -260,6 +264,10 @@ func (c *compiler) compile(cfg Config) {
 	r.objPlurals = c.set("object.plurals", cfg.Object.Plurals)
 	r.objCompounds = c.set("object.compound_heads", cfg.Object.Compounds)
 	r.stopwords = c.set("object.stopwords", cfg.Object.Stopwords)
+	r.rateWords = c.set("object.rate_words", cfg.Object.RateWords)
+	r.periods = c.set("object.periods", cfg.Object.Periods)
+	r.participles = c.set("object.participles", cfg.Object.Participles)
+	r.gluedAdjectives = c.set("object.glued_adjectives", cfg.Object.GluedAdjectives)
 	r.months = c.set("months", cfg.Months)
 	r.abbreviations = map[string]bool{}
 	for _, a := range cfg.Abbreviations {

@@ -62,7 +62,9 @@ type DirectionConfig struct {
 
 // AgeConfig tells an age ("a 65-year-old") from a duration.
 type AgeConfig struct {
-	Words   []string `mapstructure:"words" yaml:"words"`
+	Words []string `mapstructure:"words" yaml:"words"`
+	// Before are words before a plain number that make it an age: "aged 16".
+	Before  []string `mapstructure:"before" yaml:"before"`
 	Lasting []string `mapstructure:"lasting" yaml:"lasting"`
 }
 
@@ -139,4 +141,15 @@ type ObjectConfig struct {
 	Plurals   []string `mapstructure:"plurals" yaml:"plurals"`
 	Compounds []string `mapstructure:"compound_heads" yaml:"compound_heads"`
 	Stopwords []string `mapstructure:"stopwords" yaml:"stopwords"`
+	// RateWords and Periods: "a month" right after a number is a rate or
+	// a time ("$5 a day", "29.4% a month earlier"), not what is counted.
+	RateWords []string `mapstructure:"rate_words" yaml:"rate_words"`
+	Periods   []string `mapstructure:"periods" yaml:"periods"`
+	// Participles are the words ending in -ed that name a counted group
+	// alone ("4,000 displaced"); any other such word alone after a number
+	// is a verb ("several thousand gathered").
+	Participles []string `mapstructure:"participles" yaml:"participles"`
+	// GluedAdjectives, glued to a number, describe the noun after it
+	// instead of naming what is counted: "a 100,000-strong force".
+	GluedAdjectives []string `mapstructure:"glued_adjectives" yaml:"glued_adjectives"`
 }

@@ -49,6 +49,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"Two hundred and five", "exact", "", "infrastructure", 205}}},
 		{"and a half", "The siege has lasted three and a half years.",
 			[]want{{"three and a half years", "exact", "year", "duration", 3.5}}},
+		{"and a half after a scale", "A million and a half people could follow them.",
+			[]want{{"A million and a half", "exact", "", "other", 1.5e6}}},
+		{"fraction of a scale", "Half a million people have fled, and a quarter of a million more are stranded.",
+			[]want{{"Half a million", "exact", "", "displaced", 5e5}, {"a quarter of a million", "exact", "", "trapped", 2.5e5}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
@@ -265,6 +269,38 @@ func TestExtractSentences(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestObjects checks the counted noun phrase where it is easy to take a
+// verb, a time or an adjective for it.
+func TestObjects(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	for _, tt := range []struct{ text, figure, object, category string }{
+		{"A crowd of several thousand gathered outside the governor's office.", "several thousand", "", "other"},
+		{"Inflation slowed to 27.3% from 29.4% a month earlier.", "29.4%", "", "other"},
+		{"The 100,000-strong force crossed the border.", "100,000", "force", "troops"},
+		{"A 12-member team arrived on Monday.", "12", "members", "other"},
+		{"Some 4,000 displaced were sheltering in schools.", "4,000", "displaced", "displaced"},
+		{"The currency has lost a fifth of its value.", "a fifth", "value", "other"},
+		{"One protester, 19, was seriously hurt.", "One", "protester", "injured"},
+		{"Police detained 12 protesters, three of them aged 16.", "16", "", "other"},
+		{"The crash killed all 298 people on board, including 196 Dutch citizens.", "196", "Dutch citizens", "killed"},
+		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
+	} {
+		var found bool
+		for _, f := range e.Extract(extract.Document{Text: tt.text}) {
+			if f.Text != tt.figure && !strings.HasPrefix(f.Text, tt.figure+" ") {
+				continue
+			}
+			found = true
+			if f.Object != tt.object || f.Category != tt.category {
+				t.Errorf("%q: %q object %q category %s, want %q %s", tt.text, f.Text, f.Object, f.Category, tt.object, tt.category)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %q", tt.text, tt.figure)
+		}
 	}
 }
 

@@ -80,7 +80,8 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 		n.unit = unit
 	} else {
 		r.attachUnit(text, toks, &n, limit)
-		n.age = n.age || r.ageAside(text, toks, &n, limit)
+		n.age = n.age || r.ageAside(text, toks, &n, limit) ||
+			n.unit == noUnit && n.first > 0 && r.ageBefore.has(toks[n.first-1]) // "aged 16"
 		if n.unit != noUnit && n.end < limit && r.agoWords.has(toks[n.end]) {
 			return n, n.end + 1, false // "three years ago" is a date
 		}
@@ -134,6 +135,10 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		return n, true
 	}
 	if v, end, ok := r.fractionAt(toks, i, limit); ok {
+		if s, e, ok := r.scaleOfFraction(toks, end, limit); ok {
+			n.value, n.end, n.numEnd, n.scale = v*s, e, e, s // "half a million"
+			return n, true
+		}
 		n.value, n.end, n.numEnd, n.fraction = v, end, end, true
 		return n, true
 	}
@@ -270,7 +275,11 @@ func (r *rules) wordNumber(toks []token, i, limit int) (value float64, end int, 
 				continue
 			}
 			if j+2 < limit && (toks[j+1].id == r.a) && r.fractions[toks[j+2].id] == 0.5 {
-				cur += 0.5
+				if last == mult && scale >= 1000 {
+					total += 0.5 * scale // "a million and a half"
+				} else {
+					cur += 0.5 // "three and a half"
+				}
 				j += 3
 				continue
 			}
@@ -318,6 +327,19 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 		return 0, i, false
 	}
 	return mult * f, end, true
+}
+
+// scaleOfFraction reads the scale a fraction is of, from token j: "half
+// a million", "a quarter of a million", "half a dozen".
+func (r *rules) scaleOfFraction(toks []token, j, limit int) (float64, int, bool) {
+	if j < limit && toks[j].id == r.of {
+		j++
+	}
+	if j+1 >= limit || toks[j].id != r.a && toks[j].id != r.an {
+		return 0, 0, false
+	}
+	s, ok := r.scales[toks[j+1].id]
+	return s, j + 2, ok
 }
 
 // rejectCore drops numbers that name or date rather than count. numTok is
@@ -549,6 +571,9 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 			return
 		}
 	}
+	if glued && r.gluedAdjectives.has(toks[j]) {
+		return // "100,000-strong": the noun after it is counted
+	}
 	if glued && toks[j].kind == tWord && !r.stopwords.has(toks[j]) {
 		n.gluedNoun = j
 		return
@@ -589,6 +614,17 @@ func (r *rules) ageAside(text string, toks []token, n *number, limit int) bool {
 		return false
 	}
 	return n.end == limit || toks[n.end].id == r.comma || toks[n.end].id == r.closeParen
+}
+
+// ageAsideAt reports whether the comma at token k opens an age aside: a
+// word, a comma, one to three digits and a comma ("One protester, 19,
+// was hurt").
+func (r *rules) ageAsideAt(text string, toks []token, k, end int) bool {
+	if k < 1 || k+2 >= end || toks[k-1].kind != tWord || toks[k+1].kind != tDigits || toks[k+2].id != r.comma {
+		return false
+	}
+	d := text[toks[k+1].start:toks[k+1].end]
+	return len(d) <= 3 && d[0] != '0' && strings.Trim(d, "0123456789") == ""
 }
 
 // gluedHyphen reports whether token k is a hyphen with no space on either

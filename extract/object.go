@@ -12,9 +12,31 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 		return n.gluedNoun, n.gluedNoun + 1
 	}
 	j := n.end
+	if r.gluedHyphen(toks, j, limit) && r.gluedAdjectives.has(toks[j+1]) {
+		j += 2 // "a 100,000-strong force": the force is counted
+	}
+	if j+1 < limit && r.rateWords.has(toks[j]) && r.periods.has(toks[j+1]) {
+		return j, j // "$5 a day", "29.4% a month earlier"
+	}
 	if j < limit && toks[j].id == r.of {
 		j++
 	}
+	first, end = r.nounPhrase(text, toks, j, limit)
+	if end > first && r.pastVerb(text, toks[end-1]) {
+		end-- // "a crowd of several thousand gathered", "a 40-odd strong crowd gathered"
+	}
+	return first, end
+}
+
+// pastVerb reports whether the word ending a counted phrase is a verb in
+// the past ("gathered", "protested") rather than a group ("displaced").
+func (r *rules) pastVerb(text string, t token) bool {
+	w := text[t.start:t.end]
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !r.objPlurals.has(t) && !r.participles.has(t)
+}
+
+// nounPhrase reads the counted noun phrase starting at token j.
+func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end int) {
 	for j < limit && r.objSkip.has(toks[j]) {
 		j++
 	}

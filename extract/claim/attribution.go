@@ -217,7 +217,7 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 		ns = a.trimStart(v, ns, j+1)
 		ne := a.trimAdjunct(v, ns, j+1)
 		if ok, pron := a.validNP(v, sa, ns, ne); ok {
-			return set(ns, ne, pron, why == endPunct && ns > sa)
+			return set(ns, ne, pron, why == endPunct && ns > sa && !a.joinsClause(v, sa, ns))
 		}
 		// "“...,” the village elder said.": between a comma or quotation and
 		// a verb that ends the report, a short phrase opened by a determiner
@@ -440,6 +440,9 @@ func (a *Annotator) pickCue(c *call, q int32) int {
 		}
 		d := lo - c.fi
 		cov := cu.before
+		if c.fi < lo && !cov && a.joinsClause(&c.s.main, c.lo, lo) {
+			continue // "The EU pledged X, and Washington said ...": not Washington's X
+		}
 		if c.fi >= hi {
 			d = c.fi - hi + 1
 			cov = cu.after
@@ -454,6 +457,24 @@ func (a *Annotator) pickCue(c *call, q int32) int {
 		}
 	}
 	return best
+}
+
+// joinsClause reports whether the speaker phrase starting at token lo opens
+// a clause of its own, after "; ", ", and" or a clause word such as "but":
+// what comes before it is not what that speaker said.
+func (a *Annotator) joinsClause(v *view, sa, lo int) bool {
+	j := lo - 1
+	switch {
+	case j < sa:
+		return false
+	case v.toks[j].kind == kSemi:
+		return true
+	case !v.word(j):
+		return false
+	case a.clauseWords.at(v, j):
+		return true
+	}
+	return a.coordinators.at(v, j) && j-1 >= sa && v.toks[j-1].kind == kComma
 }
 
 // quoteSpeaker finds the cue that introduces quotation q: right after it
