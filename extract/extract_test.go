@@ -53,6 +53,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"A million and a half", "exact", "", "other", 1.5e6}}},
 		{"fraction of a scale", "Half a million people have fled, and a quarter of a million more are stranded.",
 			[]want{{"Half a million", "exact", "", "displaced", 5e5}, {"a quarter of a million", "exact", "", "trapped", 2.5e5}}},
+		{"zlotys", "Poland said it would need 10 billion zlotys to cope.",
+			[]want{{"10 billion zlotys", "exact", "PLN", "money", 1e10}}},
+		{"lost soldiers are not territory", "Russia says it has lost 498 soldiers; markets lost 2,000 jobs.",
+			[]want{{"498", "exact", "", "troops", 498}, {"2,000", "exact", "", "other", 2000}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

@@ -546,6 +546,9 @@ func (a *Annotator) resolve(c *call, v *view, k, si int) speaker {
 func (a *Annotator) resolveCue(c *call, v *view, k int) speaker {
 	cu := &c.s.cues[k]
 	if cu.pron {
+		if j := earlierNamed(c.s, k); j >= 0 {
+			return a.expand(c, v, &c.s.cues[j], c.target-int(cu.sent)) // "The agency said it had confirmed ..."
+		}
 		sv, sk, p, ok := a.lastNamed(c, c.target-int(cu.sent))
 		if !ok {
 			return speaker{}
@@ -582,6 +585,18 @@ func (a *Annotator) backStart(text string, pStart int) int {
 		}
 	}
 	return start
+}
+
+// earlierNamed returns the nearest cue before cue k in its sentence that
+// names its speaker, for the pronoun of cue k, or -1.
+func earlierNamed(s *scratch, k int) int {
+	cu := &s.cues[k]
+	for j := k - 1; j >= int(s.cueAt[cu.sent]); j-- {
+		if p := &s.cues[j]; p.ns < p.ne && !p.pron && p.hi() <= cu.lo() {
+			return j
+		}
+	}
+	return -1
 }
 
 // lastNamed finds the latest named (not pronoun) speaker in the sentences
