@@ -57,6 +57,12 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"10 billion zlotys", "exact", "PLN", "money", 1e10}}},
 		{"lost soldiers are not territory", "Russia says it has lost 498 soldiers; markets lost 2,000 jobs.",
 			[]want{{"498", "exact", "", "troops", 498}, {"2,000", "exact", "", "other", 2000}}},
+		{"as high as", "Local estimates put the toll as high as 60.",
+			[]want{{"60", "max", "", "killed", 60}}},
+		{"a couple of hundred", "A couple of hundred families fled in the past week.",
+			[]want{{"A couple of hundred", "approx", "", "displaced", 200}}},
+		{"treated for", "Two died in the fire, and several hundred were treated for smoke inhalation.",
+			[]want{{"Two", "exact", "", "killed", 2}, {"several hundred", "approx", "", "injured", 400}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
@@ -290,6 +296,7 @@ func TestObjects(t *testing.T) {
 		{"One protester, 19, was seriously hurt.", "One", "protester", "injured"},
 		{"Police detained 12 protesters, three of them aged 16.", "16", "", "other"},
 		{"The crash killed all 298 people on board, including 196 Dutch citizens.", "196", "Dutch citizens", "killed"},
+		{"Fewer than 100 of the town's roughly 5,000 residents are left.", "100", "residents", "population"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -49,6 +49,9 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 			k++ // "14 Leopard 2 tanks": a model, part of the noun phrase
 			end = k
 			continue
+		case t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) && r.qualifiesDigits(text, toks, k, limit):
+			k += len(r.qualBefore.longestAt(text, toks, k, limit).words) // "the town's roughly 5,000 residents"
+			continue
 		case t.kind == tDigits && words <= 1:
 			// "Ukraine's 15 operational reactors": the noun belongs to the later number
 			first, end, words = k+1, k+1, 0
@@ -82,6 +85,19 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 		}
 	}
 	return first, end
+}
+
+// isPossessive reports whether a word ends in 's: "the town's".
+func isPossessive(text string, t token) bool {
+	w := text[t.start:t.end]
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// qualifiesDigits reports whether a qualifier phrase ("roughly", "more
+// than") starts at token k and digits follow it.
+func (r *rules) qualifiesDigits(text string, toks []token, k, limit int) bool {
+	p := r.qualBefore.longestAt(text, toks, k, limit)
+	return p != nil && k+len(p.words) < limit && toks[k+len(p.words)].kind == tDigits
 }
 
 // isPlural reports whether a word ends a counted noun phrase: a listed
