@@ -297,6 +297,9 @@ func TestObjects(t *testing.T) {
 		{"Police detained 12 protesters, three of them aged 16.", "16", "", "other"},
 		{"The crash killed all 298 people on board, including 196 Dutch citizens.", "196", "Dutch citizens", "killed"},
 		{"Fewer than 100 of the town's roughly 5,000 residents are left.", "100", "residents", "population"},
+		{"53 severely wounded fighters were taken to hospital.", "53", "severely wounded fighters", "injured"},
+		{"Then 12 wounded soldiers were evacuated.", "12", "wounded soldiers", "injured"},
+		{"The city, which is 90% destroyed, has no water.", "90%", "", "infrastructure"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -69,6 +69,9 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 			continue
 		case t.kind != tWord:
 			return first, end
+		case r.participles.has(t) && (r.pluralAt(text, toks, k+1, limit) || words > 0 && isAdverb(text, toks[k-1])):
+			// "12 wounded soldiers", "53 severely wounded": the participle
+			// describes what is counted
 		case r.stopwords.has(t):
 			if t.id == r.and && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !r.stopwords.has(toks[k+1]) &&
 				!looksLikeVerb(text[toks[k+1].start:toks[k+1].end]) && !r.canStart(toks[:limit], k+1) {
@@ -80,11 +83,23 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 		words++
 		k++
 		end = k
-		if r.isPlural(text, t) && !(k < limit && (toks[k].id == r.and || r.objCompounds.has(toks[k]))) {
+		if r.isPlural(text, t) && !(k < limit && (toks[k].id == r.and || r.objCompounds.has(toks[k]))) &&
+			!(r.participles.has(t) && r.pluralAt(text, toks, k, limit)) {
 			return first, end
 		}
 	}
 	return first, end
+}
+
+// pluralAt reports whether token k is a plural word.
+func (r *rules) pluralAt(text string, toks []token, k, limit int) bool {
+	return k < limit && toks[k].kind == tWord && r.isPlural(text, toks[k])
+}
+
+// isAdverb spots adverbs of manner: "severely", "newly".
+func isAdverb(text string, t token) bool {
+	w := text[t.start:t.end]
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // isPossessive reports whether a word ends in 's: "the town's".
