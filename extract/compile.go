@@ -86,8 +86,9 @@ type rules struct {
 	notWith [][]bool
 	refused []bool // refused[trigger]: some category's not_with names it
 
-	clauseBreaks   wordSet
-	unitAdjectives wordSet // between a number and its unit: "35 consecutive days"
+	clauseBreaks     wordSet
+	unitAdjectives   wordSet // between a number and its unit: "35 consecutive days"
+	restatementOpens wordSet
 	// vaguePrepositions are qualifiers that before a vague amount are
 	// prepositions: "under thousands of buildings".
 	vaguePrepositions wordSet
@@ -244,6 +245,7 @@ func (c *compiler) compile(cfg Config) {
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
+	r.restatementOpens = c.set("restatement_opens", cfg.RestatementOpens)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
 	r.directions = newLexicon()
 	c.phrases(r.directions, "qualifier_directions.phrases", cfg.Directions.Phrases, 0)

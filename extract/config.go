@@ -14,6 +14,8 @@ type Config struct {
 	Qualifiers     []Qualifier     `mapstructure:"qualifiers" yaml:"qualifiers"`
 	Ranges         RangeConfig     `mapstructure:"ranges" yaml:"ranges"`
 	UnitAdjectives []string        `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
+	// RestatementOpens open a measure restated in another unit.
+	RestatementOpens []string `mapstructure:"restatement_opens" yaml:"restatement_opens"`
 	Units          []Unit          `mapstructure:"units" yaml:"units"`
 	Currencies     CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
 	Categories     []Category      `mapstructure:"categories" yaml:"categories"`

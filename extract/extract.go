@@ -173,6 +173,9 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}
+		if lastFig >= 0 && r.restates(text, toks, &last, &n) {
+			restate(&figs[lastFig], &f, s)
+		}
 		last, lastFig = n, len(figs)
 		figs = append(figs, f)
 		s.spans = append(s.spans, claim.Span{Start: sent.start, End: sent.end})
@@ -185,6 +188,37 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 func (r *rules) changeTo(toks []token, a, b *number) bool {
 	return b.unit != noUnit && a.unit == noUnit && a.rawUnit == "" && !a.fraction && !a.age &&
 		b.first == a.end+1 && toks[a.end].id == r.to && a.first > 0 && r.rangeChange.has(toks[a.first-1])
+}
+
+// restates reports whether b restates measure a in another unit, in
+// brackets right after it: "40 km (25 miles)", "(US $1.1 million)".
+func (r *rules) restates(text string, toks []token, a, b *number) bool {
+	if a.unit == noUnit || b.unit == noUnit || a.end >= b.first || !r.restatementOpens.has(toks[a.end]) {
+		return false
+	}
+	switch b.first - a.end {
+	case 1:
+		return true
+	case 2:
+		w := toks[a.end+1]
+		return w.kind == tWord && w.end-w.start <= 3 && strings.ToUpper(text[w.start:w.end]) == text[w.start:w.end] // "US $1.1 million"
+	}
+	return false
+}
+
+// restate gives a restated measure the qualifier and category of the first
+// statement, when it has no qualifier of its own.
+func restate(from, to *schema.Figure, s *scratch) {
+	if to.Qualifier == "exact" && from.Qualifier != "exact" {
+		to.Qualifier = from.Qualifier
+		switch from.Qualifier {
+		case "min":
+			to.Low = s.bounds.ptr(to.Value, true)
+		case "max":
+			to.High = s.bounds.ptr(to.Value, true)
+		}
+	}
+	to.Category, to.Rule = from.Category, "inherit:"+strings.TrimPrefix(from.Rule, "inherit:")
 }
 
 // shareUnit gives the first figure of a change the unit of the second and,

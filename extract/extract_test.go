@@ -63,6 +63,11 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"A couple of hundred", "approx", "", "displaced", 200}}},
 		{"treated for", "Two died in the fire, and several hundred were treated for smoke inhalation.",
 			[]want{{"Two", "exact", "", "killed", 2}, {"several hundred", "approx", "", "injured", 400}}},
+		{"restatement in brackets", "Clients with more than 7.5 million euros (US $8.1 million) pay a fee, the depot is about 25 km (16 miles) away.",
+			[]want{{"7.5 million euros", "min", "EUR", "money", 7.5e6}, {"$8.1 million", "min", "USD", "money", 8.1e6},
+				{"25 km", "approx", "km", "distance", 25}, {"16 miles", "approx", "mi", "distance", 16}}},
+		{"restatement takes the category", "The EU pledged 500 million euros ($550 million) in humanitarian aid.",
+			[]want{{"500 million euros", "exact", "EUR", "aid", 5e8}, {"$550 million", "exact", "USD", "aid", 5.5e8}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
@@ -227,7 +232,7 @@ func TestExtractSentences(t *testing.T) {
 		{"tons", "They seized 14 tons of food and medical supplies.",
 			[]want{{"14 tons", "exact", "t", "aid", 14}}},
 		{"miles", "The depot is about 25 kilometers (16 miles) from the border.",
-			[]want{{"25 kilometers", "approx", "km", "distance", 25}, {"16 miles", "exact", "mi", "distance", 16}}},
+			[]want{{"25 kilometers", "approx", "km", "distance", 25}, {"16 miles", "approx", "mi", "distance", 16}}},
 		{"square kilometres", "Troops retook about 160 square kilometres.",
 			[]want{{"160 square kilometres", "approx", "km2", "territory", 160}}},
 		// categories from either side
