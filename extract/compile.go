@@ -70,6 +70,7 @@ type rules struct {
 
 	units           *lexicon // words after a number; tag: index into unitInfo
 	symbols         *lexicon // currency signs before a number; tag: index into unitInfo
+	asciiSymbols    *lexicon // transliterated signs, glued to a marked amount only
 	unitInfos       []unitInfo
 	moneyOverriders []bool // by category index
 
@@ -308,7 +309,7 @@ func (r *rules) startWords() []bool {
 			mark(id)
 		}
 	}
-	for _, l := range []*lexicon{r.vague, r.symbols} {
+	for _, l := range []*lexicon{r.vague, r.symbols, r.asciiSymbols} {
 		for id, ps := range l.byFirst {
 			if len(ps) > 0 {
 				mark(int32(id))
@@ -417,7 +418,7 @@ func (c *compiler) category(key, name string) int {
 
 func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 	r := c.r
-	r.units, r.symbols = newLexicon(), newLexicon()
+	r.units, r.symbols, r.asciiSymbols = newLexicon(), newLexicon(), newLexicon()
 	aliasOwner := map[string]string{}
 	claim := func(key, alias, owner string) {
 		norm := strings.Join(phraseWords(alias), " ")
@@ -465,6 +466,11 @@ func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 			claim(k, s, cc.Code)
 			c.phrase(r.symbols, k, s, tag)
 			c.phrase(r.units, k, s, tag) // "5 million USD"
+		}
+		for j, s := range cc.Transliterated {
+			k := fmt.Sprintf("%s.transliterated[%d]", key, j)
+			claim(k, s, cc.Code)
+			c.phrase(r.asciiSymbols, k, s, tag)
 		}
 		for j, w := range cc.Words {
 			k := fmt.Sprintf("%s.words[%d]", key, j)

@@ -120,6 +120,11 @@ type Currency struct {
 	Code    string   `mapstructure:"code" yaml:"code"`
 	Symbols []string `mapstructure:"symbols" yaml:"symbols"`
 	Words   []string `mapstructure:"words" yaml:"words"`
+	// Transliterated are the symbols as ASCII transliteration writes them
+	// (£ becomes "PS"): they count only glued to an amount that has a
+	// decimal point, a thousands group or a magnitude ("PS2.7m",
+	// "PS21,700"), so "PS5" stays a console.
+	Transliterated []string `mapstructure:"transliterated" yaml:"transliterated"`
 }
 
 // Category is one of the guideline's categories with the words that signal

@@ -68,6 +68,8 @@ func TestExtractSentences(t *testing.T) {
 				{"25 km", "approx", "km", "distance", 25}, {"16 miles", "approx", "mi", "distance", 16}}},
 		{"restatement takes the category", "The EU pledged 500 million euros ($550 million) in humanitarian aid.",
 			[]want{{"500 million euros", "exact", "EUR", "aid", 5e8}, {"$550 million", "exact", "USD", "aid", 5.5e8}}},
+		{"transliterated pound", "The package was worth PS2.7m, and fans paid PS21,700 for PS5 consoles.",
+			[]want{{"PS2.7m", "exact", "GBP", "money", 2.7e6}, {"PS21,700", "exact", "GBP", "money", 21700}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

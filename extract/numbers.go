@@ -51,7 +51,9 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 			negative, i = true, j
 		}
 	}
-	if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(toks, i, len(p.words)) {
+	if p := r.asciiSymbols.longestAt(text, toks, i, limit); p != nil && r.markedAmount(text, toks, i+len(p.words), limit) {
+		unit, i = p.tag, i+len(p.words) // "PS2.7m"
+	} else if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(toks, i, len(p.words)) {
 		j := i + len(p.words)
 		if j+1 < limit && isMinus(text, toks[j]) && !toks[j].spaced && toks[j+1].kind == tDigits && !toks[j+1].spaced {
 			negative, j = true, j+1
@@ -327,6 +329,20 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 		return 0, i, false
 	}
 	return mult * f, end, true
+}
+
+// markedAmount reports whether token j is digits glued to the token
+// before, with a decimal point or a thousands group or a magnitude glued
+// after: "2.7m", "21,700", "8bn".
+func (r *rules) markedAmount(text string, toks []token, j, limit int) bool {
+	if j >= limit || toks[j].kind != tDigits || toks[j].spaced {
+		return false
+	}
+	if strings.ContainsAny(text[toks[j].start:toks[j].end], ".,") {
+		return true
+	}
+	_, suffix := r.suffixes[toks[min(j+1, limit-1)].id]
+	return j+1 < limit && !toks[j+1].spaced && suffix
 }
 
 // scaleOfFraction reads the scale a fraction is of, from token j: "half
