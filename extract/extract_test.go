@@ -307,6 +307,8 @@ func TestObjects(t *testing.T) {
 		{"53 severely wounded fighters were taken to hospital.", "53", "severely wounded fighters", "injured"},
 		{"Then 12 wounded soldiers were evacuated.", "12", "wounded soldiers", "injured"},
 		{"The city, which is 90% destroyed, has no water.", "90%", "", "infrastructure"},
+		{"Moscow claims its forces took 1,100 square kilometres this year.", "1,100 square kilometres", "", "territory"},
+		{"More than 1,000 children were deported, while 361 have been returned.", "361", "", "released"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool
