@@ -219,6 +219,10 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 	}
 	dist = 0
 	for k := n.end; k < hi && dist <= window; k++ {
+		if e := r.asideEnd(text, toks, k, hi); e > k {
+			k = e // an aside does not put the verb after it out of reach
+			continue
+		}
 		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil {
 			consider(p, dist, true)
 		}

@@ -102,12 +102,17 @@ func (r *rules) isYear(text string, toks []token, i int, value float64, followed
 }
 
 // isDate reports whether the number at tokens [i, end) sits next to a month
-// name: "February 24", "Feb. 24", "24 February", "24 of February".
-func (r *rules) isDate(toks []token, i, end int) bool {
+// name: "February 24", "Feb. 24", "24 February", "24 of February", or ends
+// a span of days after one: the 30 of "Nov. 24-30".
+func (r *rules) isDate(text string, toks []token, i, end int) bool {
 	if i > 0 && r.months.has(toks[i-1]) {
 		return true
 	}
-	if i > 1 && toks[i-1].kind == tPunct && r.months.has(toks[i-2]) {
+	if i > 1 && text[toks[i-1].start:toks[i-1].end] == "." && r.months.has(toks[i-2]) {
+		return true // "Feb. 24", but not "In November, 40 people died"
+	}
+	if i > 1 && toks[i-1].kind == tPunct && !toks[i-1].spaced && !toks[i].spaced && toks[i-2].kind == tDigits &&
+		(isHyphen(text[toks[i-1].start:toks[i-1].end]) || text[toks[i-1].start:toks[i-1].end] == "–") && r.isDate(text, toks, i-2, i-1) {
 		return true
 	}
 	if end < len(toks) && r.months.has(toks[end]) {

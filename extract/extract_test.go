@@ -70,6 +70,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"500 million euros", "exact", "EUR", "aid", 5e8}, {"$550 million", "exact", "USD", "aid", 5.5e8}}},
 		{"transliterated pound", "The package was worth PS2.7m, and fans paid PS21,700 for PS5 consoles.",
 			[]want{{"PS2.7m", "exact", "GBP", "money", 2.7e6}, {"PS21,700", "exact", "GBP", "money", 21700}}},
+		{"span of days", "Some 105 hostages were freed during a Nov. 24-30 truce; between 24-30 November, 40 people died.",
+			[]want{{"105", "approx", "", "released", 105}, {"40", "exact", "", "killed", 40}}},
+		{"or aside", "Some 1.9 million people, or 85% of the population of 2.3 million, have been displaced.",
+			[]want{{"1.9 million", "approx", "", "displaced", 1.9e6}, {"85%", "exact", "%", "population", 85}, {"2.3 million", "exact", "", "population", 2.3e6}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
@@ -309,6 +313,8 @@ func TestObjects(t *testing.T) {
 		{"The city, which is 90% destroyed, has no water.", "90%", "", "infrastructure"},
 		{"Moscow claims its forces took 1,100 square kilometres this year.", "1,100 square kilometres", "", "territory"},
 		{"More than 1,000 children were deported, while 361 have been returned.", "361", "", "released"},
+		{"Men aged between 18 and 60 were barred from leaving.", "18 and 60", "", "other"},
+		{"On Tuesday, 150 aid trucks entered.", "150", "aid trucks", "aid"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -82,8 +82,7 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 		n.unit = unit
 	} else {
 		r.attachUnit(text, toks, &n, limit)
-		n.age = n.age || r.ageAside(text, toks, &n, limit) ||
-			n.unit == noUnit && n.first > 0 && r.ageBefore.has(toks[n.first-1]) // "aged 16"
+		n.age = n.age || r.ageAside(text, toks, &n, limit) || n.unit == noUnit && r.agedBefore(toks, n.first)
 		if n.unit != noUnit && n.end < limit && r.agoWords.has(toks[n.end]) {
 			return n, n.end + 1, false // "three years ago" is a date
 		}
@@ -331,6 +330,15 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 	return mult * f, end, true
 }
 
+// agedBefore reports whether an age word comes right before token i, or
+// before the range opener there: "aged 16", "aged between 18 and 60".
+func (r *rules) agedBefore(toks []token, i int) bool {
+	if i > 0 && r.rangeOpen.has(toks[i-1]) {
+		i--
+	}
+	return i > 0 && r.ageBefore.has(toks[i-1])
+}
+
 // markedAmount reports whether token j is digits glued to the token
 // before, with a decimal point or a thousands group or a magnitude glued
 // after: "2.7m", "21,700", "8bn".
@@ -369,7 +377,7 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		}
 		label := r.isLabel(toks, numTok) && !r.units.startsAt(text, toks, n.numEnd, limit) // "sector 0.68 percent" counts
 		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label ||
-			r.isDate(toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
+			r.isDate(text, toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
 			return true, n.numEnd
 		}
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
@@ -537,6 +545,9 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	m, ok := r.core(text, toks, j, limit, false)
 	if !ok || m.vague || m.fraction {
 		return false, 0
+	}
+	if r.isDate(text, toks, j, m.end) {
+		return true, m.end // "24-30 November": days
 	}
 	if m.scale > 1 && n.scale == 1 && n.value*m.scale <= m.value*1.0001 {
 		n.value *= m.scale
