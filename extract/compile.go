@@ -54,6 +54,7 @@ type rules struct {
 	ageWords, lasting, addressWords      wordSet
 	ageBefore                            wordSet
 	agoWords                             wordSet
+	counterMarks                         wordSet
 	fractionSlashes                      wordSet
 	ratios, timeWords                    *lexicon
 	onePronounAfter, yearBefore, labels  wordSet
@@ -209,6 +210,7 @@ func (c *compiler) compile(cfg Config) {
 	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
+	r.counterMarks = c.set("numbers.counter_marks", n.CounterMarks)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
 	r.years = n.Years
 	if len(r.words) == 0 {

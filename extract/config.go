@@ -52,6 +52,8 @@ type NumberConfig struct {
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
 	AgoWords         []string           `mapstructure:"ago_words" yaml:"ago_words"`
+	// CounterMarks end a gallery counter: "1 of 12 | caption".
+	CounterMarks []string `mapstructure:"counter_marks" yaml:"counter_marks"`
 	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
 }
 

@@ -74,6 +74,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"105", "approx", "", "released", 105}, {"40", "exact", "", "killed", 40}}},
 		{"or aside", "Some 1.9 million people, or 85% of the population of 2.3 million, have been displaced.",
 			[]want{{"1.9 million", "approx", "", "displaced", 1.9e6}, {"85%", "exact", "%", "population", 85}, {"2.3 million", "exact", "", "population", 2.3e6}}},
+		{"page furniture", "4 min read\n1 of 12 | Rescuers carry 3 survivors.",
+			[]want{{"3", "exact", "", "evacuated", 3}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

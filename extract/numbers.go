@@ -330,6 +330,15 @@ func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
 	return mult * f, end, true
 }
 
+// counterEnd returns the token after a gallery counter starting at token
+// i, digits "of" digits and a counter mark, or 0 if none starts there.
+func (r *rules) counterEnd(toks []token, i, limit int) int {
+	if i+3 < limit && toks[i+1].id == r.of && toks[i+2].kind == tDigits && r.counterMarks.has(toks[i+3]) {
+		return i + 4
+	}
+	return 0
+}
+
 // agedBefore reports whether an age word comes right before token i, or
 // before the range opener there: "aged 16", "aged between 18 and 60".
 func (r *rules) agedBefore(toks []token, i int) bool {
@@ -379,6 +388,9 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label ||
 			r.isDate(text, toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
 			return true, n.numEnd
+		}
+		if e := r.counterEnd(toks, numTok, limit); e > 0 {
+			return true, e // "1 of 12 | Firefighters at work": a gallery counter
 		}
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
 			return true, skipCodeChain(text, toks, numTok, limit, r.codeJoiners) // "2:01", "12/03/2024"
