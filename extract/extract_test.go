@@ -317,6 +317,10 @@ func TestObjects(t *testing.T) {
 		{"More than 1,000 children were deported, while 361 have been returned.", "361", "", "released"},
 		{"Men aged between 18 and 60 were barred from leaving.", "18 and 60", "", "other"},
 		{"On Tuesday, 150 aid trucks entered.", "150", "aid trucks", "aid"},
+		{"A dozen or so tanks advanced.", "A dozen", "tanks", "equipment"},
+		{"The force was 3,000-strong", "3,000", "", "troops"},
+		{"They numbered 40 or so", "40", "", "other"},
+		{"Tens of millions need aid.", "Tens of millions", "", "other"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -15,6 +15,11 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 	if r.gluedHyphen(toks, j, limit) && r.gluedAdjectives.has(toks[j+1]) {
 		j += 2 // "a 100,000-strong force": the force is counted
 	}
+	if j < limit {
+		if p := r.qualAfter.longestAt(text, toks, j, limit); p != nil {
+			j += len(p.words) // "a dozen or so tanks", "40 or more people"
+		}
+	}
 	if j+1 < limit && r.rateWords.has(toks[j]) && r.periods.has(toks[j+1]) {
 		return j, j // "$5 a day", "29.4% a month earlier"
 	}
