@@ -431,6 +431,10 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 				next = i + 1
 				continue
 			}
+			if a.acts(v, p, c.tb) {
+				next = p.b
+				continue
+			}
 			m := placeMatch{p: p, poss: v.is(p.b-1, fPoss), clause: c.clauseOf(p.a)}
 			for k := c.cueA; k < c.cueB; k++ {
 				cu := &s.cues[k]
@@ -606,6 +610,10 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 		p, ok := a.placeAt(v, i, c.paraEnd)
 		if !ok {
 			next = i + 1
+			continue
+		}
+		if a.acts(v, p, c.paraEnd) {
+			next = p.b
 			continue
 		}
 		d := c.ta - p.b

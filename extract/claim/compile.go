@@ -169,6 +169,8 @@ type Annotator struct {
 	settlements wordSet
 	ofWords     wordSet
 	andWords    wordSet
+	actorVerbs  wordSet
+	actorAux    wordSet
 
 	regionBit uint32 // vocabulary bit of the region words
 
@@ -527,4 +529,6 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 	a.settlements = c.words("places.settlement_words", p.SettlementWords)
 	a.ofWords = c.words("places.of_words", p.OfWords)
 	a.andWords = c.words("places.and_words", p.AndWords)
+	a.actorVerbs = c.words("places.actor_verbs", p.ActorVerbs)
+	a.actorAux = c.words("places.actor_aux", p.ActorAux)
 }

@@ -91,6 +91,11 @@ type PlaceConfig struct {
 	SettlementWords []string          `mapstructure:"settlement_words" yaml:"settlement_words"`
 	OfWords         []string          `mapstructure:"of_words" yaml:"of_words"`   // "the city of X"
 	AndWords        []string          `mapstructure:"and_words" yaml:"and_words"` // "the Kyiv and Chernihiv regions"
+	// A place that opens a sentence as the subject of one of ActorVerbs,
+	// maybe after one of ActorAux, acts rather than hosts: "Russia fired
+	// 84 missiles", "Moscow has deployed 10,000 troops".
+	ActorVerbs []string `mapstructure:"actor_verbs" yaml:"actor_verbs"`
+	ActorAux   []string `mapstructure:"actor_aux" yaml:"actor_aux"`
 }
 
 // Hedge kinds, the only values Figure.Hedge takes besides "".

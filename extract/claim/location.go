@@ -47,6 +47,20 @@ func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
 	return a.gazetteer(v, i, end)
 }
 
+// acts reports whether place p opens its sentence as the subject of an
+// actor verb ("Russia fired", "Moscow has deployed"): the place acts, the
+// figure did not happen there.
+func (a *Annotator) acts(v *view, p place, end int) bool {
+	if p.a > 0 && v.toks[p.a-1].kind != kStop && v.toks[p.a-1].line == v.toks[p.a].line {
+		return false
+	}
+	j := p.b
+	for j < end && v.word(j) && (a.actorAux.at(v, j) || a.modifiers.at(v, j)) {
+		j++ // "Russia now controls", "Moscow has already sent"
+	}
+	return j < end && v.word(j) && a.actorVerbs.at(v, j)
+}
+
 func (a *Annotator) isRegionWord(v *view, i int) bool {
 	if v.voc != nil {
 		return v.toks[i].bits&a.regionBit != 0
