@@ -13,7 +13,8 @@ package claim
 //
 // The figure's place is the one nearest it in its clause, else nearest in
 // its sentence, else the one nearest the sentence in its paragraph; places
-// inside the attribution ("governor of the Donetsk region") come last.
+// inside the attribution ("governor of the Donetsk region") come last, and
+// a place that acts ("Russia fired 84 missiles") does not count.
 
 // place is a place mention at tokens [a, b).
 type place struct {
