@@ -76,6 +76,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"1.9 million", "approx", "", "displaced", 1.9e6}, {"85%", "exact", "%", "population", 85}, {"2.3 million", "exact", "", "population", 2.3e6}}},
 		{"page furniture", "4 min read\n1 of 12 | Rescuers carry 3 survivors.",
 			[]want{{"3", "exact", "", "evacuated", 3}}},
+		{"number of dead", "The ministry put the number of dead at 31, up from 25 a day earlier; the number of injured rose to 140.",
+			[]want{{"31", "exact", "", "killed", 31}, {"25", "exact", "", "killed", 25}, {"140", "exact", "", "injured", 140}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

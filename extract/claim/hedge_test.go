@@ -14,6 +14,8 @@ func TestHedge(t *testing.T) {
 		{"said to be", "The convoy is said to be carrying [[90]] tonnes of grain.", "claimed"},
 		{"denied", "The army said [[eight]] civilians died, but the rebels denied the attack took place.", "denied"},
 		{"rejected the claim", "Officials rejected the claim that [[500]] homes were destroyed.", "denied"},
+		{"unconfirmed speaks for its own sentence", "An estimated [[4,000]] people are sheltering. According to unconfirmed reports, 12 soldiers defected.", "estimated"},
+		{"unconfirmed in the sentence", "According to unconfirmed reports, [[12]] soldiers defected.", "unverified"},
 		{"unverified in the sentence", "The group said it had killed [[25]] soldiers, which could not be independently verified.", "unverified"},
 		{"not officially confirmed", "Bloggers reported [[60]] prisoners swapped, although this has not been officially confirmed.", "unverified"},
 		{"confirm or deny is not a denial", "The ministry declined to confirm or deny that [[two]] jets were lost.", "unverified"},
