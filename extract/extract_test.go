@@ -78,6 +78,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"3", "exact", "", "evacuated", 3}}},
 		{"number of dead", "The ministry put the number of dead at 31, up from 25 a day earlier; the number of injured rose to 140.",
 			[]want{{"31", "exact", "", "killed", 31}, {"25", "exact", "", "killed", 25}, {"140", "exact", "", "injured", 140}}},
+		{"bused and waiting", "Another 3,000 were bused to the capital, and 1,500 more were waiting to leave.",
+			[]want{{"3,000", "exact", "", "evacuated", 3000}, {"1,500", "exact", "", "trapped", 1500}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

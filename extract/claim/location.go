@@ -1,5 +1,7 @@
 package claim
 
+import "strings"
+
 // Locations. Handles, from the gazetteer (places.names, with
 // places.aliases mapping other spellings to a name):
 //
@@ -48,16 +50,17 @@ func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
 	return a.gazetteer(v, i, end)
 }
 
-// acts reports whether place p opens its sentence as the subject of an
-// actor verb ("Russia fired", "Moscow has deployed"): the place acts, the
-// figure did not happen there.
+// acts reports whether place p opens a clause as the subject of an actor
+// verb ("Russia fired", "Kyiv says Russia has deported", "and Moscow sent"):
+// the place acts, the figure did not happen there.
 func (a *Annotator) acts(v *view, p place, end int) bool {
-	if p.a > 0 && v.toks[p.a-1].kind != kStop && v.toks[p.a-1].line == v.toks[p.a].line {
+	if i := p.a - 1; i >= 0 && v.toks[i].kind != kStop && v.toks[i].line == v.toks[p.a].line &&
+		!(v.word(i) && (a.complementizers.at(v, i) || a.coordinators.at(v, i) || a.clauseWords.at(v, i) || v.toks[i].bits&a.verbs.bit != 0)) {
 		return false
 	}
 	j := p.b
-	for j < end && v.word(j) && (a.actorAux.at(v, j) || a.modifiers.at(v, j)) {
-		j++ // "Russia now controls", "Moscow has already sent"
+	for j < end && v.word(j) && (a.actorAux.at(v, j) || a.modifiers.at(v, j) || strings.HasSuffix(v.span(j, j+1), "ly")) {
+		j++ // "Russia now controls", "Moscow has already sent", "has forcibly deported"
 	}
 	return j < end && v.word(j) && a.actorVerbs.at(v, j)
 }

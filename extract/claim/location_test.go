@@ -29,6 +29,7 @@ func TestLocation(t *testing.T) {
 		{"a place that acts is not where it happened", "Russia fired [[84]] cruise missiles on Monday.", ""},
 		{"nor in its paragraph", "Russia has massed 190,000 troops. Officials said [[5]] helicopters were destroyed.", ""},
 		{"an acting place leaves the others", "Moscow has already sent [[40]] tanks to Kherson.", "Kherson"},
+		{"an acting place after a speech verb", "Kyiv says Russia has forcibly deported [[40,000]] residents.", ""},
 		{"a place that suffers is where it happened", "Kharkiv suffered [[20]] strikes overnight.", "Kharkiv"},
 		{"lower case is not a place", "The [[two]] men ate turkey in a nice chad.", ""},
 		{"multi-word place", "Israeli strikes killed [[18]] people in the Gaza Strip.", "Gaza"},
