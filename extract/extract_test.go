@@ -80,6 +80,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"31", "exact", "", "killed", 31}, {"25", "exact", "", "killed", 25}, {"140", "exact", "", "injured", 140}}},
 		{"bused and waiting", "Another 3,000 were bused to the capital, and 1,500 more were waiting to leave.",
 			[]want{{"3,000", "exact", "", "evacuated", 3000}, {"1,500", "exact", "", "trapped", 1500}}},
+		{"names with numbers", "The 49ers won as the S&P 500 rose 1.2%; Formula 1 returns, a Fortune 500 firm cut 10,000 jobs and 7-Eleven opened 300 stores.",
+			[]want{{"1.2%", "exact", "%", "other", 1.2}, {"10,000", "exact", "", "other", 10000}, {"300", "exact", "", "infrastructure", 300}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
@@ -325,6 +327,8 @@ func TestObjects(t *testing.T) {
 		{"The force was 3,000-strong", "3,000", "", "troops"},
 		{"They numbered 40 or so", "40", "", "other"},
 		{"Tens of millions need aid.", "Tens of millions", "", "other"},
+		{"Airbus delivered 661 jets, including 30 A380s.", "30", "A380s", "equipment"},
+		{"Apple sold 40 million units.", "40 million", "units", "other"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

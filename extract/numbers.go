@@ -561,6 +561,9 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	if r.isDate(text, toks, j, m.end) {
 		return true, m.end // "24-30 November": days
 	}
+	if hyphen && n.digits && !m.digits && isCapital(text[toks[j].start]) {
+		return true, m.end // "7-Eleven": a name
+	}
 	if m.scale > 1 && n.scale == 1 && n.value*m.scale <= m.value*1.0001 {
 		n.value *= m.scale
 	}

@@ -42,7 +42,7 @@ func (r *rules) pastVerb(text string, t token) bool {
 
 // nounPhrase reads the counted noun phrase starting at token j.
 func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end int) {
-	for j < limit && r.objSkip.has(toks[j]) {
+	for j < limit && r.objSkip.has(toks[j]) && !(j+1 < limit && toks[j+1].kind == tDigits && !toks[j+1].spaced) {
 		j++
 	}
 	first, end = j, j
@@ -56,6 +56,14 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 			continue
 		case t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) && r.qualifiesDigits(text, toks, k, limit):
 			k += len(r.qualBefore.longestAt(text, toks, k, limit).words) // "the town's roughly 5,000 residents"
+			continue
+		case t.kind == tWord && k+1 < limit && toks[k+1].kind == tDigits && !toks[k+1].spaced:
+			k += 2 // "30 A380s", "12 MiG29 jets": letters and digits glued are a model
+			for k < limit && toks[k].kind == tWord && !toks[k].spaced {
+				k++
+			}
+			words++
+			end = k
 			continue
 		case t.kind == tDigits && words <= 1:
 			// "Ukraine's 15 operational reactors": the noun belongs to the later number
