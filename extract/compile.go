@@ -72,6 +72,7 @@ type rules struct {
 	units           *lexicon // words after a number; tag: index into unitInfo
 	symbols         *lexicon // currency signs before a number; tag: index into unitInfo
 	asciiSymbols    *lexicon // transliterated signs, glued to a marked amount only
+	unitsBefore     *lexicon // unit words before a number: "magnitude 7.8"
 	unitInfos       []unitInfo
 	moneyOverriders []bool // by category index
 
@@ -420,7 +421,7 @@ func (c *compiler) category(key, name string) int {
 
 func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 	r := c.r
-	r.units, r.symbols, r.asciiSymbols = newLexicon(), newLexicon(), newLexicon()
+	r.units, r.symbols, r.asciiSymbols, r.unitsBefore = newLexicon(), newLexicon(), newLexicon(), newLexicon()
 	aliasOwner := map[string]string{}
 	claim := func(key, alias, owner string) {
 		norm := strings.Join(phraseWords(alias), " ")
@@ -444,6 +445,10 @@ func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 			k := fmt.Sprintf("%s.aliases[%d]", key, j)
 			claim(k, a, u.Name)
 			c.phrase(r.units, k, a, tag)
+		}
+		for j, a := range u.Before {
+			k := fmt.Sprintf("%s.before[%d]", key, j)
+			c.phrase(r.unitsBefore, k, a, tag)
 		}
 	}
 	moneyCat := -1

@@ -104,8 +104,10 @@ type RangeConfig struct {
 
 // Unit is a measure with its canonical name and the words that name it.
 type Unit struct {
-	Name     string   `mapstructure:"name" yaml:"name"`
-	Aliases  []string `mapstructure:"aliases" yaml:"aliases"`
+	Name    string   `mapstructure:"name" yaml:"name"`
+	Aliases []string `mapstructure:"aliases" yaml:"aliases"`
+	// Before are words written before the number: "magnitude 7.8".
+	Before   []string `mapstructure:"before" yaml:"before"`
 	Category string   `mapstructure:"category" yaml:"category"`
 }
 

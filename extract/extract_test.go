@@ -82,6 +82,10 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"3,000", "exact", "", "evacuated", 3000}, {"1,500", "exact", "", "trapped", 1500}}},
 		{"names with numbers", "The 49ers won as the S&P 500 rose 1.2%; Formula 1 returns, a Fortune 500 firm cut 10,000 jobs and 7-Eleven opened 300 stores.",
 			[]want{{"1.2%", "exact", "%", "other", 1.2}, {"10,000", "exact", "", "other", 10000}, {"300", "exact", "", "infrastructure", 300}}},
+		{"one in four before a verb", "One in four developed complications; he scored 2 in 5 minutes.",
+			[]want{{"One in four", "exact", "fraction", "other", 0.25}, {"2", "exact", "", "other", 2}, {"5 minutes", "exact", "minute", "duration", 5}}},
+		{"unit before the number", "A magnitude 7.8 earthquake struck, and up to 20 inches of rain fell.",
+			[]want{{"7.8", "exact", "magnitude", "other", 7.8}, {"20 inches", "max", "in", "other", 20}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

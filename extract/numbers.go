@@ -457,11 +457,20 @@ func (r *rules) ratio(text string, toks []token, n *number, limit int) {
 		return
 	}
 	m, ok := r.core(text, toks, n.end+len(p.words), limit, false)
-	if !ok || m.vague || m.fraction || m.value <= n.value || m.end >= limit || isYearLike(text[toks[m.first].start:toks[m.first].end]) {
-		return
+	if !ok || m.vague || m.fraction || m.value <= n.value || isYearLike(text[toks[m.first].start:toks[m.first].end]) ||
+		r.units.startsAt(text, toks, m.end, limit) {
+		return // not "scored 2 in 5 minutes"
 	}
-	if follow := toks[m.end]; follow.id != r.of && !r.looksCounted(text, follow) && !isPluralName(text[follow.start:follow.end]) {
-		return
+	// "one in four" is a share whatever follows ("one in four developed
+	// complications"); "2 in 5" only before what it counts, not "scored 2
+	// in 5 minutes".
+	if toks[n.first].id != r.one {
+		if m.end >= limit {
+			return
+		}
+		if follow := toks[m.end]; follow.id != r.of && !r.looksCounted(text, follow) && !isPluralName(text[follow.start:follow.end]) {
+			return
+		}
 	}
 	n.value /= m.value
 	n.fraction, n.share = true, true
@@ -615,6 +624,10 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 	}
 	if glued && r.gluedAdjectives.has(toks[j]) {
 		return // "100,000-strong": the noun after it is counted
+	}
+	if p := r.unitsBefore.longestEndingAt(text, toks, n.first, 0); p != nil && !glued {
+		n.unit = p.tag // "a magnitude 7.8 earthquake"
+		return
 	}
 	if glued && toks[j].kind == tWord && !r.stopwords.has(toks[j]) {
 		n.gluedNoun = j
