@@ -86,6 +86,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"One in four", "exact", "fraction", "other", 0.25}, {"2", "exact", "", "other", 2}, {"5 minutes", "exact", "minute", "duration", 5}}},
 		{"unit before the number", "A magnitude 7.8 earthquake struck, and up to 20 inches of rain fell.",
 			[]want{{"7.8", "exact", "magnitude", "other", 7.8}, {"20 inches", "max", "in", "other", 20}}},
+		{"upward of and est.", "Upward of 300 trucks were stuck. Est. 40 villages burned.",
+			[]want{{"300", "min", "", "equipment", 300}, {"40", "approx", "", "territory", 40}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
