@@ -173,7 +173,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}
-		if lastFig >= 0 && r.restates(text, toks, &last, &n) {
+		if lastFig >= 0 && r.restates(toks, &last, &n) {
 			restate(&figs[lastFig], &f, s)
 		}
 		last, lastFig = n, len(figs)
@@ -192,18 +192,8 @@ func (r *rules) changeTo(toks []token, a, b *number) bool {
 
 // restates reports whether b restates measure a in another unit, in
 // brackets right after it: "40 km (25 miles)", "(US $1.1 million)".
-func (r *rules) restates(text string, toks []token, a, b *number) bool {
-	if a.unit == noUnit || b.unit == noUnit || a.end >= b.first || !r.restatementOpens.has(toks[a.end]) {
-		return false
-	}
-	switch b.first - a.end {
-	case 1:
-		return true
-	case 2:
-		w := toks[a.end+1]
-		return w.kind == tWord && w.end-w.start <= 3 && strings.ToUpper(text[w.start:w.end]) == text[w.start:w.end] // "US $1.1 million"
-	}
-	return false
+func (r *rules) restates(toks []token, a, b *number) bool {
+	return a.unit != noUnit && b.unit != noUnit && b.first == a.end+1 && r.restatementOpens.has(toks[a.end])
 }
 
 // restate gives a restated measure the qualifier and category of the first

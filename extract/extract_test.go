@@ -64,7 +64,7 @@ func TestExtractSentences(t *testing.T) {
 		{"treated for", "Two died in the fire, and several hundred were treated for smoke inhalation.",
 			[]want{{"Two", "exact", "", "killed", 2}, {"several hundred", "approx", "", "injured", 400}}},
 		{"restatement in brackets", "Clients with more than 7.5 million euros (US $8.1 million) pay a fee, the depot is about 25 km (16 miles) away.",
-			[]want{{"7.5 million euros", "min", "EUR", "money", 7.5e6}, {"$8.1 million", "min", "USD", "money", 8.1e6},
+			[]want{{"7.5 million euros", "min", "EUR", "money", 7.5e6}, {"US $8.1 million", "min", "USD", "money", 8.1e6},
 				{"25 km", "approx", "km", "distance", 25}, {"16 miles", "approx", "mi", "distance", 16}}},
 		{"restatement takes the category", "The EU pledged 500 million euros ($550 million) in humanitarian aid.",
 			[]want{{"500 million euros", "exact", "EUR", "aid", 5e8}, {"$550 million", "exact", "USD", "aid", 5.5e8}}},
@@ -88,6 +88,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"7.8", "exact", "magnitude", "other", 7.8}, {"20 inches", "max", "in", "other", 20}}},
 		{"upward of and est.", "Upward of 300 trucks were stuck. Est. 40 villages burned.",
 			[]want{{"300", "min", "", "equipment", 300}, {"40", "approx", "", "territory", 40}}},
+		{"spaced country prefix and the wire's yen", "Tickets cost HK $5.4m, or Y=590 billion; a $5 bill.",
+			[]want{{"HK $5.4m", "exact", "HKD", "money", 5.4e6}, {"Y=590 billion", "exact", "JPY", "money", 5.9e11}, {"$5", "exact", "USD", "money", 5}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

@@ -53,7 +53,7 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 	}
 	if p := r.asciiSymbols.longestAt(text, toks, i, limit); p != nil && r.markedAmount(text, toks, i+len(p.words), limit) {
 		unit, i = p.tag, i+len(p.words) // "PS2.7m"
-	} else if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(toks, i, len(p.words)) {
+	} else if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(text, toks, i, len(p.words)) {
 		j := i + len(p.words)
 		if j+1 < limit && isMinus(text, toks[j]) && !toks[j].spaced && toks[j+1].kind == tDigits && !toks[j+1].spaced {
 			negative, j = true, j+1
@@ -107,14 +107,19 @@ func isMinus(text string, t token) bool {
 }
 
 // tight reports whether the n tokens from i are written without spaces
-// between them, so that "A$5" is a currency but "a $5 bill" is not.
-func tight(toks []token, i, n int) bool {
+// between them, so that "A$5" is a currency but "a $5 bill" is not. A
+// country's two or three capitals may stand apart: "HK $5.4m".
+func tight(text string, toks []token, i, n int) bool {
 	for k := i + 1; k < i+n; k++ {
-		if toks[k].spaced {
+		if toks[k].spaced && !(k == i+1 && isCountryPrefix(text[toks[i].start:toks[i].end])) {
 			return false
 		}
 	}
 	return true
+}
+
+func isCountryPrefix(w string) bool {
+	return len(w) >= 2 && len(w) <= 3 && strings.ToUpper(w) == w && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // core reads the number itself at token i: a vague amount, a fraction, a
@@ -557,7 +562,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		byRange = true // "dropped by 1 to 1.5 degrees", unless "rose by 5 to 30"
 	}
 	j++
-	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(toks, j, len(p.words)) && j+len(p.words) < limit {
+	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(text, toks, j, len(p.words)) && j+len(p.words) < limit {
 		if !money {
 			return false, 0 // "up 9.4 per cent to $84"
 		}
