@@ -173,6 +173,10 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}
+		if lastFig >= 0 && r.partOf(toks, &last, &n) {
+			shareUnit(&figs[lastFig], &f)
+			figs[lastFig].Object = f.Object // not "billion shekels"
+		}
 		if lastFig >= 0 && r.restates(toks, &last, &n) {
 			restate(&figs[lastFig], &f, s)
 		}
@@ -209,6 +213,19 @@ func restate(from, to *schema.Figure, s *scratch) {
 		}
 	}
 	to.Category, to.Rule = from.Category, "inherit:"+strings.TrimPrefix(from.Rule, "inherit:")
+}
+
+// partOf reports whether a is a part of b, stated in b's unit: "280
+// million of the 1.5 billion shekels".
+func (r *rules) partOf(toks []token, a, b *number) bool {
+	if b.unit == noUnit || a.unit != noUnit || a.rawUnit != "" || a.fraction || a.age || a.end >= b.first || toks[a.end].id != r.of {
+		return false
+	}
+	k := a.end + 1
+	if k < b.first && r.objSkip.has(toks[k]) {
+		k++ // "of the", "of its"
+	}
+	return k == b.first
 }
 
 // shareUnit gives the first figure of a change the unit of the second and,

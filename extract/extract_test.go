@@ -90,6 +90,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"300", "min", "", "equipment", 300}, {"40", "approx", "", "territory", 40}}},
 		{"spaced country prefix and the wire's yen", "Tickets cost HK $5.4m, or Y=590 billion; a $5 bill.",
 			[]want{{"HK $5.4m", "exact", "HKD", "money", 5.4e6}, {"Y=590 billion", "exact", "JPY", "money", 5.9e11}, {"$5", "exact", "USD", "money", 5}}},
+		{"part of a sum", "He has raised only 280 million of the 1.5 billion shekels he needs.",
+			[]want{{"280 million", "exact", "ILS", "money", 2.8e8}, {"1.5 billion shekels", "exact", "ILS", "money", 1.5e9}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
