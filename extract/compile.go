@@ -115,6 +115,7 @@ type rules struct {
 	claims *claim.Annotator
 
 	objMax                                 int
+	byRatio                                float64
 	objSkip, objPlurals, stopwords, months wordSet
 	objCompounds                           wordSet
 	rateWords, periods, participles        wordSet
@@ -243,6 +244,10 @@ func (c *compiler) compile(cfg Config) {
 	r.rangeJoin = c.set("ranges.between", cfg.Ranges.Between)
 	r.rangeOpen = c.set("ranges.openers", cfg.Ranges.Openers)
 	r.rangeChange = c.set("ranges.changes", cfg.Ranges.Changes)
+	r.byRatio = cfg.Ranges.ByRatio
+	if r.byRatio < 1 {
+		c.fail("ranges.by_ratio", "", "must be at least 1, got %v", r.byRatio)
+	}
 
 	c.categories(cfg.Categories)
 	c.units(cfg.Units, cfg.Currencies)

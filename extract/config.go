@@ -100,6 +100,10 @@ type RangeConfig struct {
 	Between []string `mapstructure:"between" yaml:"between"`
 	Openers []string `mapstructure:"openers" yaml:"openers"`
 	Changes []string `mapstructure:"changes" yaml:"changes"`
+	// ByRatio: after "by", "X to Y" is a range only when Y is at most
+	// ByRatio times X ("dropped by 1 to 1.5 degrees", not "rose by 12 to
+	// 47 percent").
+	ByRatio float64 `mapstructure:"by_ratio" yaml:"by_ratio"`
 }
 
 // Unit is a measure with its canonical name and the words that name it.

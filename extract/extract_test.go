@@ -92,6 +92,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"HK $5.4m", "exact", "HKD", "money", 5.4e6}, {"Y=590 billion", "exact", "JPY", "money", 5.9e11}, {"$5", "exact", "USD", "money", 5}}},
 		{"part of a sum", "He has raised only 280 million of the 1.5 billion shekels he needs.",
 			[]want{{"280 million", "exact", "ILS", "money", 2.8e8}, {"1.5 billion shekels", "exact", "ILS", "money", 1.5e9}}},
+		{"by a change to a level", "Support rose by 12 to 47 percent, and the water dropped by 1 to 1.5 metres.",
+			[]want{{"12", "exact", "%", "other", 12}, {"47 percent", "exact", "%", "other", 47}, {"1 to 1.5 metres", "range", "m", "distance", 1}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

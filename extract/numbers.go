@@ -585,7 +585,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		// "3-1", "2014-15", "2024-11-08": a score, season or date, not a count
 		return hyphen, skipCodeChain(text, toks, n.first, limit, r.codeJoiners)
 	}
-	if byRange && (m.value > 10*n.value || !r.units.startsAt(text, toks, m.end, limit)) {
+	if byRange && (m.value > r.byRatio*n.value || !r.units.startsAt(text, toks, m.end, limit)) {
 		return false, 0 // a change by one amount to a level: two figures
 	}
 	n.low, n.high = n.value, m.value
