@@ -76,6 +76,9 @@ type AgeConfig struct {
 type YearRange struct {
 	Min int `mapstructure:"min" yaml:"min"`
 	Max int `mapstructure:"max" yaml:"max"`
+	// IntroducedMin is the earliest year read after a year_before word
+	// with no count after it: "signed in 1648".
+	IntroducedMin int `mapstructure:"introduced_min" yaml:"introduced_min"`
 }
 
 // VagueAmount is a word like "dozens" that stands for a range.

@@ -92,13 +92,15 @@ func isYearLike(s string) bool {
 // ("2,000 troops" has a separator; "2000 troops" is a count).
 func (r *rules) isYear(text string, toks []token, i int, value float64, followedByCount bool) bool {
 	t := toks[i]
-	if t.end-t.start != 4 || value < float64(r.years.Min) || value > float64(r.years.Max) {
+	if t.end-t.start != 4 || value < float64(min(r.years.IntroducedMin, r.years.Min)) || value > float64(r.years.Max) {
 		return false
 	}
 	if i > 0 && r.yearBefore.has(toks[i-1]) {
-		return true
+		// "in 2014 elections"; before years.min only with no count after:
+		// "signed in 1648", but "in 1500 homes".
+		return value >= float64(r.years.Min) || !followedByCount
 	}
-	return !followedByCount
+	return value >= float64(r.years.Min) && !followedByCount
 }
 
 // isDate reports whether the number at tokens [i, end) sits next to a month

@@ -94,6 +94,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"280 million", "exact", "ILS", "money", 2.8e8}, {"1.5 billion shekels", "exact", "ILS", "money", 1.5e9}}},
 		{"by a change to a level", "Support rose by 12 to 47 percent, and the water dropped by 1 to 1.5 metres.",
 			[]want{{"12", "exact", "%", "other", 12}, {"47 percent", "exact", "%", "other", 47}, {"1 to 1.5 metres", "range", "m", "distance", 1}}},
+		{"early years", "The treaty was signed in 1648; in 1500 homes the water was cut.",
+			[]want{{"1500", "exact", "", "infrastructure", 1500}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
