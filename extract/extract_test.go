@@ -96,6 +96,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"12", "exact", "%", "other", 12}, {"47 percent", "exact", "%", "other", 47}, {"1 to 1.5 metres", "range", "m", "distance", 1}}},
 		{"early years", "The treaty was signed in 1648; in 1500 homes the water was cut.",
 			[]want{{"1500", "exact", "", "infrastructure", 1500}}},
+		{"among them", "The toll includes 1,119 dead, among them 99 children.",
+			[]want{{"1,119", "exact", "", "killed", 1119}, {"99", "exact", "", "killed", 99}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
