@@ -98,6 +98,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"1500", "exact", "", "infrastructure", 1500}}},
 		{"among them", "The toll includes 1,119 dead, among them 99 children.",
 			[]want{{"1,119", "exact", "", "killed", 1119}, {"99", "exact", "", "killed", 99}}},
+		{"come back, maybe", "Only 12 have come back; maybe 30 are still held.",
+			[]want{{"12", "exact", "", "released", 12}, {"30", "approx", "", "captured", 30}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
