@@ -347,6 +347,7 @@ func TestObjects(t *testing.T) {
 		{"Tens of millions need aid.", "Tens of millions", "", "other"},
 		{"Airbus delivered 661 jets, including 30 A380s.", "30", "A380s", "equipment"},
 		{"Apple sold 40 million units.", "40 million", "units", "other"},
+		{"The agency has distributed 20,000 tonnes of wheat flour and plans to do more.", "20,000 tonnes", "wheat flour", "aid"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -30,6 +30,7 @@ func TestLocation(t *testing.T) {
 		{"nor in its paragraph", "Russia has massed 190,000 troops. Officials said [[5]] helicopters were destroyed.", ""},
 		{"an acting place leaves the others", "Moscow has already sent [[40]] tanks to Kherson.", "Kherson"},
 		{"an acting place after a speech verb", "Kyiv says Russia has forcibly deported [[40,000]] residents.", ""},
+		{"an acting place with a modal", "Britain will send [[120]] armoured vehicles.", ""},
 		{"a place that suffers is where it happened", "Kharkiv suffered [[20]] strikes overnight.", "Kharkiv"},
 		{"lower case is not a place", "The [[two]] men ate turkey in a nice chad.", ""},
 		{"multi-word place", "Israeli strikes killed [[18]] people in the Gaza Strip.", "Gaza"},
