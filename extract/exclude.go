@@ -50,8 +50,8 @@ func markMasked(toks []token, masks []span, k int) int {
 // between a count and its noun: the 2 of "14 Leopard 2 tanks". A
 // capitalised word that is not a possessive sits between them.
 func (r *rules) modelAfterCount(text string, toks []token, i int) bool {
-	if i < 2 || !toks[i].spaced || !isName(text, toks[i-1]) {
-		return false
+	if i < 2 || !toks[i].spaced || !isName(text, toks[i-1]) || r.stopwords.has(toks[i-1]) {
+		return false // not the 31 of a headline's "29 Of 31 Missiles"
 	}
 	before := toks[i-2]
 	return before.kind == tDigits || r.words[before.id] > 0

@@ -100,6 +100,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"1,119", "exact", "", "killed", 1119}, {"99", "exact", "", "killed", 99}}},
 		{"come back, maybe", "Only 12 have come back; maybe 30 are still held.",
 			[]want{{"12", "exact", "", "released", 12}, {"30", "approx", "", "captured", 30}}},
+		{"title-case headline", "Ukraine Says It Shot Down 29 Of 31 Missiles; Strike Kills 12, Wounds Dozens",
+			[]want{{"29", "exact", "", "equipment", 29}, {"31", "exact", "", "equipment", 31}, {"12", "exact", "", "killed", 12}, {"Dozens", "approx", "", "injured", 36}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
