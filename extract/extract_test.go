@@ -102,6 +102,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"12", "exact", "", "released", 12}, {"30", "approx", "", "captured", 30}}},
 		{"title-case headline", "Ukraine Says It Shot Down 29 Of 31 Missiles; Strike Kills 12, Wounds Dozens",
 			[]want{{"29", "exact", "", "equipment", 29}, {"31", "exact", "", "equipment", 31}, {"12", "exact", "", "killed", 12}, {"Dozens", "approx", "", "injured", 36}}},
+		{"passes", "Death Toll From Quake Passes 40,000",
+			[]want{{"40,000", "min", "", "killed", 40000}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
