@@ -49,6 +49,7 @@ type rules struct {
 	masksByLine bool
 
 	words, scales, suffixes, fractions   map[int32]float64
+	vulgar                               map[int32]float64
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
 	ageWords, lasting, addressWords      wordSet
@@ -196,6 +197,7 @@ func (c *compiler) compile(cfg Config) {
 	r.scales = c.valueWords("numbers.scales", n.Scales)
 	r.suffixes = c.valueWords("numbers.suffixes", n.Suffixes)
 	r.fractions = c.valueWords("numbers.fractions", n.Fractions)
+	r.vulgar = c.valueWords("numbers.vulgar_fractions", n.VulgarFractions)
 	r.notUnits = c.set("numbers.not_units", n.NotUnits)
 	r.negative = c.set("numbers.negative", n.Negative)
 	r.codeJoiners = c.set("numbers.code_joiners", n.CodeJoiners)
@@ -312,7 +314,7 @@ func (r *rules) startWords() []bool {
 			starts[id] = true
 		}
 	}
-	for _, m := range []map[int32]float64{r.words, r.scales, r.fractions} {
+	for _, m := range []map[int32]float64{r.words, r.scales, r.fractions, r.vulgar} {
 		for id := range m {
 			mark(id)
 		}

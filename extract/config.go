@@ -45,6 +45,8 @@ type NumberConfig struct {
 	Negative         []string           `mapstructure:"negative" yaml:"negative"`
 	Ratios           []string           `mapstructure:"ratios" yaml:"ratios"`
 	Fractions        map[string]float64 `mapstructure:"fractions" yaml:"fractions"`
+	// VulgarFractions are the one-character fractions: "2½ million", "¼ of".
+	VulgarFractions map[string]float64 `mapstructure:"vulgar_fractions" yaml:"vulgar_fractions"`
 	OnePronounBefore []string           `mapstructure:"one_pronoun_before" yaml:"one_pronoun_before"`
 	OnePronounAfter  []string           `mapstructure:"one_pronoun_after" yaml:"one_pronoun_after"`
 	Years            YearRange          `mapstructure:"years" yaml:"years"`

@@ -104,6 +104,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"29", "exact", "", "equipment", 29}, {"31", "exact", "", "equipment", 31}, {"12", "exact", "", "killed", 12}, {"Dozens", "approx", "", "injured", 36}}},
 		{"passes", "Death Toll From Quake Passes 40,000",
 			[]want{{"40,000", "min", "", "killed", 40000}}},
+		{"vulgar fractions", "Some 2½ million people fled, nearly ¼ of homes burned, and the walk took 1¾ hours.",
+			[]want{{"2½ million", "approx", "", "displaced", 2.5e6}, {"¼", "max", "fraction", "infrastructure", 0.25}, {"1¾ hours", "exact", "hour", "duration", 1.75}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

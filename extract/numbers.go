@@ -148,6 +148,12 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		n.value, n.end, n.numEnd, n.fraction = v, end, end, true
 		return n, true
 	}
+	if f, ok := r.vulgar[t.id]; ok && t.kind == tPunct {
+		// "¼ of homes" is a share; "½ mile" a measure
+		n.value, n.end, n.numEnd = f, i+1, i+1
+		n.fraction = i+1 < limit && (toks[i+1].id == r.of || r.objSkip.has(toks[i+1]))
+		return n, true
+	}
 	switch t.kind {
 	case tWord:
 		v, end, scale, ok := r.wordNumber(toks, i, limit)
@@ -162,6 +168,10 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 			return n, false
 		}
 		n.value, n.end, n.digits = v, i+1, true
+		if i+1 < limit && !toks[i+1].spaced && toks[i+1].kind == tPunct && r.vulgar[toks[i+1].id] > 0 {
+			n.value += r.vulgar[toks[i+1].id] // "2½ million"
+			n.end = i + 2
+		}
 		r.magnitude(text, toks, &n, limit, money)
 		n.numEnd = n.end
 		return n, true

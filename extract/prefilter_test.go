@@ -27,6 +27,7 @@ var filterTexts = []string{
 	"Temperatures fell to −3 overnight.",
 	"The MH17 crash killed all on board.",
 	"Only .5 percent voted.",
+	"Nearly ¼ of homes burned; the walk took 1¾ hours.",
 	"He wrote:\n“Twenty-one died,” and left.\nNothing else.",
 	"Scores of people, tens of thousands in all, marched.",
 	"The fund lost HK$4 million and UAH 30 million.",
