@@ -106,6 +106,9 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"40,000", "min", "", "killed", 40000}}},
 		{"vulgar fractions", "Some 2½ million people fled, nearly ¼ of homes burned, and the walk took 1¾ hours.",
 			[]want{{"2½ million", "approx", "", "displaced", 2.5e6}, {"¼", "max", "fraction", "infrastructure", 0.25}, {"1¾ hours", "exact", "hour", "duration", 1.75}}},
+		{"hyphenated halves and quarters, decimal comma", "Some two-and-a-half million fled; a quarter-million people stayed; it cost 2,5 million euros. Then 1,2 and 3 were late.",
+			[]want{{"two-and-a-half million", "approx", "", "displaced", 2.5e6}, {"a quarter-million", "exact", "", "other", 2.5e5},
+				{"2,5 million euros", "exact", "EUR", "money", 2.5e6}, {"1", "exact", "", "other", 1}, {"2", "exact", "", "other", 2}, {"3", "exact", "", "other", 3}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

@@ -140,6 +140,10 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		n.bounded, n.vague, n.numEnd = true, true, n.end
 		return n, true
 	}
+	if v, s, end, ok := r.gluedFractionScale(toks, i, limit); ok {
+		n.value, n.end, n.numEnd, n.scale = v, end, end, s // "a quarter-million"
+		return n, true
+	}
 	if v, end, ok := r.fractionAt(toks, i, limit); ok {
 		if s, e, ok := r.scaleOfFraction(toks, end, limit); ok {
 			n.value, n.end, n.numEnd, n.scale = v*s, e, e, s // "half a million"
@@ -171,6 +175,9 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		if i+1 < limit && !toks[i+1].spaced && toks[i+1].kind == tPunct && r.vulgar[toks[i+1].id] > 0 {
 			n.value += r.vulgar[toks[i+1].id] // "2½ million"
 			n.end = i + 2
+		}
+		if d, ok := r.decimalComma(text, toks, i, limit); ok {
+			n.value, n.end = d, i+3 // "2,5 million euros"
 		}
 		r.magnitude(text, toks, &n, limit, money)
 		n.numEnd = n.end
@@ -291,14 +298,16 @@ func (r *rules) wordNumber(toks []token, i, limit int) (value float64, end int, 
 				continue
 			}
 			if j+2 < limit && (toks[j+1].id == r.a) && r.fractions[toks[j+2].id] == 0.5 {
-				if last == mult && scale >= 1000 {
-					total += 0.5 * scale // "a million and a half"
-				} else {
-					cur += 0.5 // "three and a half"
-				}
+				total, cur = addHalf(last == mult, scale, total, cur)
 				j += 3
 				continue
 			}
+		}
+		if last != none && r.gluedHyphen(toks, j, limit) && j+5 < limit && toks[j+1].id == r.and && r.gluedHyphen(toks, j+2, limit) &&
+			toks[j+3].id == r.a && r.gluedHyphen(toks, j+4, limit) && r.fractions[toks[j+5].id] == 0.5 {
+			total, cur = addHalf(last == mult, scale, total, cur) // "two-and-a-half"
+			j += 6
+			continue
 		}
 		break
 	}
@@ -307,6 +316,15 @@ done:
 		return 0, i, 1, false
 	}
 	return total + cur, j, scale, true
+}
+
+// addHalf adds "and a half": half the scale after one ("a million and a
+// half"), else a half ("three and a half").
+func addHalf(afterScale bool, scale, total, cur float64) (float64, float64) {
+	if afterScale && scale >= 1000 {
+		return total + 0.5*scale, cur
+	}
+	return total, cur + 0.5
 }
 
 // fractionAt reads "a quarter", "one-third", "two-thirds", "three
@@ -375,6 +393,35 @@ func (r *rules) markedAmount(text string, toks []token, j, limit int) bool {
 	}
 	_, suffix := r.suffixes[toks[min(j+1, limit-1)].id]
 	return j+1 < limit && !toks[j+1].spaced && suffix
+}
+
+// decimalComma reads the European decimal comma, only before a scale
+// word, where it cannot be a list: "2,5 million euros".
+func (r *rules) decimalComma(text string, toks []token, i, limit int) (float64, bool) {
+	if i+3 >= limit || toks[i+1].id != r.comma || toks[i+1].spaced || toks[i+2].kind != tDigits || toks[i+2].spaced ||
+		toks[i+2].end-toks[i+2].start > 2 || !toks[i+3].spaced || r.scales[toks[i+3].id] < 1000 {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(text[toks[i].start:toks[i].end]+"."+text[toks[i+2].start:toks[i+2].end], 64)
+	return v, err == nil && !strings.ContainsAny(text[toks[i].start:toks[i].end], ".,")
+}
+
+// gluedFractionScale reads a fraction hyphenated to a scale: "a
+// quarter-million", "half-million".
+func (r *rules) gluedFractionScale(toks []token, i, limit int) (value, scale float64, end int, ok bool) {
+	j := i
+	if toks[j].id == r.a || toks[j].id == r.an {
+		j++
+	}
+	if j+2 >= limit {
+		return 0, 0, 0, false
+	}
+	f, isFraction := r.fractions[toks[j].id]
+	if !isFraction || !r.gluedHyphen(toks, j+1, limit) {
+		return 0, 0, 0, false
+	}
+	s := r.scales[toks[j+2].id]
+	return f * s, s, j + 3, s >= 1000
 }
 
 // scaleOfFraction reads the scale a fraction is of, from token j: "half
