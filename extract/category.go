@@ -54,6 +54,9 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	}
 	lo, hi := r.clause(text, toks, n, c)
 	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
+	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
+		ok = false // "reached 4.1 million people with aid": people are not aid
+	}
 	if ok && !r.refused[v.category] {
 		return v
 	}

@@ -88,7 +88,8 @@ type rules struct {
 	// speak for a number counting the weak head's ("troops crossed the
 	// border" are not refugees).
 	notWith [][]bool
-	refused []bool // refused[trigger]: some category's not_with names it
+	refused []bool    // refused[trigger]: some category's not_with names it
+	notFor  []wordSet // notFor[trigger]: counted nouns its triggers never describe
 
 	clauseBreaks     wordSet
 	unitAdjectives   wordSet // between a number and its unit: "35 consecutive days"
@@ -403,7 +404,9 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
 	}
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
+	r.notFor = make([]wordSet, len(cats))
 	for i, cat := range cats {
+		r.notFor[i] = c.set(fmt.Sprintf("categories[%d].not_for", i), cat.NotFor)
 		r.notWith[i] = make([]bool, len(cats))
 		for j, name := range cat.NotWith {
 			if k := c.category(fmt.Sprintf("categories[%d].not_with[%d]", i, j), name); k >= 0 {

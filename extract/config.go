@@ -5,29 +5,29 @@ import "github.com/tally-news/tally/extract/claim"
 // Config is the rule set, as read from config.yaml. It is plain data: New
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
-	Window         int             `mapstructure:"window" yaml:"window"`
-	ArticleEnd     []string        `mapstructure:"article_end" yaml:"article_end"`
-	DateHeader     string          `mapstructure:"date_header" yaml:"date_header"`
-	ExcludePattern []string        `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
-	Numbers        NumberConfig    `mapstructure:"numbers" yaml:"numbers"`
-	Vague          []VagueAmount   `mapstructure:"vague" yaml:"vague"`
-	Qualifiers     []Qualifier     `mapstructure:"qualifiers" yaml:"qualifiers"`
-	Ranges         RangeConfig     `mapstructure:"ranges" yaml:"ranges"`
-	UnitAdjectives []string        `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
+	Window         int           `mapstructure:"window" yaml:"window"`
+	ArticleEnd     []string      `mapstructure:"article_end" yaml:"article_end"`
+	DateHeader     string        `mapstructure:"date_header" yaml:"date_header"`
+	ExcludePattern []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
+	Numbers        NumberConfig  `mapstructure:"numbers" yaml:"numbers"`
+	Vague          []VagueAmount `mapstructure:"vague" yaml:"vague"`
+	Qualifiers     []Qualifier   `mapstructure:"qualifiers" yaml:"qualifiers"`
+	Ranges         RangeConfig   `mapstructure:"ranges" yaml:"ranges"`
+	UnitAdjectives []string      `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
 	// RestatementOpens open a measure restated in another unit.
-	RestatementOpens []string `mapstructure:"restatement_opens" yaml:"restatement_opens"`
-	Units          []Unit          `mapstructure:"units" yaml:"units"`
-	Currencies     CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
-	Categories     []Category      `mapstructure:"categories" yaml:"categories"`
-	ClauseBreaks   []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
-	ClauseAsides   []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
-	VaguePreps     []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
-	Directions     DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
-	InheritAfter   []string        `mapstructure:"inherit_after" yaml:"inherit_after"`
-	InheritClause  []string        `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
-	Object         ObjectConfig    `mapstructure:"object" yaml:"object"`
-	Abbreviations  []string        `mapstructure:"abbreviations" yaml:"abbreviations"`
-	Months         []string        `mapstructure:"months" yaml:"months"`
+	RestatementOpens []string        `mapstructure:"restatement_opens" yaml:"restatement_opens"`
+	Units            []Unit          `mapstructure:"units" yaml:"units"`
+	Currencies       CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
+	Categories       []Category      `mapstructure:"categories" yaml:"categories"`
+	ClauseBreaks     []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	ClauseAsides     []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
+	VaguePreps       []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
+	Directions       DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
+	InheritAfter     []string        `mapstructure:"inherit_after" yaml:"inherit_after"`
+	InheritClause    []string        `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
+	Object           ObjectConfig    `mapstructure:"object" yaml:"object"`
+	Abbreviations    []string        `mapstructure:"abbreviations" yaml:"abbreviations"`
+	Months           []string        `mapstructure:"months" yaml:"months"`
 	// Claims are the rules for who a figure is attributed to, how sure it
 	// is, when and where it happened.
 	Claims claim.Config `mapstructure:"claims" yaml:"claims"`
@@ -35,18 +35,18 @@ type Config struct {
 
 // NumberConfig lists how numbers are written in words.
 type NumberConfig struct {
-	Words            map[string]float64 `mapstructure:"words" yaml:"words"`
-	Scales           map[string]float64 `mapstructure:"scales" yaml:"scales"`
-	Suffixes         map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
-	NotUnits         []string           `mapstructure:"not_units" yaml:"not_units"`
-	CodeJoiners      []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
-	FractionSlashes  []string           `mapstructure:"fraction_slashes" yaml:"fraction_slashes"`
-	TimeWords        []string           `mapstructure:"time_words" yaml:"time_words"`
-	Negative         []string           `mapstructure:"negative" yaml:"negative"`
-	Ratios           []string           `mapstructure:"ratios" yaml:"ratios"`
-	Fractions        map[string]float64 `mapstructure:"fractions" yaml:"fractions"`
+	Words           map[string]float64 `mapstructure:"words" yaml:"words"`
+	Scales          map[string]float64 `mapstructure:"scales" yaml:"scales"`
+	Suffixes        map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	NotUnits        []string           `mapstructure:"not_units" yaml:"not_units"`
+	CodeJoiners     []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
+	FractionSlashes []string           `mapstructure:"fraction_slashes" yaml:"fraction_slashes"`
+	TimeWords       []string           `mapstructure:"time_words" yaml:"time_words"`
+	Negative        []string           `mapstructure:"negative" yaml:"negative"`
+	Ratios          []string           `mapstructure:"ratios" yaml:"ratios"`
+	Fractions       map[string]float64 `mapstructure:"fractions" yaml:"fractions"`
 	// VulgarFractions are the one-character fractions: "2½ million", "¼ of".
-	VulgarFractions map[string]float64 `mapstructure:"vulgar_fractions" yaml:"vulgar_fractions"`
+	VulgarFractions  map[string]float64 `mapstructure:"vulgar_fractions" yaml:"vulgar_fractions"`
 	OnePronounBefore []string           `mapstructure:"one_pronoun_before" yaml:"one_pronoun_before"`
 	OnePronounAfter  []string           `mapstructure:"one_pronoun_after" yaml:"one_pronoun_after"`
 	Years            YearRange          `mapstructure:"years" yaml:"years"`
@@ -55,8 +55,8 @@ type NumberConfig struct {
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
 	AgoWords         []string           `mapstructure:"ago_words" yaml:"ago_words"`
 	// CounterMarks end a gallery counter: "1 of 12 | caption".
-	CounterMarks []string `mapstructure:"counter_marks" yaml:"counter_marks"`
-	Ages             AgeConfig          `mapstructure:"ages" yaml:"ages"`
+	CounterMarks []string  `mapstructure:"counter_marks" yaml:"counter_marks"`
+	Ages         AgeConfig `mapstructure:"ages" yaml:"ages"`
 }
 
 // DirectionConfig lists qualifier phrases that after a verb of movement
@@ -152,6 +152,9 @@ type Category struct {
 	// NotWith names the categories whose triggers do not speak for a
 	// number counting this category's weak heads.
 	NotWith []string `mapstructure:"not_with" yaml:"not_with"`
+	// NotFor are counted nouns this category's triggers never describe:
+	// people are not aid in "reached 4.1 million people with aid".
+	NotFor []string `mapstructure:"not_for" yaml:"not_for"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.

@@ -162,7 +162,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 			prev, hasPrev, prevEnd = v, true, n.end
 		}
 		f := *meta
-		f.Value, f.Qualifier = n.value, qualifier
+		f.Value, f.Qualifier = tidy(n.value), qualifier
 		f.Low, f.High = s.bounds.ptr(b.low, b.hasLow), s.bounds.ptr(b.high, b.hasHigh)
 		f.Unit = r.unitName(&n)
 		f.Object = r.objectText(text, toks, &n, objFirst, objEnd)

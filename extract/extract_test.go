@@ -357,6 +357,7 @@ func TestObjects(t *testing.T) {
 		{"Airbus delivered 661 jets, including 30 A380s.", "30", "A380s", "equipment"},
 		{"Apple sold 40 million units.", "40 million", "units", "other"},
 		{"The agency has distributed 20,000 tonnes of wheat flour and plans to do more.", "20,000 tonnes", "wheat flour", "aid"},
+		{"Partners reached 4.1 million people with aid.", "4.1 million", "people", "other"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool
@@ -371,6 +372,25 @@ func TestObjects(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no figure %q", tt.text, tt.figure)
+		}
+	}
+}
+
+// TestTidyValues checks that scaled values come out as written, not with
+// the binary noise of the multiplication (4.1e6 is 4099999.9999999995).
+func TestTidyValues(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	figs := e.Extract(extract.Document{Text: "Partners reached 4.1 million people, 0.7 million homes and more than 1.15bn dollars."})
+	want := []float64{4.1e6, 7e5, 1.15e9}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures, want %d", len(figs), len(want))
+	}
+	for i, f := range figs {
+		if f.Value != want[i] {
+			t.Errorf("%q: value %v, want exactly %v", f.Text, f.Value, want[i])
+		}
+		if f.Low != nil && *f.Low != want[i] {
+			t.Errorf("%q: low %v, want exactly %v", f.Text, *f.Low, want[i])
 		}
 	}
 }

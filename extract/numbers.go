@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -99,6 +100,20 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 		n.value, n.low, n.high = -n.value, -n.high, -n.low
 	}
 	return n, n.end, true
+}
+
+// tidy rounds a value to 12 significant digits, which drops the binary
+// noise of scaling ("4.1 million" is 4099999.9999999995 in floating point)
+// and keeps every digit news copy writes.
+func tidy(v float64) float64 {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return v
+	}
+	t, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return t
 }
 
 // isMinus reports whether a token is a hyphen-minus or a minus sign.

@@ -81,6 +81,6 @@ func (s *boundSlab) ptr(v float64, present bool) *float64 {
 	if len(*s) == cap(*s) {
 		*s = make([]float64, 0, 64) // earlier pointers keep the old array alive
 	}
-	*s = append(*s, v)
+	*s = append(*s, tidy(v))
 	return &(*s)[len(*s)-1]
 }
