@@ -53,6 +53,14 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		return v
 	}
 	lo, hi := r.clause(text, toks, n, c)
+	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
+	if weakOK && weak.category != r.other {
+		// "has lost more than 2,870 soldiers": the verb right before speaks
+		// for people, whatever comes after
+		if p := r.triggersBeforeWeak.longestEndingAt(text, toks, c.qualStart, lo); p != nil && p.tag != weak.category {
+			return verdict{category: p.tag, rule: p.rule}
+		}
+	}
 	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
 	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
 		ok = false // "reached 4.1 million people with aid": people are not aid
@@ -60,7 +68,6 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if ok && !r.refused[v.category] {
 		return v
 	}
-	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
 	if ok && !(weakOK && r.notWith[weak.category][v.category]) {
 		return v
 	}

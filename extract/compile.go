@@ -83,6 +83,7 @@ type rules struct {
 	// triggers that may sit before the number and after it; "around"
 	// phrases are in both.
 	triggersBefore, triggersAfter *lexicon
+	triggersBeforeWeak            *lexicon // only for another category's weak head
 	other                         int
 	// notWith[weak][trigger] says a trigger of that category does not
 	// speak for a number counting the weak head's ("troops crossed the
@@ -381,6 +382,7 @@ func (c *compiler) categories(cats []Category) {
 	r := c.r
 	r.heads, r.weakHeads = newRuleLexicon("head:"), newRuleLexicon("weak-head:")
 	r.triggersBefore, r.triggersAfter = newRuleLexicon("trigger:"), newRuleLexicon("trigger:")
+	r.triggersBeforeWeak = newRuleLexicon("trigger:")
 	r.other = -1
 	seen := map[string]bool{}
 	for i, cat := range cats {
@@ -402,6 +404,7 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersAfter, key+".after", cat.After, i)
 		c.phrases(r.triggersBefore, key+".around", cat.Around, i)
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
+		c.phrases(r.triggersBeforeWeak, key+".before_weak", cat.BeforeWeak, i)
 	}
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	r.notFor = make([]wordSet, len(cats))

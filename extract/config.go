@@ -155,6 +155,10 @@ type Category struct {
 	// NotFor are counted nouns this category's triggers never describe:
 	// people are not aid in "reached 4.1 million people with aid".
 	NotFor []string `mapstructure:"not_for" yaml:"not_for"`
+	// BeforeWeak are triggers right before the number that speak only for
+	// a counted noun that is another category's weak head: "has lost 498
+	// soldiers" is killed, "lost 1.1%" is not.
+	BeforeWeak []string `mapstructure:"before_weak" yaml:"before_weak"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.
