@@ -4,6 +4,8 @@ package extract
 //  1. a unit that settles it ("25 kilometres" is a distance), unless a
 //     trigger of an overriding category is near ("$4.5 billion in aid");
 //  2. a counted noun that settles it ("three rockets", "29 settlements");
+//     then a before_weak trigger right before a number whose noun is
+//     another category's weak head ("has lost 498 soldiers");
 //  3. the nearest trigger in the same clause ("bodies of at least eight",
 //     "86 troops were released", "the death toll rose to 23"), unless
 //     the counted noun's category says it cannot be that (not_with);
