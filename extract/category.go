@@ -8,12 +8,14 @@ package extract
 //     another category's weak head ("has lost 498 soldiers");
 //  3. the nearest trigger in the same clause ("bodies of at least eight",
 //     "86 troops were released", "the death toll rose to 23"), unless
-//     the counted noun's category says it cannot be that (not_with);
-//  4. a counted noun that speaks only when nothing else does ("150,000
-//     troops");
-//  5. a number after "including" and the like whose noun has not settled
-//     anything takes the category of the figure before it in the sentence
-//     ("230 people, including 41 children");
+//     the counted noun's category says it cannot be that (not_with) or
+//     the trigger's category never describes that noun (not_for: "4.1
+//     million people with aid");
+//  4. a number after "including" and the like takes the category of the
+//     figure before it in the sentence ("230 people, including 41
+//     children", "298 killed, including 196 Dutch citizens");
+//  5. a counted noun that speaks only when nothing else does ("150,000
+//     troops"); after "and" and the like, inheriting comes after it;
 //  6. for a bare number with no counted noun, the nearest trigger in its
 //     clause, then anywhere in the sentence, within twice the window ("the death toll from
 //     Tuesday's quake in the province rose to 1,214");
