@@ -78,6 +78,10 @@ func gluedToName(text string, toks []token, i int) bool {
 	if prev.kind == tPunct && isHyphen(text[prev.start:prev.end]) && !prev.spaced && i >= 2 {
 		return toks[i-2].kind == tWord || toks[i-2].kind == tDigits && isYearLike(text[toks[i-2].start:toks[i-2].end])
 	}
+	if p := text[prev.start:prev.end]; (p == "." || p == "+") && !prev.spaced && i >= 2 && toks[i-2].kind == tWord {
+		w := text[toks[i-2].start:toks[i-2].end]
+		return len(w) <= 2 && isCapital(w[0]) // "B.1.1.7", "P+5"
+	}
 	return false
 }
 

@@ -111,6 +111,8 @@ func TestExtractSentences(t *testing.T) {
 		{"hyphenated halves and quarters, decimal comma", "Some two-and-a-half million fled; a quarter-million people stayed; it cost 2,5 million euros. Then 1,2 and 3 were late.",
 			[]want{{"two-and-a-half million", "approx", "", "displaced", 2.5e6}, {"a quarter-million", "exact", "", "other", 2.5e5},
 				{"2,5 million euros", "exact", "EUR", "money", 2.5e6}, {"1", "exact", "", "other", 1}, {"2", "exact", "", "other", 2}, {"3", "exact", "", "other", 3}}},
+		{"codes and phone numbers", "The Boeing 747-400, the B.1.1.7 variant and the P5+1 met; call 911 or +44 20 7946 0958. The Dow rose +0.2%.",
+			[]want{{"0.2%", "exact", "%", "other", 0.2}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

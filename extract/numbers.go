@@ -461,9 +461,15 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		if w := text[t.start:t.end]; len(w) > 1 && w[0] == '0' && isDigit(w[1]) {
 			return true, skipDigitRun(toks, numTok+1, limit) // "0800 501 701" is a phone number
 		}
+		if !prefixed && numTok > 0 && !t.spaced && toks[numTok-1].spaced && text[toks[numTok-1].start:toks[numTok-1].end] == "+" &&
+			numTok+1 < limit && toks[numTok+1].kind == tDigits {
+			return true, skipDigitRun(toks, numTok+1, limit) // "+44 20 7946 0958" too, but not "+0.2%"
+		}
 		label := r.isLabel(toks, numTok) && !r.units.startsAt(text, toks, n.numEnd, limit) // "sector 0.68 percent" counts
-		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label ||
-			r.isDate(text, toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
+		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label {
+			return true, skipGlued(toks, n.numEnd, limit) // "747-400", "P5+1", "B.1.1.7": one name
+		}
+		if r.isDate(text, toks, numTok, n.numEnd) || r.isAddress(text, toks, n.numEnd, limit) {
 			return true, n.numEnd
 		}
 		if e := r.counterEnd(toks, numTok, limit); e > 0 {
@@ -497,6 +503,15 @@ func inCodeChain(toks []token, numTok, numEnd, limit int, joiners wordSet) bool 
 	}
 	return numTok >= 2 && !toks[numTok].spaced && joiners.has(toks[numTok-1]) && !toks[numTok-1].spaced &&
 		toks[numTok-2].kind == tDigits
+}
+
+// skipGlued returns the first token from i that has a space before it: the
+// rest of a name the digits before i began.
+func skipGlued(toks []token, i, limit int) int {
+	for i < limit && !toks[i].spaced {
+		i++
+	}
+	return i
 }
 
 // skipDigitRun returns the first token from i that is not digits.
