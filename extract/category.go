@@ -155,13 +155,17 @@ func (r *rules) modifiesNext(text string, toks []token, e, objEnd int) bool {
 // sentence cut at the nearest clause breaks (commas, dashes, "but").
 func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi int) {
 	lo, hi = c.sentFirst, c.sentEnd
+	from := n.end
 	for k := n.first - 1; k >= c.sentFirst; k-- {
 		if r.clauseBreaks.has(toks[k]) {
 			lo = k + 1
+			if e := r.asideEnd(text, toks, k, c.sentEnd); e >= n.end {
+				from = e + 1 // inside an aside, the clause it interrupts goes on after it: "1.9 million people, or 85% of the population, have fled"
+			}
 			break
 		}
 	}
-	for k := n.end; k < c.sentEnd; k++ {
+	for k := from; k < c.sentEnd; k++ {
 		if !r.clauseBreaks.has(toks[k]) {
 			continue
 		}
