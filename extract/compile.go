@@ -122,7 +122,7 @@ type rules struct {
 	objSkip, objPlurals, stopwords, months wordSet
 	objCompounds                           wordSet
 	rateWords, periods, participles        wordSet
-	gluedAdjectives                        wordSet
+	gluedAdjectives, collectives           wordSet
 	abbreviations                          map[string]bool
 	of, one, a, an, hyphen, dollar         int32
 }
@@ -283,6 +283,7 @@ func (c *compiler) compile(cfg Config) {
 	r.periods = c.set("object.periods", cfg.Object.Periods)
 	r.participles = c.set("object.participles", cfg.Object.Participles)
 	r.gluedAdjectives = c.set("object.glued_adjectives", cfg.Object.GluedAdjectives)
+	r.collectives = c.set("object.collectives", cfg.Object.Collectives)
 	r.months = c.set("months", cfg.Months)
 	r.abbreviations = map[string]bool{}
 	for _, a := range cfg.Abbreviations {

@@ -179,4 +179,7 @@ type ObjectConfig struct {
 	// GluedAdjectives, glued to a number, describe the noun after it
 	// instead of naming what is counted: "a 100,000-strong force".
 	GluedAdjectives []string `mapstructure:"glued_adjectives" yaml:"glued_adjectives"`
+	// Collectives name what a bare number counts from before it: "a crowd
+	// of 60,000", "a force of 5,000".
+	Collectives []string `mapstructure:"collectives" yaml:"collectives"`
 }

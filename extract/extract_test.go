@@ -339,7 +339,7 @@ func TestExtractSentences(t *testing.T) {
 func TestObjects(t *testing.T) {
 	e := defaultExtractor(t, extract.Options{})
 	for _, tt := range []struct{ text, figure, object, category string }{
-		{"A crowd of several thousand gathered outside the governor's office.", "several thousand", "", "other"},
+		{"A crowd of several thousand gathered outside the governor's office.", "several thousand", "crowd", "other"},
 		{"Inflation slowed to 27.3% from 29.4% a month earlier.", "29.4%", "", "other"},
 		{"The 100,000-strong force crossed the border.", "100,000", "force", "troops"},
 		{"A 12-member team arrived on Monday.", "12", "members", "other"},
@@ -364,6 +364,8 @@ func TestObjects(t *testing.T) {
 		{"Apple sold 40 million units.", "40 million", "units", "other"},
 		{"The agency has distributed 20,000 tonnes of wheat flour and plans to do more.", "20,000 tonnes", "wheat flour", "aid"},
 		{"Partners reached 4.1 million people with aid.", "4.1 million", "people", "other"},
+		{"A crowd of 60,000 watched the match.", "60,000", "crowd", "other"},
+		{"A force of 5,000 crossed the river.", "5,000", "force", "troops"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool

@@ -30,6 +30,9 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 	if end > first && r.pastVerb(text, toks[end-1]) {
 		end-- // "a crowd of several thousand gathered", "a 40-odd strong crowd gathered"
 	}
+	if end == first && n.first >= 2 && toks[n.first-1].id == r.of && r.collectives.has(toks[n.first-2]) {
+		return n.first - 2, n.first - 1 // "a crowd of 60,000"
+	}
 	return first, end
 }
 
