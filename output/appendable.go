@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,9 +18,11 @@ import (
 // file at path. A CSV must start with tally's figure header (after a byte
 // order mark, if any): appending figures under another header, a facts
 // file's or that of a version with other columns, would give rows that do
-// not fit their columns. A missing or empty file is fine.
+// not fit their columns. A JSON Lines file must start with a figure record
+// (one with figureKeys), not a facts record or another tool's. A missing or
+// empty file is fine.
 func CheckAppendable(path, format string) error {
-	if format != "csv" {
+	if format != "csv" && format != "jsonl" {
 		return nil
 	}
 	f, err := os.Open(path)
@@ -37,11 +40,35 @@ func CheckAppendable(path, format string) error {
 	if line == "" {
 		return nil
 	}
+	if format == "jsonl" {
+		if !isFigureRecord(line) {
+			return fmt.Errorf("output: append to %s: its first line is not one of tally's figure records (%s...): write to a new file", path, firstColumns(line))
+		}
+		return nil
+	}
 	header, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(line, utf8BOM))).Read()
 	if err != nil || !slices.Equal(header, schema.Columns) {
 		return fmt.Errorf("output: append to %s: its first line is not tally's figure header (%s...): write to a new file", path, firstColumns(line))
 	}
 	return nil
+}
+
+// figureKeys are the keys every figure record has had since the first
+// version, and no facts record has all of.
+var figureKeys = []string{"source", "value", "text", "sentence", "start", "end"}
+
+// isFigureRecord reports whether a JSON Lines line is a figure record.
+func isFigureRecord(line string) bool {
+	var rec map[string]json.RawMessage
+	if json.Unmarshal([]byte(line), &rec) != nil {
+		return false
+	}
+	for _, k := range figureKeys {
+		if _, ok := rec[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // firstColumns quotes the start of a line for an error message.
