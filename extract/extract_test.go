@@ -115,6 +115,8 @@ func TestExtractSentences(t *testing.T) {
 				{"2,5 million euros", "exact", "EUR", "money", 2.5e6}, {"1", "exact", "", "other", 1}, {"2", "exact", "", "other", 2}, {"3", "exact", "", "other", 3}}},
 		{"codes and phone numbers", "The Boeing 747-400, the B.1.1.7 variant and the P5+1 met; call 911 or +44 20 7946 0958. The Dow rose +0.2%.",
 			[]want{{"0.2%", "exact", "%", "other", 0.2}}},
+		{"vague amount with two scales", "Several hundred thousand people lost power.",
+			[]want{{"Several hundred thousand", "approx", "", "other", 4e5}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

@@ -146,11 +146,14 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		a := r.vagueAmts[p.tag]
 		n.end = i + len(p.words)
 		n.value, n.low, n.high = a.Value, a.Low, a.High
-		if a.Scalable && n.end < limit {
-			if s, ok := r.scales[toks[n.end].id]; ok {
-				n.value, n.low, n.high, n.scale = n.value*s, n.low*s, n.high*s, s
-				n.end++
+		for a.Scalable && n.end < limit {
+			s, ok := r.scales[toks[n.end].id]
+			if !ok || s <= n.scale {
+				break
 			}
+			// "several hundred", "several hundred thousand"
+			n.value, n.low, n.high, n.scale = n.value*s, n.low*s, n.high*s, n.scale*s
+			n.end++
 		}
 		n.bounded, n.vague, n.numEnd = true, true, n.end
 		return n, true
