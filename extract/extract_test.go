@@ -117,6 +117,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"0.2%", "exact", "%", "other", 0.2}}},
 		{"vague amount with two scales", "Several hundred thousand people lost power.",
 			[]want{{"Several hundred thousand", "approx", "", "other", 4e5}}},
+		{"range of sums with glued millions", "The repairs will cost between $1m and $2m.",
+			[]want{{"$1m and $2m", "range", "USD", "money", 1e6}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

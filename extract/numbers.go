@@ -652,13 +652,15 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		byRange = true // "dropped by 1 to 1.5 degrees", unless "rose by 5 to 30"
 	}
 	j++
+	signed := false
 	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(text, toks, j, len(p.words)) && j+len(p.words) < limit {
 		if !money {
 			return false, 0 // "up 9.4 per cent to $84"
 		}
 		j += len(p.words) // "$200 to $400"
+		signed = true     // so "$2m" is millions, as "$1m" was
 	}
-	m, ok := r.core(text, toks, j, limit, false)
+	m, ok := r.core(text, toks, j, limit, signed)
 	if !ok || m.vague || m.fraction {
 		return false, 0
 	}
