@@ -371,6 +371,7 @@ func TestObjects(t *testing.T) {
 		{"A crowd of 60,000 watched the match.", "60,000", "crowd", "other"},
 		{"A force of 5,000 crossed the river.", "5,000", "force", "troops"},
 		{"A three-day ceasefire began on Monday.", "three-day", "ceasefire", "duration"},
+		{"A 40-mile-long convoy stalled.", "40-mile", "convoy", "distance"},
 		{"Temperatures fell to minus 15 degrees Celsius overnight.", "minus 15", "", "other"},
 	} {
 		var found bool
