@@ -119,6 +119,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"Several hundred thousand", "approx", "", "other", 4e5}}},
 		{"range of sums with glued millions", "The repairs will cost between $1m and $2m.",
 			[]want{{"$1m and $2m", "range", "USD", "money", 1e6}}},
+		{"currency codes that are words", "I will try 3 times; the gel 5 was red.",
+			[]want{{"3", "exact", "", "other", 3}, {"5", "exact", "", "other", 5}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

@@ -142,6 +142,9 @@ func isCountryPrefix(w string) bool {
 func (r *rules) core(text string, toks []token, i, limit int, money bool) (number, bool) {
 	n := number{first: i, unit: noUnit, gluedNoun: -1, scale: 1}
 	t := toks[i]
+	if t.kind == tDigits {
+		return r.digitsNumber(text, toks, n, i, limit, money) // most numbers: no word rule applies
+	}
 	if p := r.vague.longestAt(text, toks, i, limit); p != nil {
 		a := r.vagueAmts[p.tag]
 		n.end = i + len(p.words)
@@ -170,38 +173,46 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		n.value, n.end, n.numEnd, n.fraction = v, end, end, true
 		return n, true
 	}
-	if f, ok := r.vulgar[t.id]; ok && t.kind == tPunct {
+	if t.kind == tPunct {
+		f, ok := r.vulgar[t.id]
+		if !ok {
+			return n, false
+		}
 		// "¼ of homes" is a share; "½ mile" a measure
 		n.value, n.end, n.numEnd = f, i+1, i+1
 		n.fraction = i+1 < limit && (toks[i+1].id == r.of || r.objSkip.has(toks[i+1]))
 		return n, true
 	}
-	switch t.kind {
-	case tWord:
+	if t.kind == tWord {
 		v, end, scale, ok := r.wordNumber(toks, i, limit)
 		if !ok {
 			return n, false
 		}
 		n.value, n.end, n.numEnd, n.scale = v, end, end, scale
 		return n, true
-	case tDigits:
-		v, err := parseDigits(text[t.start:t.end])
-		if err != nil {
-			return n, false
-		}
-		n.value, n.end, n.digits = v, i+1, true
-		if i+1 < limit && !toks[i+1].spaced && toks[i+1].kind == tPunct && r.vulgar[toks[i+1].id] > 0 {
-			n.value += r.vulgar[toks[i+1].id] // "2½ million"
-			n.end = i + 2
-		}
-		if d, ok := r.decimalComma(text, toks, i, limit); ok {
-			n.value, n.end = d, i+3 // "2,5 million euros"
-		}
-		r.magnitude(text, toks, &n, limit, money)
-		n.numEnd = n.end
-		return n, true
 	}
 	return n, false
+}
+
+// digitsNumber reads a number in digits at token i: "6,266", "1.5", "4.5m",
+// "2½ million", "2,5 million".
+func (r *rules) digitsNumber(text string, toks []token, n number, i, limit int, money bool) (number, bool) {
+	t := toks[i]
+	v, err := parseDigits(text[t.start:t.end])
+	if err != nil {
+		return n, false
+	}
+	n.value, n.end, n.digits = v, i+1, true
+	if i+1 < limit && !toks[i+1].spaced && toks[i+1].kind == tPunct && r.vulgar[toks[i+1].id] > 0 {
+		n.value += r.vulgar[toks[i+1].id] // "2½ million"
+		n.end = i + 2
+	}
+	if d, ok := r.decimalComma(text, toks, i, limit); ok {
+		n.value, n.end = d, i+3 // "2,5 million euros"
+	}
+	r.magnitude(text, toks, &n, limit, money)
+	n.numEnd = n.end
+	return n, true
 }
 
 // parseDigits reads "6,266", "430 000" or "1.5".
