@@ -83,7 +83,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK {
 		return weak
 	}
-	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, c) {
+	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, n, c) {
 		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
 	}
 	if c.objFirst == c.objEnd {
@@ -104,8 +104,8 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 // like across a clause break only when the number has no noun of its own
 // ("128 drones were launched, and 110 were shot down" is one count, "2,400
 // soldiers were deployed, and 45 countries offered help" two).
-func (r *rules) inherits(text string, toks []token, c context) bool {
-	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
+func (r *rules) inherits(text string, toks []token, n *number, c context) bool {
+	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil || r.inheritPart.startsAt(text, toks, n.end, c.sentEnd) {
 		return true
 	}
 	p := r.inheritInClause.longestEndingAt(text, toks, c.qualStart, c.sentFirst)

@@ -105,6 +105,7 @@ type rules struct {
 	comma, openParen, closeParen int32
 	inheritAfter                 *lexicon
 	inheritInClause              *lexicon
+	inheritPart                  *lexicon // after the number: "two of which"
 
 	// starts[id] says a word can begin a figure (a number word, "a", a
 	// currency sign, a vague amount...): the scanner skips other words at
@@ -270,6 +271,8 @@ func (c *compiler) compile(cfg Config) {
 	c.phrases(r.inheritAfter, "inherit_after", cfg.InheritAfter, 0)
 	r.inheritInClause = newLexicon()
 	c.phrases(r.inheritInClause, "inherit_in_clause", cfg.InheritClause, 0)
+	r.inheritPart = newLexicon()
+	c.phrases(r.inheritPart, "inherit_part", cfg.InheritPart, 0)
 
 	r.objMax = cfg.Object.MaxWords
 	if r.objMax < 1 {

@@ -25,9 +25,12 @@ type Config struct {
 	Directions       DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
 	InheritAfter     []string        `mapstructure:"inherit_after" yaml:"inherit_after"`
 	InheritClause    []string        `mapstructure:"inherit_in_clause" yaml:"inherit_in_clause"`
-	Object           ObjectConfig    `mapstructure:"object" yaml:"object"`
-	Abbreviations    []string        `mapstructure:"abbreviations" yaml:"abbreviations"`
-	Months           []string        `mapstructure:"months" yaml:"months"`
+	// InheritPart: after the number, these make it a part of the figure
+	// before ("six reactors, two of which are running").
+	InheritPart   []string     `mapstructure:"inherit_part" yaml:"inherit_part"`
+	Object        ObjectConfig `mapstructure:"object" yaml:"object"`
+	Abbreviations []string     `mapstructure:"abbreviations" yaml:"abbreviations"`
+	Months        []string     `mapstructure:"months" yaml:"months"`
 	// Claims are the rules for who a figure is attributed to, how sure it
 	// is, when and where it happened.
 	Claims claim.Config `mapstructure:"claims" yaml:"claims"`

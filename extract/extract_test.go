@@ -121,6 +121,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"$1m and $2m", "range", "USD", "money", 1e6}}},
 		{"currency codes that are words", "I will try 3 times; the gel 5 was red.",
 			[]want{{"3", "exact", "", "other", 3}, {"5", "exact", "", "other", 5}}},
+		{"part after the number", "The plant has six reactors, two of which are running; five soldiers were wounded, two of them badly.",
+			[]want{{"six", "exact", "", "infrastructure", 6}, {"two", "exact", "", "infrastructure", 2}, {"five", "exact", "", "injured", 5}, {"two", "exact", "", "injured", 2}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},
