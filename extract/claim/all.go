@@ -398,7 +398,7 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 	for _, i := range marksIn(d.m.hedges, c.ta, c.tb) {
 		if i := int(i); i >= next {
 			n, r := a.hedges.match(v, i, c.tb)
-			if n == 0 {
+			if n == 0 || a.hedgeIsNoun(v, i+n, c.tb) {
 				next = i + 1
 				continue
 			}
@@ -626,6 +626,13 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 		next = p.b
 	}
 	return best.name
+}
+
+// hedgeIsNoun reports whether the hedge phrase ending before token e has
+// another object than the figures: "claimed control of the town",
+// "denied responsibility".
+func (a *Annotator) hedgeIsNoun(v *view, e, end int) bool {
+	return e < end && v.word(e) && a.hedgeObjects.at(v, e)
 }
 
 // findDisclaimer is the part of disclaimed that does not depend on the

@@ -29,6 +29,7 @@ func TestAttribution(t *testing.T) {
 		{"speaker of the next clause after a semicolon", "The bloc pledged [[500]] generators; Washington said it would send more.", ""},
 		{"claim of the clause after comma and", "The bloc pledged 500 generators, and Washington said it would send [[90]] howitzers.", "Washington"},
 		{"pronoun of an earlier speaker in the sentence", "The U.N. human rights office said it had confirmed [[1,119]] civilian deaths.", "The U.N. human rights office"},
+		{"claimed control is no report", "Russian forces claimed control of the town, where [[20]] civilians died.", ""},
 		{"own voice", "The war has displaced more than [[6 million]] people.", ""},
 		{"pronoun without earlier speaker", "The storm flattened [[200]] tents, he said.", ""},
 		{"pronoun resolved", "Governor Elena Sorokina toured the camp on Sunday and said conditions were dire. The storm flattened [[200]] tents, she said.", "Governor Elena Sorokina"},

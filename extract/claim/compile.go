@@ -174,8 +174,9 @@ type Annotator struct {
 
 	regionBit uint32 // vocabulary bit of the region words
 
-	clauseWords wordSet
-	abbrevs     wordSet
+	clauseWords  wordSet
+	hedgeObjects wordSet
+	abbrevs      wordSet
 
 	voc     *vocab
 	docPool sync.Pool // *docScratch, for AnnotateAll
@@ -419,6 +420,7 @@ func (c *compiler) compile(cfg Config) {
 
 	c.compilePlaces(cfg.Places)
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
+	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
 	a.abbrevs = c.words("abbreviations", cfg.Abbreviations)
 }
 

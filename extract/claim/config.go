@@ -8,13 +8,16 @@ import "github.com/tally-news/tally/extract/configerr"
 // separated by single spaces. A zero Config is valid: it finds only dates
 // written as YYYY-MM-DD.
 type Config struct {
-	Attribution   AttributionConfig `mapstructure:"attribution" yaml:"attribution"`
-	Hedges        []HedgeRule       `mapstructure:"hedges" yaml:"hedges"`
-	Disclaimer    DisclaimerConfig  `mapstructure:"disclaimer" yaml:"disclaimer"`
-	Dates         DateConfig        `mapstructure:"dates" yaml:"dates"`
-	Places        PlaceConfig       `mapstructure:"places" yaml:"places"`
-	ClauseWords   []string          `mapstructure:"clause_words" yaml:"clause_words"`
-	Abbreviations []string          `mapstructure:"abbreviations" yaml:"abbreviations"`
+	Attribution AttributionConfig `mapstructure:"attribution" yaml:"attribution"`
+	Hedges      []HedgeRule       `mapstructure:"hedges" yaml:"hedges"`
+	// HedgeObjects, right after a hedge phrase, make it no hedge of the
+	// figures: "claimed control of the town", "denied responsibility".
+	HedgeObjects  []string         `mapstructure:"hedge_objects" yaml:"hedge_objects"`
+	Disclaimer    DisclaimerConfig `mapstructure:"disclaimer" yaml:"disclaimer"`
+	Dates         DateConfig       `mapstructure:"dates" yaml:"dates"`
+	Places        PlaceConfig      `mapstructure:"places" yaml:"places"`
+	ClauseWords   []string         `mapstructure:"clause_words" yaml:"clause_words"`
+	Abbreviations []string         `mapstructure:"abbreviations" yaml:"abbreviations"`
 }
 
 // AttributionConfig says how a speaker is found: a speech verb with the

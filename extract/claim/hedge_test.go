@@ -16,6 +16,8 @@ func TestHedge(t *testing.T) {
 		{"rejected the claim", "Officials rejected the claim that [[500]] homes were destroyed.", "denied"},
 		{"unconfirmed speaks for its own sentence", "An estimated [[4,000]] people are sheltering. According to unconfirmed reports, 12 soldiers defected.", "estimated"},
 		{"unconfirmed in the sentence", "According to unconfirmed reports, [[12]] soldiers defected.", "unverified"},
+		{"claimed control is no hedge", "Russian forces claimed control of the town, where [[20]] civilians died.", ""},
+		{"claimed after a number still hedges", "The [[20]] claimed by the militia were never found.", "claimed"},
 		{"unverified in the sentence", "The group said it had killed [[25]] soldiers, which could not be independently verified.", "unverified"},
 		{"not officially confirmed", "Bloggers reported [[60]] prisoners swapped, although this has not been officially confirmed.", "unverified"},
 		{"confirm or deny is not a denial", "The ministry declined to confirm or deny that [[two]] jets were lost.", "unverified"},

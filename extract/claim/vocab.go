@@ -163,7 +163,7 @@ func (c *compiler) buildVocab() {
 		&a.determiners, &a.stops, &a.cuts, &a.skipStart, &a.coordinators,
 		&a.complementizers, &a.nameLinks, &a.nonSpeakers, &a.media, &a.mediaLinks,
 		&a.daySuffixes, &a.settlements, &a.ofWords, &a.andWords, &a.clauseWords,
-		&a.abbrevs, &a.actorVerbs, &a.actorAux,
+		&a.abbrevs, &a.actorVerbs, &a.actorAux, &a.hedgeObjects,
 	} {
 		w.bit = next()
 		for k := range w.m {
