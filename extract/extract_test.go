@@ -123,6 +123,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"3", "exact", "", "other", 3}, {"5", "exact", "", "other", 5}}},
 		{"part after the number", "The plant has six reactors, two of which are running; five soldiers were wounded, two of them badly.",
 			[]want{{"six", "exact", "", "infrastructure", 6}, {"two", "exact", "", "infrastructure", 2}, {"five", "exact", "", "injured", 5}, {"two", "exact", "", "injured", 2}}},
+		{"population of before a later verb", "About 80% of the population of 2.3 million has fled.",
+			[]want{{"80%", "approx", "%", "displaced", 80}, {"2.3 million", "exact", "", "population", 2.3e6}}},
 		// magnitudes
 		{"million", "More than 4 million refugees have left the country.",
 			[]want{{"4 million", "min", "", "displaced", 4e6}}},

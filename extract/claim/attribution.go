@@ -209,6 +209,9 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 		if ok, pron := a.validNP(v, sa, ns, ne); ok && ne < j {
 			return set(ns, ne, pron, false)
 		}
+		if v.word(sa) && a.pronouns.at(v, sa) {
+			return set(sa, sa+1, true, false) // "It does not distinguish ... but says"
+		}
 		return cu, false
 	}
 	if j >= sa && v.word(j) {

@@ -30,6 +30,7 @@ func TestAttribution(t *testing.T) {
 		{"claim of the clause after comma and", "The bloc pledged 500 generators, and Washington said it would send [[90]] howitzers.", "Washington"},
 		{"pronoun of an earlier speaker in the sentence", "The U.N. human rights office said it had confirmed [[1,119]] civilian deaths.", "The U.N. human rights office"},
 		{"claimed control is no report", "Russian forces claimed control of the town, where [[20]] civilians died.", ""},
+		{"pronoun subject before 'but says'", "The Health Ministry says 33,000 people have been killed. It does not distinguish between civilians and combatants but says women and children make up [[two-thirds]] of the dead.", "The Health Ministry"},
 		{"own voice", "The war has displaced more than [[6 million]] people.", ""},
 		{"pronoun without earlier speaker", "The storm flattened [[200]] tents, he said.", ""},
 		{"pronoun resolved", "Governor Elena Sorokina toured the camp on Sunday and said conditions were dire. The storm flattened [[200]] tents, she said.", "Governor Elena Sorokina"},
