@@ -28,6 +28,11 @@ type verdict struct {
 	byUnit   bool // decided by the unit: "three days" lends nothing to "60 people"
 }
 
+// inherited is the verdict of a figure that takes v's category.
+func (v verdict) inherited() verdict {
+	return verdict{category: v.category, rule: "inherit:" + v.rule}
+}
+
 // context bounds where the category rules may look for one number.
 type context struct {
 	sentFirst, sentEnd int // tokens of the sentence
@@ -78,13 +83,13 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK && c.hasPrev && !c.prev.byUnit && r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
 		// "killing all 298 people on board, including 196 Dutch citizens":
 		// the citizens are among the dead, not a population.
-		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
+		return c.prev.inherited()
 	}
 	if weakOK {
 		return weak
 	}
 	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, n, c) {
-		return verdict{category: c.prev.category, rule: "inherit:" + c.prev.rule}
+		return c.prev.inherited()
 	}
 	if c.objFirst == c.objEnd {
 		// The clause first: "The death toll from Monday's quake rose to

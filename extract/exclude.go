@@ -60,8 +60,7 @@ func (r *rules) modelAfterCount(text string, toks []token, i int) bool {
 // isName reports whether a token reads as a name, the model's in "Leopard
 // 2" or a street's: a capitalised word, not a possessive ("Ukraine's 15").
 func isName(text string, t token) bool {
-	w := text[t.start:t.end]
-	return t.kind == tWord && isCapital(w[0]) && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
+	return t.kind == tWord && isCapital(text[t.start]) && !isPossessive(text, t)
 }
 
 // gluedToName reports whether the digits at token i belong to a name or

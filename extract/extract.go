@@ -203,16 +203,16 @@ func (r *rules) restates(toks []token, a, b *number) bool {
 // restate gives a restated measure the qualifier and category of the first
 // statement, when it has no qualifier of its own.
 func restate(from, to *schema.Figure, s *scratch) {
-	if to.Qualifier == "exact" && from.Qualifier != "exact" {
+	if to.Qualifier == Exact && from.Qualifier != Exact {
 		to.Qualifier = from.Qualifier
 		switch from.Qualifier {
-		case "min":
+		case Min:
 			to.Low = s.bounds.ptr(to.Value, true)
-		case "max":
+		case Max:
 			to.High = s.bounds.ptr(to.Value, true)
 		}
 	}
-	to.Category, to.Rule = from.Category, "inherit:"+strings.TrimPrefix(from.Rule, "inherit:")
+	to.Category, to.Rule = from.Category, inheritRule(from.Rule)
 }
 
 // partOf reports whether a is a part of b, stated in b's unit: "280
@@ -233,9 +233,12 @@ func (r *rules) partOf(toks []token, a, b *number) bool {
 func shareUnit(from, to *schema.Figure) {
 	from.Unit = to.Unit
 	if from.Rule == "default" {
-		from.Category, from.Rule = to.Category, "inherit:"+strings.TrimPrefix(to.Rule, "inherit:")
+		from.Category, from.Rule = to.Category, inheritRule(to.Rule)
 	}
 }
+
+// inheritRule names the rule of a figure that took another's category.
+func inheritRule(rule string) string { return "inherit:" + strings.TrimPrefix(rule, "inherit:") }
 
 func (r *rules) unitName(n *number) string {
 	switch {

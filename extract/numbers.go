@@ -133,8 +133,9 @@ func tight(text string, toks []token, i, n int) bool {
 	return true
 }
 
+// isCountryPrefix reports whether w is two or three capitals: "HK", "US".
 func isCountryPrefix(w string) bool {
-	return len(w) >= 2 && len(w) <= 3 && strings.ToUpper(w) == w && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	return len(w) >= 2 && len(w) <= 3 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // core reads the number itself at token i: a vague amount, a fraction, a
@@ -161,17 +162,23 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 		n.bounded, n.vague, n.numEnd = true, true, n.end
 		return n, true
 	}
-	if v, s, end, ok := r.gluedFractionScale(toks, i, limit); ok {
-		n.value, n.end, n.numEnd, n.scale = v, end, end, s // "a quarter-million"
-		return n, true
-	}
-	if v, end, ok := r.fractionAt(toks, i, limit); ok {
-		if s, e, ok := r.scaleOfFraction(toks, end, limit); ok {
-			n.value, n.end, n.numEnd, n.scale = v*s, e, e, s // "half a million"
+	if v, end, bare, ok := r.fractionWord(toks, i, limit); ok {
+		if r.gluedHyphen(toks, end, limit) {
+			if s := r.scales[toks[end+1].id]; s >= 1000 {
+				n.value, n.end, n.numEnd, n.scale = v*s, end+2, end+2, s // "a quarter-million"
+				return n, true
+			}
+		}
+		// Alone, only "half" is a fraction, and only of a whole that follows
+		// ("of", "the", "its"): "half the city", not "quarter".
+		if (!bare || v == 0.5) && end < limit && (toks[end].id == r.of || r.objSkip.has(toks[end])) {
+			if s, e, ok := r.scaleOfFraction(toks, end, limit); ok {
+				n.value, n.end, n.numEnd, n.scale = v*s, e, e, s // "half a million"
+				return n, true
+			}
+			n.value, n.end, n.numEnd, n.fraction = v, end, end, true
 			return n, true
 		}
-		n.value, n.end, n.numEnd, n.fraction = v, end, end, true
-		return n, true
 	}
 	if t.kind == tPunct {
 		f, ok := r.vulgar[t.id]
@@ -356,42 +363,6 @@ func addHalf(afterScale bool, scale, total, cur float64) (float64, float64) {
 	return total, cur + 0.5
 }
 
-// fractionAt reads "a quarter", "one-third", "two-thirds", "three
-// quarters" or "half" when a whole follows ("of", "the", "its").
-func (r *rules) fractionAt(toks []token, i, limit int) (float64, int, bool) {
-	t := toks[i]
-	var mult float64
-	j := i
-	switch {
-	case t.id == r.a || t.id == r.an:
-		mult, j = 1, i+1
-	case r.words[t.id] > 0 && r.words[t.id] <= 10:
-		mult, j = r.words[t.id], i+1
-	}
-	if mult > 0 && j < limit && toks[j].id == r.hyphen && !toks[j].spaced {
-		j++
-	}
-	if mult == 0 {
-		mult = 1
-	}
-	if j >= limit {
-		return 0, i, false
-	}
-	f, ok := r.fractions[toks[j].id]
-	if !ok || j == i && f != 0.5 {
-		return 0, i, false
-	}
-	end := j + 1
-	if end >= limit {
-		return 0, i, false
-	}
-	follow := toks[end]
-	if follow.id != r.of && !r.objSkip.has(follow) {
-		return 0, i, false
-	}
-	return mult * f, end, true
-}
-
 // counterEnd returns the token after a gallery counter starting at token
 // i, digits "of" digits and a counter mark, or 0 if none starts there.
 func (r *rules) counterEnd(toks []token, i, limit int) int {
@@ -420,8 +391,11 @@ func (r *rules) markedAmount(text string, toks []token, j, limit int) bool {
 	if strings.ContainsAny(text[toks[j].start:toks[j].end], ".,") {
 		return true
 	}
-	_, suffix := r.suffixes[toks[min(j+1, limit-1)].id]
-	return j+1 < limit && !toks[j+1].spaced && suffix
+	if j+1 >= limit || toks[j+1].spaced {
+		return false
+	}
+	_, suffix := r.suffixes[toks[j+1].id]
+	return suffix
 }
 
 // decimalComma reads the European decimal comma, only before a scale
@@ -435,22 +409,26 @@ func (r *rules) decimalComma(text string, toks []token, i, limit int) (float64, 
 	return v, err == nil && !strings.ContainsAny(text[toks[i].start:toks[i].end], ".,")
 }
 
-// gluedFractionScale reads a fraction hyphenated to a scale: "a
-// quarter-million", "half-million".
-func (r *rules) gluedFractionScale(toks []token, i, limit int) (value, scale float64, end int, ok bool) {
-	j := i
-	if toks[j].id == r.a || toks[j].id == r.an {
+// fractionWord reads a fraction in words at token i: "a quarter",
+// "one-third", "two-thirds", "three quarters", "half". bare says no count
+// or article came before the fraction word.
+func (r *rules) fractionWord(toks []token, i, limit int) (value float64, end int, bare, ok bool) {
+	t := toks[i]
+	mult, j := 1.0, i
+	switch {
+	case t.id == r.a || t.id == r.an:
+		j = i + 1
+	case r.words[t.id] > 0 && r.words[t.id] <= 10:
+		mult, j = r.words[t.id], i+1
+	}
+	if j > i && j < limit && toks[j].id == r.hyphen && !toks[j].spaced {
 		j++
 	}
-	if j+2 >= limit {
-		return 0, 0, 0, false
+	if j >= limit {
+		return 0, i, false, false
 	}
 	f, isFraction := r.fractions[toks[j].id]
-	if !isFraction || !r.gluedHyphen(toks, j+1, limit) {
-		return 0, 0, 0, false
-	}
-	s := r.scales[toks[j+2].id]
-	return f * s, s, j + 3, s >= 1000
+	return mult * f, j + 1, j == i, isFraction
 }
 
 // scaleOfFraction reads the scale a fraction is of, from token j: "half

@@ -52,19 +52,20 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 	words := 0
 	for k := j; k < limit && words < r.objMax; {
 		t := toks[k]
+		qual := 0 // a qualifier of the digits after a possessive: "the town's roughly 5,000 residents"
+		if t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) {
+			qual = r.qualifierOfDigits(text, toks, k, limit)
+		}
 		switch {
 		case t.kind == tDigits && words == 1 && r.modelAfterCount(text, toks, k):
 			k++ // "14 Leopard 2 tanks": a model, part of the noun phrase
 			end = k
 			continue
-		case t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) && r.qualifiesDigits(text, toks, k, limit):
-			k += len(r.qualBefore.longestAt(text, toks, k, limit).words) // "the town's roughly 5,000 residents"
+		case qual > 0:
+			k += qual // the number after it takes the noun
 			continue
 		case t.kind == tWord && k+1 < limit && toks[k+1].kind == tDigits && !toks[k+1].spaced:
-			k += 2 // "30 A380s", "12 MiG29 jets": letters and digits glued are a model
-			for k < limit && toks[k].kind == tWord && !toks[k].spaced {
-				k++
-			}
+			k = gluedLettersEnd(toks, k+2, limit) // "30 A380s", "12 MiG29 jets": letters and digits glued are a model
 			words++
 			end = k
 			continue
@@ -77,10 +78,7 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 			k++ // "multi-storey"
 			continue
 		case words > 0 && r.gluedHyphen(toks, k, limit) && toks[k+1].kind == tDigits:
-			k += 2 // "T-90 tanks", "Su-34 jets": a model
-			for k < limit && toks[k].kind == tWord && !toks[k].spaced {
-				k++ // "F-16s"
-			}
+			k = gluedLettersEnd(toks, k+2, limit) // "T-90 tanks", "Su-34 jets", "F-16s": a model
 			end = k
 			continue
 		case t.kind != tWord:
@@ -107,6 +105,15 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 	return first, end
 }
 
+// gluedLettersEnd returns the token after the letters glued at k to a
+// model's digits: the "s" of "F-16s".
+func gluedLettersEnd(toks []token, k, limit int) int {
+	for k < limit && toks[k].kind == tWord && !toks[k].spaced {
+		k++
+	}
+	return k
+}
+
 // pluralAt reports whether token k is a plural word.
 func (r *rules) pluralAt(text string, toks []token, k, limit int) bool {
 	return k < limit && toks[k].kind == tWord && r.isPlural(text, toks[k])
@@ -124,11 +131,14 @@ func isPossessive(text string, t token) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
-// qualifiesDigits reports whether a qualifier phrase ("roughly", "more
-// than") starts at token k and digits follow it.
-func (r *rules) qualifiesDigits(text string, toks []token, k, limit int) bool {
+// qualifierOfDigits returns the length of the qualifier phrase ("roughly",
+// "more than") that starts at token k with digits after it, or 0.
+func (r *rules) qualifierOfDigits(text string, toks []token, k, limit int) int {
 	p := r.qualBefore.longestAt(text, toks, k, limit)
-	return p != nil && k+len(p.words) < limit && toks[k+len(p.words)].kind == tDigits
+	if p == nil || k+len(p.words) >= limit || toks[k+len(p.words)].kind != tDigits {
+		return 0
+	}
+	return len(p.words)
 }
 
 // isPlural reports whether a word ends a counted noun phrase: a listed

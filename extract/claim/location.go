@@ -55,7 +55,7 @@ func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
 // the place acts, the figure did not happen there.
 func (a *Annotator) acts(v *view, p place, end int) bool {
 	if i := p.a - 1; i >= 0 && v.toks[i].kind != kStop && v.toks[i].line == v.toks[p.a].line &&
-		!(v.word(i) && (a.complementizers.at(v, i) || a.coordinators.at(v, i) || a.clauseWords.at(v, i) || v.toks[i].bits&a.verbs.bit != 0)) {
+		!(v.word(i) && (a.complementizers.at(v, i) || a.coordinators.at(v, i) || a.clauseWords.at(v, i) || verbEndsAt(a, v, i))) {
 		return false
 	}
 	j := p.b
@@ -63,6 +63,13 @@ func (a *Annotator) acts(v *view, p place, end int) bool {
 		j++ // "Russia now controls", "Moscow has already sent", "has forcibly deported"
 	}
 	return j < end && v.word(j) && a.actorVerbs.at(v, j)
+}
+
+// verbEndsAt reports whether the one-word speech verb at token i ends
+// there: the "says" of "Kyiv says Russia has deported".
+func verbEndsAt(a *Annotator, v *view, i int) bool {
+	n, _ := a.verbs.match(v, i, i+1)
+	return n == 1
 }
 
 func (a *Annotator) isRegionWord(v *view, i int) bool {
