@@ -125,6 +125,6 @@ func ExampleNew() {
 	_ = w.Write(&schema.Figure{Source: "a.txt", Value: -5, Unit: "%", Text: "-5%", Start: 10, End: 13})
 	_ = w.Close()
 	// Output:
-	// source,published,value,low,high,qualifier,unit,object,category,text,sentence,start,end,rule,section,doc_id,url,title,outlet,attribution,hedge,event_date,location
-	// a.txt,,-5,,,,%,,,'-5%,,10,13,,,,,,,,,,
+	// source,published,value,low,high,qualifier,unit,object,category,text,sentence,start,end,rule,section,doc_id,url,title,outlet,attribution,hedge,event_date,location,basis,scope,note
+	// a.txt,,-5,,,,%,,,'-5%,,10,13,,,,,,,,,,,,,
 }

@@ -33,6 +33,18 @@ type Figure struct {
 	Hedge       string `csv:"hedge" json:"hedge"`
 	EventDate   string `csv:"event_date" json:"event_date"`
 	Location    string `csv:"location" json:"location"`
+
+	// Basis says how the value was obtained: "stated" (written as a
+	// number), "implied" ("a man was shot dead" is 1), "derived" ("four
+	// shot, one fatally" gives 3 injured) or "increment" ("one more died").
+	Basis string `csv:"basis" json:"basis"`
+	// Scope places the figure in time: "incident" (this story's event),
+	// "cumulative" (running totals, "since the war began") or "background"
+	// (rates, other years, other places).
+	Scope string `csv:"scope" json:"scope"`
+	// Note carries warnings about the figure, ";"-joined, such as
+	// "ambiguous currency" for a bare "$" whose country is unknown.
+	Note string `csv:"note" json:"note"`
 }
 
 // Columns is the header every format writes, in order.
@@ -41,6 +53,7 @@ var Columns = []string{
 	"category", "text", "sentence", "start", "end", "rule", "section",
 	"doc_id", "url", "title", "outlet",
 	"attribution", "hedge", "event_date", "location",
+	"basis", "scope", "note",
 }
 
 // Cells returns the figure as strings in Columns order, for writers that
@@ -52,6 +65,7 @@ func (f *Figure) Cells() []string {
 		itoa(f.Start), itoa(f.End), f.Rule, f.Section,
 		f.DocID, f.URL, f.Title, f.Outlet,
 		f.Attribution, f.Hedge, f.EventDate, f.Location,
+		f.Basis, f.Scope, f.Note,
 	}
 }
 

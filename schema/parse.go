@@ -50,6 +50,7 @@ func (h Header) Figure(cells []string) (Figure, error) {
 		DocID: p.text("doc_id"), URL: p.text("url"), Title: p.text("title"), Outlet: p.text("outlet"),
 		Attribution: p.text("attribution"), Hedge: p.text("hedge"),
 		EventDate: p.text("event_date"), Location: p.text("location"),
+		Basis: p.text("basis"), Scope: p.text("scope"), Note: p.text("note"),
 	}
 	return f, p.err
 }

@@ -68,6 +68,7 @@ func TestHeaderReadsCellsBack(t *testing.T) {
 		Unit: "km", Object: "people", Category: "evacuated", Text: "6,266", Sentence: "6,266 people fled.",
 		Start: 10, End: 15, Rule: "head:people", Section: "article", DocID: "a1", URL: "https://example.org/a",
 		Title: "T", Outlet: "O", Attribution: "officials", Hedge: "claimed", EventDate: "2024-03-01", Location: "Kyiv",
+		Basis: "stated", Scope: "incident", Note: "ambiguous currency",
 	}
 	got, err := NewHeader(Columns).Figure(fig.Cells())
 	if err != nil || !reflect.DeepEqual(got, fig) {
@@ -80,7 +81,7 @@ func TestHeaderReadsCellsBack(t *testing.T) {
 	slices.Reverse(cells)
 	got, err = NewHeader(cols[1:]).Figure(cells[1:])
 	want := fig
-	want.Location = ""
+	want.Note = ""
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("reordered, short: %+v, %v; want %+v", got, err, want)
 	}
@@ -88,6 +89,15 @@ func TestHeaderReadsCellsBack(t *testing.T) {
 	src := Source{Source: "a.txt", DocID: "1", Title: "T", Outlet: "O", Published: "2024-01-01", URL: "u", Figures: 3, Errors: "e"}
 	if got, err := NewHeader(SourceColumns).Source(src.Cells()); err != nil || got != src {
 		t.Errorf("Source(Cells) = %+v, %v; want %+v", got, err, src)
+	}
+}
+
+func TestTollCells(t *testing.T) {
+	tl := Toll{Source: "a.txt", Category: "killed", Value: 12, Low: Float(12), Qualifier: "min",
+		Basis: "stated", Figures: "12 [10:12]", Disputed: true}
+	want := []string{"a.txt", "", "", "killed", "12", "12", "", "min", "stated", "12 [10:12]", "", "", "true"}
+	if got := tl.Cells(); !slices.Equal(got, want) || len(got) != len(TollColumns) {
+		t.Errorf("Cells = %q, want %q (%d columns)", got, want, len(TollColumns))
 	}
 }
 
