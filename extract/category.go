@@ -233,14 +233,6 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 		}
 	}
 	dist := 0
-	for k := n.first - 1; k >= lo && dist <= window; k-- {
-		if toks[k].kind != tPunct {
-			dist++
-		}
-		d := dist - 1
-		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) { consider(p, d, false) })
-	}
-	dist = 0
 	for k := n.end; k < hi && dist <= window; k++ {
 		if e := r.asideEnd(text, toks, k, hi); e > k {
 			k = e // an aside does not put the verb after it out of reach
@@ -252,6 +244,18 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 		if toks[k].kind != tPunct {
 			dist++
 		}
+	}
+	hasAfter := best != nil
+	dist = 0
+	for k := n.first - 1; k >= lo && dist <= window; k-- {
+		if hasAfter && toks[k].id == r.and {
+			break // "one man was killed and nine others were wounded": the number's own verb follows it
+		}
+		if toks[k].kind != tPunct {
+			dist++
+		}
+		d := dist - 1
+		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) { consider(p, d, false) })
 	}
 	if best == nil {
 		return verdict{}, false

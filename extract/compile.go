@@ -10,6 +10,7 @@ import (
 
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/tolls"
 )
 
 // ConfigError says which key of the rules is wrong and why: Key is a path
@@ -53,6 +54,7 @@ type rules struct {
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
 	ageWords, lasting, addressWords      wordSet
+	addressAfter                         *lexicon
 	ageBefore                            wordSet
 	agoWords                             wordSet
 	counterMarks                         wordSet
@@ -117,6 +119,11 @@ type rules struct {
 	filter       figureFilter
 
 	claims *claim.Annotator
+
+	implied impliedRules
+	scope   scopeRules
+	struck  *tolls.Struck // injured figures that count people hit
+	tolls   *tolls.Rules
 
 	objMax                                 int
 	byRatio                                float64
@@ -216,6 +223,8 @@ func (c *compiler) compile(cfg Config) {
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
 	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
+	r.addressAfter = newLexicon()
+	c.phrases(r.addressAfter, "numbers.address_after", n.AddressAfter, 0)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.counterMarks = c.set("numbers.counter_marks", n.CounterMarks)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
@@ -256,6 +265,9 @@ func (c *compiler) compile(cfg Config) {
 
 	c.categories(cfg.Categories)
 	c.units(cfg.Units, cfg.Currencies)
+	c.implied(cfg.Implied)
+	c.scope(cfg.Scope)
+	c.tolls(cfg.Tolls)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
@@ -562,3 +574,14 @@ func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {
 		c.phrase(l, fmt.Sprintf("%s[%d]", key, i), t, tag)
 	}
 }
+
+func (c *compiler) tolls(cfg TollConfig) {
+	for i, name := range cfg.Categories {
+		c.category(fmt.Sprintf("tolls.categories[%d]", i), name)
+	}
+	c.r.struck = tolls.NewStruck(cfg.StruckRules)
+	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck}
+}
+
+// Tolls returns the rules that sum a document's figures into tolls.
+func (e *Extractor) Tolls() *tolls.Rules { return e.r.tolls }

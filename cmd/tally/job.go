@@ -44,6 +44,7 @@ type extractJob struct {
 
 	keepFacts bool
 	mentions  []schema.Figure // kept only for --facts
+	tolls     []schema.Toll   // kept only for --tolls
 	progress  *progress
 }
 
@@ -134,6 +135,9 @@ func (j *extractJob) run(ctx context.Context) error {
 	if err := j.writeFacts(); err != nil {
 		return err
 	}
+	if err := j.writeTolls(); err != nil {
+		return err
+	}
 	if j.state != nil {
 		if err := j.state.Save(j.statePath); err != nil {
 			return err
@@ -213,6 +217,9 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 	if j.keepFacts {
 		j.mentions = append(j.mentions, r.Figures...)
 	}
+	if j.v.GetString("tolls") != "" {
+		j.tolls = append(j.tolls, j.extractor.Tolls().Of(r.Figures)...)
+	}
 	if j.state != nil {
 		j.state.Mark(r.Doc.Source, r.Doc.Text)
 	}
@@ -220,13 +227,27 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 }
 
 func (j *extractJob) writeFacts() error {
-	path := j.v.GetString("facts")
+	return j.writeSide("facts", func(f io.Writer, format string, opts output.Options) error {
+		return output.WriteFacts(f, format, facts.Merge(j.mentions), opts)
+	})
+}
+
+func (j *extractJob) writeTolls() error {
+	return j.writeSide("tolls", func(f io.Writer, format string, opts output.Options) error {
+		return output.WriteTolls(f, format, j.tolls, opts)
+	})
+}
+
+// writeSide writes a side file (--facts, --tolls) as CSV or JSON Lines,
+// renamed into place only when complete.
+func (j *extractJob) writeSide(flag string, write func(io.Writer, string, output.Options) error) error {
+	path := j.v.GetString(flag)
 	if path == "" {
 		return nil
 	}
 	format, err := output.FormatFromPath(path)
 	if err != nil || format != "csv" && format != "jsonl" {
-		return fmt.Errorf("facts %s: use a .csv or .jsonl file", path)
+		return fmt.Errorf("%s %s: use a .csv or .jsonl file", flag, path)
 	}
 	f, err := output.CreateAtomic(path)
 	if err != nil {
@@ -234,8 +255,8 @@ func (j *extractJob) writeFacts() error {
 	}
 	defer f.Abort()
 	opts := output.Options{BOM: j.v.GetBool("bom"), Raw: j.v.GetBool("raw")}
-	if err := output.WriteFacts(f, format, facts.Merge(j.mentions), opts); err != nil {
-		return fmt.Errorf("facts %s: %w", path, err)
+	if err := write(f, format, opts); err != nil {
+		return fmt.Errorf("%s %s: %w", flag, path, err)
 	}
 	return f.Commit()
 }

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// Bases: how a figure's value was obtained.
+const (
+	BasisStated    = "stated"
+	BasisImplied   = "implied"
+	BasisDerived   = "derived"
+	BasisIncrement = "increment"
+)
+
+// Implied casualty kinds, the tags of the implied lexicons.
+const (
+	impliedKilled = iota
+	impliedStruck
+)
+
+var impliedKinds = []string{"killed", "struck"}
+
+// impliedRules find single casualties told without a number: "a man was
+// shot dead", "the victim died", "killed a woman", "left a man dead".
+type impliedRules struct {
+	determiners, increments wordSet
+	persons, pronouns       wordSet
+	maxModifiers            int
+	auxiliaries             *lexicon
+	states, actions, frames *lexicon // tag: impliedKilled or impliedStruck
+	resultVerbs             wordSet
+	results                 *lexicon
+	notAfter                wordSet
+	incrementAfter          wordSet
+	// cues are the words that can begin a state, action or frame, or are
+	// a result verb: a sentence without one holds no implied count.
+	cues wordSet
+	// killed and injured are the category indexes the kinds report as.
+	killed, injured int
+}
+
+func (c *compiler) implied(cfg ImpliedConfig) {
+	r := c.r
+	ir := &r.implied
+	ir.determiners = c.set("implied.determiners", cfg.Determiners)
+	ir.increments = c.set("implied.increments", cfg.Increments)
+	ir.persons = c.set("implied.persons", cfg.Persons)
+	ir.pronouns = c.set("implied.pronouns", cfg.Pronouns)
+	ir.maxModifiers = cfg.MaxModifiers
+	ir.auxiliaries = newLexicon()
+	c.phrases(ir.auxiliaries, "implied.auxiliaries", cfg.Auxiliaries, 0)
+	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
+	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
+	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
+	var cues []string
+	kinded := func(key string, m map[string][]string) *lexicon {
+		l := newLexicon()
+		for kind, phrases := range m {
+			tag := -1
+			for i, k := range impliedKinds {
+				if k == kind {
+					tag = i
+				}
+			}
+			if tag < 0 {
+				c.fail(key+"."+kind, kind, "unknown kind: use killed or struck")
+				continue
+			}
+			c.phrases(l, key+"."+kind, phrases, tag)
+			for _, p := range phrases {
+				if w := phraseWords(p); len(w) > 0 {
+					cues = append(cues, w[0])
+				}
+			}
+		}
+		return l
+	}
+	ir.states = kinded("implied.states", cfg.States)
+	ir.actions = kinded("implied.actions", cfg.Actions)
+	ir.frames = kinded("implied.frames", cfg.Frames)
+	ir.results = kinded("implied.results", cfg.Results)
+	cues = append(cues, cfg.ResultVerbs...)
+	ir.cues = c.set("implied.states", cues)
+	ir.killed = c.category("implied", "killed")
+	ir.injured = c.category("implied", "injured")
+	if cfg.MaxModifiers < 0 {
+		c.fail("implied.max_modifiers", "", "must not be negative, got %d", cfg.MaxModifiers)
+	}
+}
+
+// person is a casualty found without a number: its tokens, and whether
+// it is a pronoun (counted only after a stated casualty) or adds one to
+// the count so far ("another man").
+type person struct {
+	first, end int
+	pronoun    bool
+	increment  bool
+}
+
+// impliedFigures appends the single casualties of the sentence toks[first:end]
+// that no number states. figsFrom is the sentence's first figure in figs.
+func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string, toks []token, sent span, first, end, figsFrom int, meta *schema.Figure) []schema.Figure {
+	ir := &e.r.implied
+	if !ir.hasCue(toks, first, end) {
+		return figs
+	}
+	seenCasualty := s.casualty
+	emit := func(p person, kind int, how string) {
+		if p.pronoun && !seenCasualty {
+			return // "he died" tells a count only once a victim is known
+		}
+		start, stop := toks[p.first].start, toks[p.end-1].end
+		for i := figsFrom; i < len(figs); i++ {
+			if figs[i].Start < stop && start < figs[i].End && figs[i].Rule != "age" {
+				return // "one man was killed": the number says it
+			}
+		}
+		f := *meta
+		f.Value, f.Qualifier, f.Basis = 1, Exact, BasisImplied
+		if p.increment {
+			f.Basis = BasisIncrement
+		}
+		f.Category = e.r.categories[ir.killed]
+		if kind == impliedStruck {
+			f.Category = e.r.categories[ir.injured]
+		}
+		f.Rule = fmt.Sprintf("implied:%s:%s", impliedKinds[kind], how)
+		f.Start, f.End, f.Text = start, stop, text[start:stop]
+		f.Object = text[toks[p.end-1].start:toks[p.end-1].end]
+		f.Sentence = text[sent.start:sent.end]
+		f.Scope = e.r.scopeOf(text, toks, first, end, first, end, p.first, p.end, s.year)
+		figs = append(figs, f)
+		seenCasualty = true
+	}
+	for k := first; k < end; k++ {
+		if !ir.cues.has(toks[k]) {
+			continue
+		}
+		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(toks, k+len(st.words), end) {
+			if aux := ir.auxiliaries.longestEndingAt(text, toks, k, first); aux != nil {
+				if p, ok := ir.personBefore(text, toks, k-len(aux.words), first); ok {
+					emit(p, st.tag, "state")
+					k += len(st.words) - 1
+					continue
+				}
+			}
+		}
+		if ac := ir.actions.longestAt(text, toks, k, end); ac != nil {
+			if p, ok := ir.personBefore(text, toks, k, first); ok {
+				emit(p, ac.tag, "action")
+				k += len(ac.words) - 1
+				continue
+			}
+		}
+		if fr := ir.frames.longestAt(text, toks, k, end); fr != nil && !ir.deniedAfter(toks, k+len(fr.words), end) {
+			if p, ok := ir.personAfter(toks, k+len(fr.words), end); ok {
+				emit(p, fr.tag, "frame")
+				k = p.end - 1
+				continue
+			}
+		}
+		if ir.resultVerbs.has(toks[k]) {
+			if p, ok := ir.personAfter(toks, k+1, end); ok && p.end < end {
+				if res := ir.results.longestAt(text, toks, p.end, end); res != nil {
+					emit(p, res.tag, "result")
+					k = p.end + len(res.words) - 1
+				}
+			}
+		}
+	}
+	return figs
+}
+
+func (ir *impliedRules) hasCue(toks []token, first, end int) bool {
+	for k := first; k < end; k++ {
+		if ir.cues.has(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedAfter reports whether the word after a state takes it back: "was
+// shot at" hit nobody.
+func (ir *impliedRules) deniedAfter(toks []token, k, end int) bool {
+	return k < end && ir.notAfter.has(toks[k])
+}
+
+// personBefore finds the person whose tokens end right before e, past an
+// aside in commas ("The victim, 25, died"): a pronoun, or a determiner,
+// at most maxModifiers words and a person noun.
+func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (person, bool) {
+	if e-1 >= floor && isComma(text, toks[e-1]) {
+		for k := e - 2; k >= floor && k >= e-10; k-- {
+			if isComma(text, toks[k]) {
+				e = k
+				break
+			}
+		}
+	}
+	if e-1 < floor {
+		return person{}, false
+	}
+	if ir.pronouns.has(toks[e-1]) {
+		return person{first: e - 1, end: e, pronoun: true}, true
+	}
+	if !ir.persons.has(toks[e-1]) {
+		return person{}, false
+	}
+	words := 0
+	for k := e - 2; k >= floor; k-- {
+		t := toks[k]
+		if ir.determiners.has(t) {
+			return person{first: k, end: e, increment: ir.increments.has(t)}, true
+		}
+		if t.kind == tPunct && text[t.start:t.end] != "-" {
+			return person{}, false
+		}
+		if t.spaced {
+			words++ // "20-year-old" is one word
+		}
+		if words > ir.maxModifiers {
+			return person{}, false
+		}
+	}
+	return person{}, false
+}
+
+// personAfter finds a determiner, at most maxModifiers words and a person
+// noun starting at token k: "killed a 20-year-old man".
+func (ir *impliedRules) personAfter(toks []token, k, end int) (person, bool) {
+	if k >= end || !ir.determiners.has(toks[k]) {
+		return person{}, false
+	}
+	words := 0
+	for m := k + 1; m < end; m++ {
+		t := toks[m]
+		if ir.persons.has(t) {
+			if m+1 < end && toks[m+1].kind == tWord && !toks[m+1].spaced {
+				return person{}, false
+			}
+			return person{first: k, end: m + 1, increment: ir.increments.has(toks[k])}, true
+		}
+		if t.kind == tPunct && t.spaced {
+			return person{}, false
+		}
+		if t.spaced {
+			words++
+		}
+		if words > ir.maxModifiers {
+			return person{}, false
+		}
+	}
+	return person{}, false
+}
+
+func isComma(text string, t token) bool { return t.kind == tPunct && text[t.start:t.end] == "," }

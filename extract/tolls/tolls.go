@@ -1,0 +1,202 @@
+// Package tolls sums one document's figures into its casualty tolls: one
+// row per casualty category (killed, injured, displaced...) with the
+// incident's count as the article finally states it.
+//
+// How a category's toll is read from the figures, in text order:
+//   - only the article's own figures count: not reader comments, not
+//     measures with a unit, not background ("600 gun deaths a year"), not
+//     parts of a figure before ("including 3 children");
+//   - a count written as a number (stated or derived) beats one implied
+//     by words ("a man was shot dead"); among several, the incident's
+//     beat running totals, and the latest wins, since articles revise
+//     ("11 dead", later "12 dead"): the toll is then marked disputed; a
+//     headline and a body that agree count once;
+//   - implied counts give the most any one of them says (1 for "a man");
+//   - increments ("one more died", "another man") add to the count;
+//   - injured, when no figure counts the injured as such, is the people
+//     hit ("four people were shot") less the killed.
+package tolls
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// Rules say which categories get a toll and which figures count people hit.
+type Rules struct {
+	Categories []string
+	Struck     *Struck
+}
+
+// Struck recognises the rules whose injured figures count people hit,
+// some of whom may have died ("trigger:shot", "implied:struck...").
+type Struck struct{ prefixes []string }
+
+// NewStruck builds the recogniser from rule names; each also matches the
+// rules it begins ("implied:struck" matches "implied:struck:state").
+func NewStruck(rules []string) *Struck { return &Struck{prefixes: rules} }
+
+// Has reports whether a figure's rule counts people hit.
+func (s *Struck) Has(rule string) bool {
+	for _, p := range s.prefixes {
+		if rule == p || strings.HasPrefix(rule, p+":") {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	killed  = "killed"
+	injured = "injured"
+)
+
+// Of returns the tolls of one document's figures, in the order of
+// r.Categories; a category the document does not count has no row.
+func (r *Rules) Of(figs []schema.Figure) []schema.Toll {
+	if len(figs) == 0 {
+		return nil
+	}
+	byCat := map[string][]*schema.Figure{}
+	for i := range figs {
+		f := &figs[i]
+		if counts(f) {
+			byCat[f.Category] = append(byCat[f.Category], f)
+		}
+	}
+	var out []schema.Toll
+	var killedToll *schema.Toll
+	for _, cat := range r.Categories {
+		cands := byCat[cat]
+		if cat == injured {
+			cands = r.withoutStruck(cands)
+		}
+		t, ok := sum(cands)
+		if !ok && cat == injured {
+			t, ok = r.hitLessKilled(byCat[injured], killedToll)
+		}
+		if !ok {
+			continue
+		}
+		first := &figs[0]
+		t.Source, t.DocID, t.Published, t.Category = first.Source, first.DocID, first.Published, cat
+		out = append(out, t)
+		if cat == killed {
+			killedToll = &out[len(out)-1]
+		}
+	}
+	return out
+}
+
+// counts reports whether a figure can be part of a toll.
+func counts(f *schema.Figure) bool {
+	return f.Section != "comments" && f.Unit == "" && f.Scope != "background" &&
+		!strings.HasPrefix(f.Rule, "inherit:") && f.Value >= 0
+}
+
+// withoutStruck leaves out the counts of people hit, unless nothing else
+// counts the injured.
+func (r *Rules) withoutStruck(figs []*schema.Figure) []*schema.Figure {
+	return slices.DeleteFunc(slices.Clone(figs), func(f *schema.Figure) bool { return r.Struck.Has(f.Rule) })
+}
+
+// sum reads one category's toll from its figures, in text order.
+func sum(figs []*schema.Figure) (schema.Toll, bool) {
+	var base []*schema.Figure // written as numbers
+	var implied, increments []*schema.Figure
+	for _, f := range figs {
+		switch f.Basis {
+		case "increment":
+			increments = append(increments, f)
+		case "implied":
+			implied = append(implied, f)
+		default:
+			base = append(base, f)
+		}
+	}
+	if incident := slices.DeleteFunc(slices.Clone(base), func(f *schema.Figure) bool { return f.Scope == "cumulative" }); len(incident) > 0 {
+		base = incident
+	}
+	var t schema.Toll
+	var used []*schema.Figure
+	switch {
+	case len(base) > 0:
+		last := base[len(base)-1]
+		setFrom(&t, last)
+		for _, f := range base {
+			if f.Value != last.Value {
+				t.Disputed = true
+			}
+		}
+		used = base
+	case len(implied) > 0:
+		best := implied[0]
+		for _, f := range implied {
+			if f.Value > best.Value {
+				best = f
+			}
+		}
+		setFrom(&t, best)
+		used = []*schema.Figure{best}
+	case len(increments) == 0:
+		return t, false
+	}
+	for _, f := range increments {
+		if len(used) > 0 && f.Start < used[0].Start {
+			continue // counted already in the total that follows it
+		}
+		t.Value += f.Value
+		if t.Low != nil {
+			t.Low = schema.Float(*t.Low + f.Value)
+		}
+		if t.High != nil {
+			t.High = schema.Float(*t.High + f.Value)
+		}
+		if t.Basis == "" {
+			t.Basis, t.Qualifier = "increment", f.Qualifier
+		}
+		used = append(used, f)
+	}
+	t.Figures = describe(used)
+	return t, true
+}
+
+// hitLessKilled is the injured toll from the people hit less the killed:
+// "four people were shot, one fatally" leaves three injured.
+func (r *Rules) hitLessKilled(figs []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
+	t, ok := sum(figs)
+	if !ok {
+		return t, false
+	}
+	if killedToll != nil {
+		t.Value -= killedToll.Value
+		t.Low, t.High = nil, nil
+		t.Basis = "derived"
+		t.Figures += "; less killed: " + killedToll.Figures
+	}
+	if t.Value <= 0 {
+		return t, false
+	}
+	return t, true
+}
+
+func setFrom(t *schema.Toll, f *schema.Figure) {
+	t.Value, t.Qualifier, t.Basis = f.Value, f.Qualifier, f.Basis
+	t.Low, t.High = f.Low, f.High
+	t.Attribution, t.Hedge = f.Attribution, f.Hedge
+	if t.Basis == "" {
+		t.Basis = "stated"
+	}
+}
+
+// describe lists the texts a toll rests on with their offsets.
+func describe(figs []*schema.Figure) string {
+	parts := make([]string, len(figs))
+	for i, f := range figs {
+		parts[i] = fmt.Sprintf("%s [%d:%d]", f.Text, f.Start, f.End)
+	}
+	return strings.Join(parts, "; ")
+}
