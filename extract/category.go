@@ -238,7 +238,7 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 			k = e // an aside does not put the verb after it out of reach
 			continue
 		}
-		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil {
+		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
 			consider(p, dist, true)
 		}
 		if toks[k].kind != tPunct {
@@ -255,10 +255,26 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 			dist++
 		}
 		d := dist - 1
-		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) { consider(p, d, false) })
+		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) {
+			if !r.negated(toks, k+1-len(p.words), lo) {
+				consider(p, d, false)
+			}
+		})
 	}
 	if best == nil {
 		return verdict{}, false
 	}
 	return verdict{category: best.tag, rule: best.rule}, true
+}
+
+// negated reports whether a negation sits in the few words before the
+// trigger starting at token start: "No one was injured when two people
+// burst in", "Two passengers were not hurt".
+func (r *rules) negated(toks []token, start, floor int) bool {
+	for k := start - 1; k >= floor && k >= start-3; k-- {
+		if r.negations.has(toks[k]) {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,9 @@ type rules struct {
 	window     int
 	vocab      *vocabulary
 	endMarkers []*regexp.Regexp
+	// articleEndAfter: a marker in the first this many bytes is a credit
+	// line, not the article's end.
+	articleEndAfter int
 	dateHeader *regexp.Regexp
 	exclude    []*regexp.Regexp
 	// masksByLine is true when no exclusion can match across a line
@@ -95,6 +98,7 @@ type rules struct {
 	notFor  []wordSet // notFor[trigger]: counted nouns its triggers never describe
 
 	clauseBreaks     wordSet
+	negations        wordSet // before a trigger, they take it back: "were not hurt"
 	unitAdjectives   wordSet // between a number and its unit: "35 consecutive days"
 	restatementOpens wordSet
 	// vaguePrepositions are qualifiers that before a vague amount are
@@ -191,6 +195,10 @@ func (c *compiler) compile(cfg Config) {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
 	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
+	r.articleEndAfter = cfg.ArticleEndAfter
+	if cfg.ArticleEndAfter < 0 {
+		c.fail("article_end_after", "", "must not be negative, got %d", cfg.ArticleEndAfter)
+	}
 	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
 	r.masksByLine = !slices.ContainsFunc(cfg.ExcludePattern, func(p string) bool { return !withinLine(p) })
 	if cfg.DateHeader != "" {
@@ -270,6 +278,7 @@ func (c *compiler) compile(cfg Config) {
 	c.tolls(cfg.Tolls)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
+	r.negations = c.set("negations", cfg.Negations)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.restatementOpens = c.set("restatement_opens", cfg.RestatementOpens)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
@@ -580,7 +589,11 @@ func (c *compiler) tolls(cfg TollConfig) {
 		c.category(fmt.Sprintf("tolls.categories[%d]", i), name)
 	}
 	c.r.struck = tolls.NewStruck(cfg.StruckRules)
-	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck}
+	revisions := make([]string, len(cfg.Revisions))
+	for i, w := range cfg.Revisions {
+		revisions[i] = strings.ToLower(w)
+	}
+	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck, Revisions: revisions}
 }
 
 // Tolls returns the rules that sum a document's figures into tolls.

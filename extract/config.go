@@ -5,21 +5,25 @@ import "github.com/tally-news/tally/extract/claim"
 // Config is the rule set, as read from config.yaml. It is plain data: New
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
-	Window         int           `mapstructure:"window" yaml:"window"`
-	ArticleEnd     []string      `mapstructure:"article_end" yaml:"article_end"`
-	DateHeader     string        `mapstructure:"date_header" yaml:"date_header"`
-	ExcludePattern []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
-	Numbers        NumberConfig  `mapstructure:"numbers" yaml:"numbers"`
-	Vague          []VagueAmount `mapstructure:"vague" yaml:"vague"`
-	Qualifiers     []Qualifier   `mapstructure:"qualifiers" yaml:"qualifiers"`
-	Ranges         RangeConfig   `mapstructure:"ranges" yaml:"ranges"`
-	UnitAdjectives []string      `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
+	Window     int      `mapstructure:"window" yaml:"window"`
+	ArticleEnd []string `mapstructure:"article_end" yaml:"article_end"`
+	// ArticleEndAfter is how far into the text an end marker must be to
+	// end the article: one nearer the top is a photo's credit line.
+	ArticleEndAfter int           `mapstructure:"article_end_after" yaml:"article_end_after"`
+	DateHeader      string        `mapstructure:"date_header" yaml:"date_header"`
+	ExcludePattern  []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
+	Numbers         NumberConfig  `mapstructure:"numbers" yaml:"numbers"`
+	Vague           []VagueAmount `mapstructure:"vague" yaml:"vague"`
+	Qualifiers      []Qualifier   `mapstructure:"qualifiers" yaml:"qualifiers"`
+	Ranges          RangeConfig   `mapstructure:"ranges" yaml:"ranges"`
+	UnitAdjectives  []string      `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
 	// RestatementOpens open a measure restated in another unit.
 	RestatementOpens []string        `mapstructure:"restatement_opens" yaml:"restatement_opens"`
 	Units            []Unit          `mapstructure:"units" yaml:"units"`
 	Currencies       CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
 	Categories       []Category      `mapstructure:"categories" yaml:"categories"`
 	ClauseBreaks     []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	Negations        []string        `mapstructure:"negations" yaml:"negations"`
 	ClauseAsides     []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
 	VaguePreps       []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
 	Directions       DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
@@ -51,6 +55,7 @@ type Config struct {
 type ImpliedConfig struct {
 	Determiners    []string            `mapstructure:"determiners" yaml:"determiners"`
 	Increments     []string            `mapstructure:"increments" yaml:"increments"`
+	Adverbs        []string            `mapstructure:"adverbs" yaml:"adverbs"`
 	Persons        []string            `mapstructure:"persons" yaml:"persons"`
 	Pronouns       []string            `mapstructure:"pronouns" yaml:"pronouns"`
 	MaxModifiers   int                 `mapstructure:"max_modifiers" yaml:"max_modifiers"`
@@ -80,6 +85,7 @@ type ScopeConfig struct {
 type TollConfig struct {
 	Categories  []string `mapstructure:"categories" yaml:"categories"`
 	StruckRules []string `mapstructure:"struck_rules" yaml:"struck_rules"`
+	Revisions   []string `mapstructure:"revisions" yaml:"revisions"`
 }
 
 // NumberConfig lists how numbers are written in words.

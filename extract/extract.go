@@ -77,8 +77,13 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	end = len(text)
 	for _, re := range r.endMarkers {
-		if m := re.FindStringIndex(text[from:]); m != nil && from+m[0] < end {
-			end = from + m[0]
+		// A marker too near the top is a photo's credit line, not the end.
+		at := from + r.articleEndAfter
+		if at >= len(text) {
+			continue
+		}
+		if m := re.FindStringIndex(text[at:]); m != nil && at+m[0] < end {
+			end = at + m[0]
 		}
 	}
 	if end == len(text) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tally-news/tally/schema"
 )
@@ -26,6 +27,7 @@ var impliedKinds = []string{"killed", "struck"}
 // shot dead", "the victim died", "killed a woman", "left a man dead".
 type impliedRules struct {
 	determiners, increments wordSet
+	adverbs                 wordSet
 	persons, pronouns       wordSet
 	maxModifiers            int
 	auxiliaries             *lexicon
@@ -46,6 +48,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir := &r.implied
 	ir.determiners = c.set("implied.determiners", cfg.Determiners)
 	ir.increments = c.set("implied.increments", cfg.Increments)
+	ir.adverbs = c.set("implied.adverbs", cfg.Adverbs)
 	ir.persons = c.set("implied.persons", cfg.Persons)
 	ir.pronouns = c.set("implied.pronouns", cfg.Pronouns)
 	ir.maxModifiers = cfg.MaxModifiers
@@ -138,9 +141,13 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		if !ir.cues.has(toks[k]) {
 			continue
 		}
-		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(toks, k+len(st.words), end) {
-			if aux := ir.auxiliaries.longestEndingAt(text, toks, k, first); aux != nil {
-				if p, ok := ir.personBefore(text, toks, k-len(aux.words), first); ok {
+		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
+			auxEnd := k
+			if auxEnd > first && ir.adverbs.has(toks[auxEnd-1]) {
+				auxEnd-- // "was accidentally shot"
+			}
+			if aux := ir.auxiliaries.longestEndingAt(text, toks, auxEnd, first); aux != nil {
+				if p, ok := ir.personBefore(text, toks, auxEnd-len(aux.words), first); ok {
 					emit(p, st.tag, "state")
 					k += len(st.words) - 1
 					continue
@@ -154,15 +161,15 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 				continue
 			}
 		}
-		if fr := ir.frames.longestAt(text, toks, k, end); fr != nil && !ir.deniedAfter(toks, k+len(fr.words), end) {
-			if p, ok := ir.personAfter(toks, k+len(fr.words), end); ok {
+		if fr := ir.frames.longestAt(text, toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) {
+			if p, ok := ir.personAfter(text, toks, k+len(fr.words), end); ok {
 				emit(p, fr.tag, "frame")
 				k = p.end - 1
 				continue
 			}
 		}
 		if ir.resultVerbs.has(toks[k]) {
-			if p, ok := ir.personAfter(toks, k+1, end); ok && p.end < end {
+			if p, ok := ir.personAfter(text, toks, k+1, end); ok && p.end < end {
 				if res := ir.results.longestAt(text, toks, p.end, end); res != nil {
 					emit(p, res.tag, "result")
 					k = p.end + len(res.words) - 1
@@ -182,10 +189,10 @@ func (ir *impliedRules) hasCue(toks []token, first, end int) bool {
 	return false
 }
 
-// deniedAfter reports whether the word after a state takes it back: "was
-// shot at" hit nobody.
-func (ir *impliedRules) deniedAfter(toks []token, k, end int) bool {
-	return k < end && ir.notAfter.has(toks[k])
+// deniedAfter reports whether the word after a hit takes it back: "was
+// shot at" hit nobody ("was found dead at home" stands).
+func (ir *impliedRules) deniedAfter(p *phrase, toks []token, k, end int) bool {
+	return p.tag == impliedStruck && k < end && ir.notAfter.has(toks[k])
 }
 
 // personBefore finds the person whose tokens end right before e, past an
@@ -206,11 +213,17 @@ func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (p
 	if ir.pronouns.has(toks[e-1]) {
 		return person{first: e - 1, end: e, pronoun: true}, true
 	}
-	if !ir.persons.has(toks[e-1]) {
-		return person{}, false
+	if ir.increments.has(toks[e-1]) {
+		return person{first: e - 1, end: e, increment: true}, true // "and another was wounded"
+	}
+	last := e - 1
+	if !ir.persons.has(toks[last]) {
+		if last = ageNounStart(text, toks, e, floor); last < 0 {
+			return person{}, false
+		}
 	}
 	words := 0
-	for k := e - 2; k >= floor; k-- {
+	for k := last - 1; k >= floor; k-- {
 		t := toks[k]
 		if ir.determiners.has(t) {
 			return person{first: k, end: e, increment: ir.increments.has(t)}, true
@@ -230,13 +243,16 @@ func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (p
 
 // personAfter finds a determiner, at most maxModifiers words and a person
 // noun starting at token k: "killed a 20-year-old man".
-func (ir *impliedRules) personAfter(toks []token, k, end int) (person, bool) {
+func (ir *impliedRules) personAfter(text string, toks []token, k, end int) (person, bool) {
 	if k >= end || !ir.determiners.has(toks[k]) {
 		return person{}, false
 	}
 	words := 0
 	for m := k + 1; m < end; m++ {
 		t := toks[m]
+		if a := ageNounStart(text, toks, m+1, k+1); a >= 0 && (m+1 == end || toks[m+1].spaced) && !ir.persons.has(toks[min(m+1, end-1)]) {
+			return person{first: k, end: m + 1, increment: ir.increments.has(toks[k])}, true // "found the 23-year-old suffering"
+		}
 		if ir.persons.has(t) {
 			if m+1 < end && toks[m+1].kind == tWord && !toks[m+1].spaced {
 				return person{}, false
@@ -257,3 +273,19 @@ func (ir *impliedRules) personAfter(toks []token, k, end int) (person, bool) {
 }
 
 func isComma(text string, t token) bool { return t.kind == tPunct && text[t.start:t.end] == "," }
+
+// ageNounStart returns the first token of an age used as a noun that ends
+// right before e ("a 29-year-old was shot"), or -1.
+func ageNounStart(text string, toks []token, e, floor int) int {
+	k := e - 5
+	if k < floor || toks[k].kind != tDigits {
+		return -1
+	}
+	for i, want := range []string{"-", "year", "-", "old"} {
+		t := toks[k+1+i]
+		if t.spaced || !strings.EqualFold(text[t.start:t.end], want) {
+			return -1
+		}
+	}
+	return k
+}

@@ -8,9 +8,11 @@
 //     parts of a figure before ("including 3 children");
 //   - a count written as a number (stated or derived) beats one implied
 //     by words ("a man was shot dead"); among several, the incident's
-//     beat running totals, and the latest wins, since articles revise
-//     ("11 dead", later "12 dead"): the toll is then marked disputed; a
-//     headline and a body that agree count once;
+//     beat running totals, and the first wins (the lede states the
+//     story's count; later ones are mostly parts and other places) unless
+//     a later one revises it ("the toll rose to 12"): the latest revision
+//     wins and the toll is marked disputed; a headline and a body that
+//     agree count once;
 //   - implied counts give the most any one of them says (1 for "a man");
 //   - increments ("one more died", "another man") add to the count;
 //   - injured, when no figure counts the injured as such, is the people
@@ -29,6 +31,9 @@ import (
 type Rules struct {
 	Categories []string
 	Struck     *Struck
+	// Revisions are words whose sentence revises a count stated before:
+	// "rose to", "now".
+	Revisions []string
 }
 
 // Struck recognises the rules whose injured figures count people hit,
@@ -74,7 +79,7 @@ func (r *Rules) Of(figs []schema.Figure) []schema.Toll {
 		if cat == injured {
 			cands = r.withoutStruck(cands)
 		}
-		t, ok := sum(cands)
+		t, ok := r.sum(cands)
 		if !ok && cat == injured {
 			t, ok = r.hitLessKilled(byCat[injured], killedToll)
 		}
@@ -94,7 +99,7 @@ func (r *Rules) Of(figs []schema.Figure) []schema.Toll {
 // counts reports whether a figure can be part of a toll.
 func counts(f *schema.Figure) bool {
 	return f.Section != "comments" && f.Unit == "" && f.Scope != "background" &&
-		!strings.HasPrefix(f.Rule, "inherit:") && f.Value >= 0
+		!strings.HasPrefix(f.Rule, "inherit:") && f.Value > 0
 }
 
 // withoutStruck leaves out the counts of people hit, unless nothing else
@@ -104,7 +109,7 @@ func (r *Rules) withoutStruck(figs []*schema.Figure) []*schema.Figure {
 }
 
 // sum reads one category's toll from its figures, in text order.
-func sum(figs []*schema.Figure) (schema.Toll, bool) {
+func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 	var base []*schema.Figure // written as numbers
 	var implied, increments []*schema.Figure
 	for _, f := range figs {
@@ -124,13 +129,14 @@ func sum(figs []*schema.Figure) (schema.Toll, bool) {
 	var used []*schema.Figure
 	switch {
 	case len(base) > 0:
-		last := base[len(base)-1]
-		setFrom(&t, last)
-		for _, f := range base {
-			if f.Value != last.Value {
-				t.Disputed = true
+		chosen := base[0]
+		for _, f := range base[1:] {
+			if r.revises(f) {
+				chosen = f
 			}
 		}
+		setFrom(&t, chosen)
+		t.Disputed = chosen.Value != base[0].Value
 		used = base
 	case len(implied) > 0:
 		best := implied[0]
@@ -165,23 +171,49 @@ func sum(figs []*schema.Figure) (schema.Toll, bool) {
 }
 
 // hitLessKilled is the injured toll from the people hit less the killed:
-// "four people were shot, one fatally" leaves three injured.
-func (r *Rules) hitLessKilled(figs []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
-	t, ok := sum(figs)
-	if !ok {
-		return t, false
-	}
-	if killedToll != nil {
-		t.Value -= killedToll.Value
+// "four people were shot, one fatally" leaves three injured; "a man was
+// shot ... he died" none. People hit who are told apart as others ("a man
+// is dead and another was wounded") are added after.
+func (r *Rules) hitLessKilled(hit []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
+	others := slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis != "increment" })
+	t, ok := r.sum(slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis == "increment" }))
+	if ok && killedToll != nil {
+		t.Value = max(0, t.Value-killedToll.Value)
 		t.Low, t.High = nil, nil
 		t.Basis = "derived"
 		t.Figures += "; less killed: " + killedToll.Figures
 	}
-	if t.Value <= 0 {
-		return t, false
+	for _, f := range others {
+		if !ok {
+			setFrom(&t, f)
+			t.Value, t.Figures, ok = 0, "", true
+		}
+		t.Value += f.Value
+		t.Figures = strings.TrimPrefix(t.Figures+"; "+describe([]*schema.Figure{f}), "; ")
 	}
-	return t, true
+	return t, ok && t.Value > 0
 }
+
+// revises reports whether a figure's sentence revises an earlier count.
+func (r *Rules) revises(f *schema.Figure) bool {
+	s := strings.ToLower(f.Sentence)
+	for _, w := range r.Revisions {
+		for i := 0; i < len(s); {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(w)
+			if (start == 0 || !isLetter(s[start-1])) && (end == len(s) || !isLetter(s[end])) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func setFrom(t *schema.Toll, f *schema.Figure) {
 	t.Value, t.Qualifier, t.Basis = f.Value, f.Qualifier, f.Basis
