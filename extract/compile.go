@@ -43,9 +43,6 @@ type rules struct {
 	window     int
 	vocab      *vocabulary
 	endMarkers []*regexp.Regexp
-	// articleEndAfter: a marker in the first this many bytes is a credit
-	// line, not the article's end.
-	articleEndAfter int
 	dateHeader *regexp.Regexp
 	exclude    []*regexp.Regexp
 	// masksByLine is true when no exclusion can match across a line
@@ -128,6 +125,9 @@ type rules struct {
 	scope   scopeRules
 	struck  *tolls.Struck // injured figures that count people hit
 	tolls   *tolls.Rules
+	// tollCategory[c] says category c gets a toll, so counts of it can be
+	// increments ("one more died").
+	tollCategory []bool
 
 	objMax                                 int
 	byRatio                                float64
@@ -195,10 +195,7 @@ func (c *compiler) compile(cfg Config) {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
 	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
-	r.articleEndAfter = cfg.ArticleEndAfter
-	if cfg.ArticleEndAfter < 0 {
-		c.fail("article_end_after", "", "must not be negative, got %d", cfg.ArticleEndAfter)
-	}
+
 	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
 	r.masksByLine = !slices.ContainsFunc(cfg.ExcludePattern, func(p string) bool { return !withinLine(p) })
 	if cfg.DateHeader != "" {
@@ -585,8 +582,11 @@ func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {
 }
 
 func (c *compiler) tolls(cfg TollConfig) {
+	c.r.tollCategory = make([]bool, len(c.r.categories))
 	for i, name := range cfg.Categories {
-		c.category(fmt.Sprintf("tolls.categories[%d]", i), name)
+		if k := c.category(fmt.Sprintf("tolls.categories[%d]", i), name); k >= 0 {
+			c.r.tollCategory[k] = true
+		}
 	}
 	c.r.struck = tolls.NewStruck(cfg.StruckRules)
 	revisions := make([]string, len(cfg.Revisions))

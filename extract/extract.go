@@ -77,13 +77,16 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	end = len(text)
 	for _, re := range r.endMarkers {
-		// A marker too near the top is a photo's credit line, not the end.
-		at := from + r.articleEndAfter
-		if at >= len(text) {
-			continue
-		}
-		if m := re.FindStringIndex(text[at:]); m != nil && at+m[0] < end {
-			end = at + m[0]
+		for at := from; at < end; {
+			m := re.FindStringIndex(text[at:end])
+			if m == nil {
+				break
+			}
+			if r.hasSentenceEnd(text[from : at+m[0]]) {
+				end = at + m[0]
+				break
+			}
+			at += m[1] // before any full stop: a credit line under the headline, not the end
 		}
 	}
 	if end == len(text) {
@@ -94,6 +97,26 @@ func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 		return end, len(text)
 	}
 	return end, end + nl + 1
+}
+
+// hasSentenceEnd reports whether s ends a sentence somewhere: a full stop,
+// question or exclamation mark that does not end an abbreviation ("Inc.").
+func (r *rules) hasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?':
+			return true
+		case '.':
+			w := i
+			for w > 0 && isASCIILetter(s[w-1]) {
+				w--
+			}
+			if !r.abbreviations[strings.ToLower(s[w:i])] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // region appends the figures of text[from:to], sentence by sentence. Most
@@ -184,7 +207,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Text = text[f.Start:f.End]
 		f.Sentence = text[sent.start:sent.end]
 		f.Basis = BasisStated
-		if n.end < end && r.implied.incrementAfter.has(toks[n.end]) {
+		if n.end < end && r.implied.incrementAfter.has(toks[n.end]) && r.tollCategory[v.category] {
 			f.Basis = BasisIncrement // "one more passenger died"
 		}
 		lo, hi := r.clause(text, toks, &n, ctx)

@@ -36,26 +36,29 @@ func (c *compiler) scope(cfg ScopeConfig) {
 // article's year, 0 when unknown.
 func (r *rules) scopeOf(text string, toks []token, first, end, lo, hi, numFirst, numEnd, year int) string {
 	sr := &r.scope
-	if r.otherYear(text, toks, first, end, year) {
-		return ScopeBackground
-	}
 	from, to := max(lo, numFirst-sr.window), min(hi, numEnd+sr.window)
 	for k := numEnd; k < to; k++ {
 		if sr.backgroundAfter.longestAt(text, toks, k, to) != nil {
 			return ScopeBackground
 		}
 	}
-	scope := ScopeIncident
 	for k := from; k < to; k++ {
-		if k >= numFirst && k < numEnd {
-			continue
-		}
-		if sr.background.longestAt(text, toks, k, to) != nil {
+		if (k < numFirst || k >= numEnd) && sr.background.longestAt(text, toks, k, to) != nil {
 			return ScopeBackground
 		}
-		if sr.cumulative.longestAt(text, toks, k, to) != nil {
+	}
+	// A running total's phrase often opens the sentence in a clause of its
+	// own: "Since the invasion began in 2022, more than 150 civilians ...".
+	scope := ScopeIncident
+	from, to = max(first, numFirst-sr.window), min(end, numEnd+sr.window)
+	for k := from; k < to; k++ {
+		if (k < numFirst || k >= numEnd) && sr.cumulative.longestAt(text, toks, k, to) != nil {
 			scope = ScopeCumulative
+			break
 		}
+	}
+	if scope == ScopeIncident && r.otherYear(text, toks, first, end, year) {
+		return ScopeBackground // a running total names its start year: "since the invasion began in 2022"
 	}
 	return scope
 }
