@@ -589,12 +589,17 @@ func (c *compiler) tolls(cfg TollConfig) {
 		}
 	}
 	c.r.struck = tolls.NewStruck(cfg.StruckRules)
-	revisions := make([]string, len(cfg.Revisions))
-	for i, w := range cfg.Revisions {
-		revisions[i] = strings.ToLower(w)
-	}
-	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck, Revisions: revisions}
+	revisions := lower(cfg.Revisions)
+	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck, Revisions: revisions, AnyPerson: lower(cfg.AnyPerson)}
 }
 
 // Tolls returns the rules that sum a document's figures into tolls.
 func (e *Extractor) Tolls() *tolls.Rules { return e.r.tolls }
+
+func lower(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}

@@ -86,6 +86,7 @@ type TollConfig struct {
 	Categories  []string `mapstructure:"categories" yaml:"categories"`
 	StruckRules []string `mapstructure:"struck_rules" yaml:"struck_rules"`
 	Revisions   []string `mapstructure:"revisions" yaml:"revisions"`
+	AnyPerson   []string `mapstructure:"any_person" yaml:"any_person"`
 }
 
 // NumberConfig lists how numbers are written in words.

@@ -166,6 +166,10 @@ func (r *rules) isPronounOne(toks []token, i int) bool {
 	if next.kind != tWord && next.kind != tDigits {
 		return !(next.kind == tPunct && next.id == r.hyphen && !next.spaced)
 	}
+	if r.implied.incrementAfter.has(next) && i+2 < len(toks) && toks[i+2].kind == tWord &&
+		!r.onePronounAfter.has(toks[i+2]) && !r.stopwords.has(toks[i+2]) {
+		return false // "one more passenger died" counts; "one more time" does not
+	}
 	return r.onePronounAfter.has(next) || r.stopwords.has(next)
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/tally-news/tally/extract/batch"
 	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/extract/input"
+	"github.com/tally-news/tally/extract/tolls"
 	"github.com/tally-news/tally/output"
 	"github.com/tally-news/tally/schema"
 )
@@ -81,7 +82,7 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 
 func (j *extractJob) run(ctx context.Context) error {
 	j.warnLostOutput()
-	dest, err := openOutput(j.s, j.v, &j.info)
+	dest, err := openOutput(j.s, j.v, &j.info, j.extractor.Tolls())
 	if err != nil {
 		return err
 	}
@@ -294,7 +295,7 @@ type destination struct {
 	file *output.AtomicFile
 }
 
-func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, error) {
+func openOutput(s streams, v *viper.Viper, info *schema.Run, tollRules *tolls.Rules) (*destination, error) {
 	path, format := v.GetString("output"), v.GetString("format")
 	if format == "" && path != "" {
 		var err error
@@ -305,7 +306,7 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 	if format == "" {
 		format = "csv"
 	}
-	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info}
+	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info, Tolls: tollRules}
 	d := &destination{}
 	var sink io.Writer = s.out
 	appending := v.GetBool("append")

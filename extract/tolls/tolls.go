@@ -34,6 +34,9 @@ type Rules struct {
 	// Revisions are words whose sentence revises a count stated before:
 	// "rose to", "now".
 	Revisions []string
+	// AnyPerson are the implied casualties' nouns that may stand for
+	// anyone counted before ("he", "victim"), lower case.
+	AnyPerson []string
 }
 
 // Struck recognises the rules whose injured figures count people hit,
@@ -81,7 +84,7 @@ func (r *Rules) Of(figs []schema.Figure) []schema.Toll {
 		}
 		t, ok := r.sum(cands)
 		if !ok && cat == injured {
-			t, ok = r.hitLessKilled(byCat[injured], killedToll)
+			t, ok = r.hitLessKilled(byCat[injured], byCat[killed], killedToll)
 		}
 		if !ok {
 			continue
@@ -127,8 +130,12 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 	}
 	var t schema.Toll
 	var used []*schema.Figure
+	var anchor *schema.Figure // the figure whose value the toll takes
 	switch {
 	case len(base) > 0:
+		if exact := slices.DeleteFunc(slices.Clone(base), vague); len(exact) > 0 {
+			base = exact // "thousands" in the headline, "5,000" in the body
+		}
 		chosen := base[0]
 		for _, f := range base[1:] {
 			if r.revises(f) {
@@ -137,7 +144,7 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 		}
 		setFrom(&t, chosen)
 		t.Disputed = chosen.Value != base[0].Value
-		used = base
+		used, anchor = base, chosen
 	case len(implied) > 0:
 		best := implied[0]
 		for _, f := range implied {
@@ -146,13 +153,13 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 			}
 		}
 		setFrom(&t, best)
-		used = []*schema.Figure{best}
+		used, anchor = []*schema.Figure{best}, best
 	case len(increments) == 0:
 		return t, false
 	}
 	for _, f := range increments {
-		if len(used) > 0 && f.Start < used[0].Start {
-			continue // counted already in the total that follows it
+		if anchor != nil && (f.Start < anchor.Start || f.Sentence == anchor.Sentence) {
+			continue // counted already in the total that follows it, or in the same sentence: "rose to 12 after one more died"
 		}
 		t.Value += f.Value
 		if t.Low != nil {
@@ -170,14 +177,24 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 	return t, true
 }
 
-// hitLessKilled is the injured toll from the people hit less the killed:
-// "four people were shot, one fatally" leaves three injured; "a man was
-// shot ... he died" none. People hit who are told apart as others ("a man
-// is dead and another was wounded") are added after.
-func (r *Rules) hitLessKilled(hit []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
+// vague reports whether a figure is a vague amount ("thousands", "dozens"):
+// an approximation with both bounds.
+func vague(f *schema.Figure) bool {
+	return f.Qualifier == "approx" && f.Low != nil && f.High != nil
+}
+
+// hitLessKilled is the injured toll from the people hit less the killed
+// among them: "four people were shot, one fatally" leaves three injured;
+// "a man was shot ... he died" none. Someone hit is among the killed when
+// the hit are counted by a number, or when an implied death names the same
+// person ("a man", "the victim", "he"): "a man was shot dead ... a woman
+// was wounded" leaves one injured. People told apart as others ("and
+// another was wounded") are added after.
+func (r *Rules) hitLessKilled(hit, killedFigs []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
 	others := slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis != "increment" })
-	t, ok := r.sum(slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis == "increment" }))
-	if ok && killedToll != nil {
+	hit = slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis == "increment" })
+	t, ok := r.sum(hit)
+	if ok && killedToll != nil && r.killedAmongHit(hit, killedFigs) {
 		t.Value = max(0, t.Value-killedToll.Value)
 		t.Low, t.High = nil, nil
 		t.Basis = "derived"
@@ -188,10 +205,63 @@ func (r *Rules) hitLessKilled(hit []*schema.Figure, killedToll *schema.Toll) (sc
 			setFrom(&t, f)
 			t.Value, t.Figures, ok = 0, "", true
 		}
-		t.Value += f.Value
+		if !afterHit(f, hit, killedFigs) && impliedAfter(hit, f) {
+			// "A man is dead and another was wounded. ... The brother is
+			// in stable condition": the one hit is named again after.
+			t.Value = max(t.Value, f.Value)
+		} else {
+			t.Value += f.Value
+		}
 		t.Figures = strings.TrimPrefix(t.Figures+"; "+describe([]*schema.Figure{f}), "; ")
 	}
 	return t, ok && t.Value > 0
+}
+
+// afterHit reports whether the casualty mentioned last before f is one of
+// the hit: "a guard was wounded and another was hurt" adds one.
+func afterHit(f *schema.Figure, hit, killedFigs []*schema.Figure) bool {
+	var last *schema.Figure
+	for _, g := range slices.Concat(hit, killedFigs) {
+		if g.Start < f.Start && (last == nil || g.Start > last.Start) {
+			last = g
+		}
+	}
+	return last != nil && slices.Contains(hit, last)
+}
+
+// impliedAfter reports whether every one of hit is implied and comes
+// after f, so may name f's person again.
+func impliedAfter(hit []*schema.Figure, f *schema.Figure) bool {
+	for _, h := range hit {
+		if h.Basis != "implied" || h.Start < f.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// killedAmongHit reports whether the killed were counted among the hit.
+func (r *Rules) killedAmongHit(hit, killedFigs []*schema.Figure) bool {
+	for _, h := range hit {
+		if h.Basis != "implied" {
+			return true // "four people were shot": everyone hit
+		}
+	}
+	for _, k := range killedFigs {
+		for _, h := range hit {
+			if k.Basis == "stated" || r.samePerson(k.Object, h.Object) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePerson reports whether two implied casualties may be one person:
+// the same noun, or one that can stand for anyone ("he", "the victim").
+func (r *Rules) samePerson(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return a == b || slices.Contains(r.AnyPerson, a) || slices.Contains(r.AnyPerson, b)
 }
 
 // revises reports whether a figure's sentence revises an earlier count.
