@@ -31,6 +31,7 @@ type scratch struct {
 	// that "he died" can count.
 	year     int
 	casualty bool
+	scope    sentenceScope
 }
 
 // Extract returns every figure the document states, in text order.
@@ -210,8 +211,11 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if n.end < end && r.implied.incrementAfter.has(toks[n.end]) && r.tollCategory[v.category] {
 			f.Basis = BasisIncrement // "one more passenger died"
 		}
+		if len(figs) == figsFrom {
+			r.scopeOfSentence(&s.scope, text, toks, first, end, s.year)
+		}
 		lo, hi := r.clause(text, toks, &n, ctx)
-		f.Scope = r.scopeOf(text, toks, first, end, lo, hi, n.first, n.end, s.year)
+		f.Scope = r.scopeOf(&s.scope, first, end, lo, hi, n.first, n.end)
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}

@@ -110,6 +110,7 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		return figs
 	}
 	seenCasualty := s.casualty
+	scoped := false
 	emit := func(p person, kind int, how string) {
 		if p.pronoun && !seenCasualty {
 			return // "he died" tells a count only once a victim is known
@@ -133,7 +134,11 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		f.Start, f.End, f.Text = start, stop, text[start:stop]
 		f.Object = text[toks[p.end-1].start:toks[p.end-1].end]
 		f.Sentence = text[sent.start:sent.end]
-		f.Scope = e.r.scopeOf(text, toks, first, end, first, end, p.first, p.end, s.year)
+		if !scoped && len(figs) == figsFrom {
+			e.r.scopeOfSentence(&s.scope, text, toks, first, end, s.year)
+		}
+		scoped = true
+		f.Scope = e.r.scopeOf(&s.scope, first, end, first, end, p.first, p.end)
 		figs = append(figs, f)
 		seenCasualty = true
 	}

@@ -14,8 +14,11 @@ const (
 // 1999 quake killed 17,000").
 type scopeRules struct {
 	cumulative, background, backgroundAfter *lexicon
-	yearBefore                              wordSet
-	window                                  int
+	// starts holds the first words of all three: other tokens are skipped
+	// without a look-up.
+	starts     wordSet
+	yearBefore wordSet
+	window     int
 }
 
 func (c *compiler) scope(cfg ScopeConfig) {
@@ -24,6 +27,20 @@ func (c *compiler) scope(cfg ScopeConfig) {
 	c.phrases(sr.cumulative, "scope.cumulative", cfg.Cumulative, 0)
 	c.phrases(sr.background, "scope.background", cfg.Background, 0)
 	c.phrases(sr.backgroundAfter, "scope.background_after", cfg.BackgroundAfter, 0)
+	var firsts []string
+	for _, list := range [][]string{cfg.Cumulative, cfg.Background, cfg.BackgroundAfter} {
+		for _, p := range list {
+			w := phraseWords(p)
+			if len(w) > 0 && len(w[0]) > 1 && w[0][len(w[0])-1] == '*' {
+				c.fail("scope", p, "a scope phrase cannot begin with a wildcard")
+				continue
+			}
+			if len(w) > 0 {
+				firsts = append(firsts, w[0])
+			}
+		}
+	}
+	sr.starts = c.set("scope", firsts)
 	sr.yearBefore = c.set("scope.year_before", cfg.YearBefore)
 	sr.window = cfg.Window
 	if cfg.Window < 1 {
@@ -31,36 +48,72 @@ func (c *compiler) scope(cfg ScopeConfig) {
 	}
 }
 
-// scopeOf returns the scope of the figure on tokens [numFirst, numEnd),
-// whose clause is [lo, hi) in the sentence [first, end). year is the
-// article's year, 0 when unknown.
-func (r *rules) scopeOf(text string, toks []token, first, end, lo, hi, numFirst, numEnd, year int) string {
+// Kinds of scope phrase, as bits of a scopeMark.
+const (
+	markBackground = 1 << iota
+	markBackgroundAfter
+	markCumulative
+)
+
+// scopeMark is a scope phrase found in a sentence: tokens [at, end).
+type scopeMark struct {
+	at, end int
+	kind    uint8
+}
+
+// sentenceScope holds what a sentence says of time, found once for all its
+// figures.
+type sentenceScope struct {
+	marks     []scopeMark
+	otherYear bool // it names a year other than the article's
+}
+
+// scopeOfSentence finds the scope phrases of the sentence toks[first:end].
+func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, first, end, year int) {
 	sr := &r.scope
-	from, to := max(lo, numFirst-sr.window), min(hi, numEnd+sr.window)
-	for k := numEnd; k < to; k++ {
-		if sr.backgroundAfter.longestAt(text, toks, k, to) != nil {
-			return ScopeBackground
+	ss.marks = ss.marks[:0]
+	for k := first; k < end; k++ {
+		if !sr.starts.has(toks[k]) {
+			continue
+		}
+		for _, l := range [...]struct {
+			lex  *lexicon
+			kind uint8
+		}{{sr.background, markBackground}, {sr.backgroundAfter, markBackgroundAfter}, {sr.cumulative, markCumulative}} {
+			if p := l.lex.longestAt(text, toks, k, end); p != nil {
+				ss.marks = append(ss.marks, scopeMark{at: k, end: k + len(p.words), kind: l.kind})
+			}
 		}
 	}
-	for k := from; k < to; k++ {
-		if (k < numFirst || k >= numEnd) && sr.background.longestAt(text, toks, k, to) != nil {
-			return ScopeBackground
+	ss.otherYear = r.otherYear(text, toks, first, end, year)
+}
+
+// scopeOf returns the scope of the figure on tokens [numFirst, numEnd)
+// of a sentence [first, end), whose clause is [lo, hi).
+func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd int) string {
+	w := r.scope.window
+	outside := func(m scopeMark) bool { return m.at < numFirst || m.at >= numEnd }
+	from, to := max(lo, numFirst-w), min(hi, numEnd+w)
+	for _, m := range ss.marks {
+		if m.end > to {
+			continue
+		}
+		if m.kind == markBackgroundAfter && m.at >= numEnd || m.kind == markBackground && m.at >= from && outside(m) {
+			return ScopeBackground // "600 gun deaths a year", "has seen four killed"
 		}
 	}
 	// A running total's phrase often opens the sentence in a clause of its
 	// own: "Since the invasion began in 2022, more than 150 civilians ...".
-	scope := ScopeIncident
-	from, to = max(first, numFirst-sr.window), min(end, numEnd+sr.window)
-	for k := from; k < to; k++ {
-		if (k < numFirst || k >= numEnd) && sr.cumulative.longestAt(text, toks, k, to) != nil {
-			scope = ScopeCumulative
-			break
+	from, to = max(first, numFirst-w), min(end, numEnd+w)
+	for _, m := range ss.marks {
+		if m.kind == markCumulative && m.at >= from && m.end <= to && outside(m) {
+			return ScopeCumulative
 		}
 	}
-	if scope == ScopeIncident && r.otherYear(text, toks, first, end, year) {
-		return ScopeBackground // a running total names its start year: "since the invasion began in 2022"
+	if ss.otherYear {
+		return ScopeBackground
 	}
-	return scope
+	return ScopeIncident
 }
 
 // otherYear reports whether the sentence names a year other than the
