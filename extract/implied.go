@@ -36,9 +36,11 @@ type impliedRules struct {
 	results                 *lexicon
 	notAfter                wordSet
 	incrementAfter          wordSet
-	// cues are the words that can begin a state, action or frame, or are
-	// a result verb: a sentence without one holds no implied count.
-	cues wordSet
+	// cues hold the longest (so likely the rarest) word of every state,
+	// action, frame and result: a sentence without one
+	// holds no implied count, and the figure filter passes sentences with
+	// one. firsts hold their first words, where a match can begin.
+	cues, firsts wordSet
 	// killed and injured are the category indexes the kinds report as.
 	killed, injured int
 }
@@ -57,7 +59,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
-	var cues []string
+	var cues, firsts []string
 	kinded := func(key string, m map[string][]string) *lexicon {
 		l := newLexicon()
 		for kind, phrases := range m {
@@ -74,7 +76,8 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 			c.phrases(l, key+"."+kind, phrases, tag)
 			for _, p := range phrases {
 				if w := phraseWords(p); len(w) > 0 {
-					cues = append(cues, w[0])
+					firsts = append(firsts, w[0])
+					cues = append(cues, longestWord(w))
 				}
 			}
 		}
@@ -84,8 +87,9 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.actions = kinded("implied.actions", cfg.Actions)
 	ir.frames = kinded("implied.frames", cfg.Frames)
 	ir.results = kinded("implied.results", cfg.Results)
-	cues = append(cues, cfg.ResultVerbs...)
-	ir.cues = c.set("implied.states", cues)
+	firsts = append(firsts, cfg.ResultVerbs...)
+	ir.cues = c.set("implied", cues)
+	ir.firsts = c.set("implied", firsts)
 	ir.killed = c.category("implied", "killed")
 	ir.injured = c.category("implied", "injured")
 	if cfg.MaxModifiers < 0 {
@@ -143,7 +147,7 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		seenCasualty = true
 	}
 	for k := first; k < end; k++ {
-		if !ir.cues.has(toks[k]) {
+		if !ir.firsts.has(toks[k]) {
 			continue
 		}
 		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
@@ -293,4 +297,16 @@ func ageNounStart(text string, toks []token, e, floor int) int {
 		}
 	}
 	return k
+}
+
+// longestWord returns the longest of words, the last of equals: "lost his
+// life" is cued by "life", which is rarer.
+func longestWord(words []string) string {
+	best := words[0]
+	for _, w := range words[1:] {
+		if len(w) >= len(best) {
+			best = w
+		}
+	}
+	return best
 }
