@@ -71,6 +71,12 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		}
 	}
 	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
+	if !ok && c.qualStart == lo {
+		// The number opens its clause, so its verb may come after a long
+		// subject: "As many as 11,000 people from the town of Bria in
+		// Haute Kotto prefecture fled".
+		v, ok = r.nearestTriggerAfter(text, toks, n, lo, hi, r.subjectWindow)
+	}
 	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
 		ok = false // "reached 4.1 million people with aid": people are not aid
 	}
@@ -213,6 +219,11 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 // the window and the bounds [lo, hi). only, when set, limits the categories.
 func (r *rules) nearestTrigger(text string, toks []token, n *number, lo, hi int, only []bool) (verdict, bool) {
 	return r.nearestTriggerWithin(text, toks, n, lo, hi, only, r.window)
+}
+
+// nearestTriggerAfter finds the nearest trigger after the number only.
+func (r *rules) nearestTriggerAfter(text string, toks []token, n *number, lo, hi, window int) (verdict, bool) {
+	return r.nearestTriggerWithin(text, toks, n, n.first, hi, nil, window)
 }
 
 func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, hi int, only []bool, window int) (verdict, bool) {

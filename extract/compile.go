@@ -41,6 +41,9 @@ type unitInfo struct {
 // rules is the compiled, read-only form of a Config.
 type rules struct {
 	window     int
+	// subjectWindow is how far after a number that opens its clause its
+	// verb may be: a long subject comes between.
+	subjectWindow int
 	vocab      *vocabulary
 	endMarkers []*regexp.Regexp
 	dateHeader *regexp.Regexp
@@ -193,6 +196,10 @@ func (c *compiler) compile(cfg Config) {
 	r.window = cfg.Window
 	if cfg.Window < 1 {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
+	}
+	r.subjectWindow = cfg.SubjectWindow
+	if cfg.SubjectWindow < cfg.Window {
+		c.fail("subject_window", "", "must be at least window (%d), got %d", cfg.Window, cfg.SubjectWindow)
 	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
 
