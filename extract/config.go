@@ -74,6 +74,7 @@ type ScopeConfig struct {
 	Background      []string `mapstructure:"background" yaml:"background"`
 	BackgroundAfter []string `mapstructure:"background_after" yaml:"background_after"`
 	YearBefore      []string `mapstructure:"year_before" yaml:"year_before"`
+	Since           []string `mapstructure:"since" yaml:"since"`
 	Window          int      `mapstructure:"window" yaml:"window"`
 }
 

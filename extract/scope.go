@@ -18,6 +18,7 @@ type scopeRules struct {
 	// without a look-up.
 	starts     wordSet
 	yearBefore wordSet
+	since      wordSet
 	window     int
 }
 
@@ -42,6 +43,7 @@ func (c *compiler) scope(cfg ScopeConfig) {
 	}
 	sr.starts = c.set("scope", firsts)
 	sr.yearBefore = c.set("scope.year_before", cfg.YearBefore)
+	sr.since = c.set("scope.since", cfg.Since)
 	sr.window = cfg.Window
 	if cfg.Window < 1 {
 		c.fail("scope.window", "", "must be at least 1, got %d", cfg.Window)
@@ -64,8 +66,11 @@ type scopeMark struct {
 // sentenceScope holds what a sentence says of time, found once for all its
 // figures.
 type sentenceScope struct {
-	marks     []scopeMark
-	otherYear bool // it names a year other than the article's
+	marks []scopeMark
+	// year is what the years the sentence names make of its figures:
+	// background for another year than the article's ("in 2015"),
+	// cumulative for a count since one ("since 2012"), else empty.
+	year string
 }
 
 // scopeOfSentence finds the scope phrases of the sentence toks[first:end].
@@ -85,7 +90,7 @@ func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, fi
 			}
 		}
 	}
-	ss.otherYear = r.otherYear(text, toks, first, end, year)
+	ss.year = r.yearScope(text, toks, first, end, year)
 }
 
 // scopeOf returns the scope of the figure on tokens [numFirst, numEnd)
@@ -110,30 +115,43 @@ func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd 
 			return ScopeCumulative
 		}
 	}
-	if ss.otherYear {
-		return ScopeBackground
+	if ss.year != "" {
+		return ss.year
 	}
 	return ScopeIncident
 }
 
-// otherYear reports whether the sentence names a year other than the
-// article's: "In 2015, a man was shot on the same corner". When the
-// article's year is unknown (0), only a year introduced as a time counts.
-func (r *rules) otherYear(text string, toks []token, first, end, year int) bool {
+// yearScope reads the years the sentence names: another year than the
+// article's makes its figures background ("In 2015, a man was shot on the
+// same corner"), a year after "since" a running total ("displaced since
+// 2012"). When the article's year is unknown (0), only a year introduced
+// as a time counts.
+func (r *rules) yearScope(text string, toks []token, first, end, year int) string {
 	for k := first; k < end; k++ {
-		t := toks[k]
-		if t.kind != tDigits || t.end-t.start != 4 {
+		y := r.yearAt(text, toks[k])
+		if y == 0 || y == year {
 			continue
 		}
-		y, err := strconv.Atoi(text[t.start:t.end])
-		if err != nil || y < r.years.Min || y > r.years.Max || y == year {
-			continue
+		if k > first && r.scope.since.has(toks[k-1]) {
+			return ScopeCumulative
 		}
 		if year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]) {
-			return true
+			return ScopeBackground
 		}
 	}
-	return false
+	return ""
+}
+
+// yearAt returns the year a token is, or 0.
+func (r *rules) yearAt(text string, t token) int {
+	if t.kind != tDigits || t.end-t.start != 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(text[t.start:t.end])
+	if err != nil || y < r.years.Min || y > r.years.Max {
+		return 0
+	}
+	return y
 }
 
 // yearOf returns the year of a YYYY-MM-DD date, 0 when there is none.
