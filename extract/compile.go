@@ -40,14 +40,14 @@ type unitInfo struct {
 
 // rules is the compiled, read-only form of a Config.
 type rules struct {
-	window     int
+	window int
 	// subjectWindow is how far after a number that opens its clause its
 	// verb may be: a long subject comes between.
 	subjectWindow int
-	vocab      *vocabulary
-	endMarkers []*regexp.Regexp
-	dateHeader *regexp.Regexp
-	exclude    []*regexp.Regexp
+	vocab         *vocabulary
+	endMarkers    []*regexp.Regexp
+	dateHeader    *regexp.Regexp
+	exclude       []*regexp.Regexp
 	// masksByLine is true when no exclusion can match across a line
 	// break, so each line is masked alone.
 	masksByLine bool
