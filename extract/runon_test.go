@@ -1,8 +1,11 @@
 package extract_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tally-news/tally/extract"
 )
@@ -29,5 +32,22 @@ func TestRunOnSentence(t *testing.T) {
 				t.Fatalf("%s: figure %q at %d has a sentence of %d bytes not holding it", tt.name, f.Text, f.Start, len(f.Sentence))
 			}
 		}
+	}
+}
+
+// TestExtractContextStops: a cancelled extraction of a large document
+// stops at its next check and says why.
+func TestExtractContextStops(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	text := strings.Repeat("officials said 12 people died in the city, and 40 more were hurt, ", 100000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	figs, err := e.ExtractContext(ctx, extract.Document{Text: text})
+	if !errors.Is(err, context.Canceled) || figs != nil {
+		t.Errorf("ExtractContext = %d figures, %v; want none and context.Canceled", len(figs), err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("ExtractContext took %v after its context was cancelled", d)
 	}
 }

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -47,21 +48,30 @@ const maxWindow = 1 << 15
 // sentence of figs[i], and figures come in text order. Each figure gets the
 // fields Annotate gives it alone.
 func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, sents []Span) {
+	_ = a.AnnotateAllContext(context.Background(), text, published, figs, sents)
+}
+
+// AnnotateAllContext is AnnotateAll that stops soon after ctx is done,
+// returning its error; the figures are then not all annotated.
+func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published string, figs []schema.Figure, sents []Span) error {
 	if len(figs) == 0 {
-		return
+		return nil
 	}
 	if len(text) == 0 || len(text) > maxText {
 		for i := range figs {
 			f := &figs[i]
 			f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		}
-		return
+		return nil
 	}
 	d := a.docPool.Get().(*docScratch)
 	defer a.docPool.Put(d)
 	d.s.main.voc = a.voc
 	d.reset(text, parseDate(published))
 	for i := range figs {
+		if i%256 == 255 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		f := &figs[i]
 		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		sentStart := clamp(sents[i].Start, 0, len(text))
@@ -96,6 +106,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 		}
 		a.figure(d, fs, f)
 	}
+	return nil
 }
 
 // geom is what a figure's sentence derives: the stretch of
