@@ -41,7 +41,9 @@ func TestRunStopsOnCancel(t *testing.T) {
 			time.AfterFunc(200*time.Millisecond, cancel)
 			errc := make(chan error, 1)
 			start := time.Now()
-			go func() { errc <- batch.Run(ctx, e, batch.Options{Jobs: 1}, tt.src, func(batch.Result) error { return nil }) }()
+			go func() {
+				errc <- batch.Run(ctx, e, batch.Options{Jobs: 1}, tt.src, func(batch.Result) error { return nil })
+			}()
 			select {
 			case err := <-errc:
 				if !errors.Is(err, context.Canceled) {
