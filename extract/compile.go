@@ -52,19 +52,21 @@ type rules struct {
 	// break, so each line is masked alone.
 	masksByLine bool
 
-	words, scales, suffixes, fractions   map[int32]float64
-	vulgar                               map[int32]float64
-	notUnits, negative, onePronounBefore wordSet
-	codeJoiners                          wordSet
-	ageWords, lasting, addressWords      wordSet
-	addressAfter                         *lexicon
-	ageBefore                            wordSet
-	agoWords                             wordSet
-	counterMarks                         wordSet
-	fractionSlashes                      wordSet
-	ratios, timeWords                    *lexicon
-	onePronounAfter, yearBefore, labels  wordSet
-	years                                YearRange
+	words, scales, suffixes, fractions    map[int32]float64
+	vulgar                                map[int32]float64
+	notUnits, negative, onePronounBefore  wordSet
+	codeJoiners                           wordSet
+	ageWords, lasting, addressWords       wordSet
+	addressAfter                          *lexicon
+	ageBefore                             wordSet
+	agoWords                              wordSet
+	counterMarks                          wordSet
+	fractionSlashes                       wordSet
+	powerLetters, powerTimes, powerCarets wordSet
+	moneySuffixes                         map[int32]float64
+	ratios, timeWords                     *lexicon
+	onePronounAfter, yearBefore, labels   wordSet
+	years                                 YearRange
 
 	vague      *lexicon // tag: index into vagueAmounts
 	vagueAmts  []VagueAmount
@@ -218,6 +220,10 @@ func (c *compiler) compile(cfg Config) {
 	r.words = c.valueWords("numbers.words", n.Words)
 	r.scales = c.valueWords("numbers.scales", n.Scales)
 	r.suffixes = c.valueWords("numbers.suffixes", n.Suffixes)
+	r.moneySuffixes = c.valueWords("numbers.money_suffixes", n.MoneySuffixes)
+	r.powerLetters = c.set("numbers.powers.letters", n.Powers.Letters)
+	r.powerTimes = c.set("numbers.powers.times", n.Powers.Times)
+	r.powerCarets = c.set("numbers.powers.carets", n.Powers.Carets)
 	r.fractions = c.valueWords("numbers.fractions", n.Fractions)
 	r.vulgar = c.valueWords("numbers.vulgar_fractions", n.VulgarFractions)
 	r.notUnits = c.set("numbers.not_units", n.NotUnits)

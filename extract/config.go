@@ -90,9 +90,12 @@ type TollConfig struct {
 
 // NumberConfig lists how numbers are written in words.
 type NumberConfig struct {
-	Words           map[string]float64 `mapstructure:"words" yaml:"words"`
-	Scales          map[string]float64 `mapstructure:"scales" yaml:"scales"`
-	Suffixes        map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	Words    map[string]float64 `mapstructure:"words" yaml:"words"`
+	Scales   map[string]float64 `mapstructure:"scales" yaml:"scales"`
+	Suffixes map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	// MoneySuffixes are magnitudes only after a currency sign: "$2.174T".
+	MoneySuffixes   map[string]float64 `mapstructure:"money_suffixes" yaml:"money_suffixes"`
+	Powers          PowerConfig        `mapstructure:"powers" yaml:"powers"`
 	NotUnits        []string           `mapstructure:"not_units" yaml:"not_units"`
 	CodeJoiners     []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
 	FractionSlashes []string           `mapstructure:"fraction_slashes" yaml:"fraction_slashes"`
@@ -115,6 +118,14 @@ type NumberConfig struct {
 	// CounterMarks end a gallery counter: "1 of 12 | caption".
 	CounterMarks []string  `mapstructure:"counter_marks" yaml:"counter_marks"`
 	Ages         AgeConfig `mapstructure:"ages" yaml:"ages"`
+}
+
+// PowerConfig lists how a power of ten is written after a number: a glued
+// letter ("4e14"), or a times sign before 10 ("2.48×10^-5") with a caret.
+type PowerConfig struct {
+	Letters []string `mapstructure:"letters" yaml:"letters"`
+	Times   []string `mapstructure:"times" yaml:"times"`
+	Carets  []string `mapstructure:"carets" yaml:"carets"`
 }
 
 // DirectionConfig lists qualifier phrases that after a verb of movement

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	gocontext "context" // context is the categorizer's type here
 	"slices"
 	"strings"
 
@@ -32,13 +33,24 @@ type scratch struct {
 	year     int
 	casualty bool
 	scope    sentenceScope
+	ctx      gocontext.Context
+	ticks    int // sentences read since ctx was last asked
 }
 
 // Extract returns every figure the document states, in text order.
 func (e *Extractor) Extract(doc Document) []schema.Figure {
+	figs, _ := e.ExtractContext(gocontext.Background(), doc)
+	return figs
+}
+
+// ExtractContext is Extract that stops soon after ctx is done, returning
+// ctx's error: a document of many megabytes takes seconds.
+func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schema.Figure, error) {
 	r := e.r
 	s := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(s)
+	s.ctx, s.ticks = ctx, 0
+	defer func() { s.ctx = nil }()
 
 	text := doc.Text
 	published, from := doc.Published, 0
@@ -65,12 +77,30 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 		meta.Section = SectionComments
 		figs = e.region(figs, s, text, &meta, commentsFrom, len(text))
 	}
-	r.claims.AnnotateAll(text, published, figs, s.spans)
-	out := slices.Clone(figs)
+	err := ctx.Err()
+	if err == nil {
+		err = r.claims.AnnotateAllContext(ctx, text, published, figs, s.spans)
+	}
+	var out []schema.Figure
+	if err == nil {
+		out = slices.Clone(figs)
+	}
 	clear(figs) // keep no document alive from the pool
 	s.figs = figs[:0]
-	return out
+	return out, err
 }
+
+// stopped reports whether the run was cancelled, asking the context once
+// every checkEvery sentences.
+func (s *scratch) stopped() bool {
+	if s.ticks++; s.ticks < checkEvery {
+		return false
+	}
+	s.ticks = 0
+	return s.ctx.Err() != nil
+}
+
+const checkEvery = 256
 
 // articleEnd returns where the article proper ends (the first end marker,
 // such as a copyright line) and where the comments below it begin: the line
@@ -130,7 +160,7 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 	if !r.masksByLine {
 		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
 	}
-	for start := from; start < to; {
+	for start := from; start < to && !s.stopped(); {
 		end := to
 		if nl := strings.IndexByte(text[start:to], '\n'); nl >= 0 {
 			end = start + nl
@@ -153,6 +183,9 @@ func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *sc
 	}
 	s.sents = r.sentences(s.sents[:0], text, from, to)
 	for _, sent := range s.sents {
+		if s.stopped() {
+			break
+		}
 		if hit < sent.start {
 			if hit, s.key = r.filter.next(text, sent.start, to, r.vocab, s.key); hit < 0 {
 				break

@@ -192,6 +192,16 @@ func (x *xlsxWriter) Close() error {
 	return nil
 }
 
+// Abort drops the workbook unwritten and removes excelize's temporary
+// files, which a killed run would otherwise leave in the temp directory.
+func (x *xlsxWriter) Abort() error {
+	if x.closed {
+		return nil
+	}
+	x.closed = true
+	return x.book.file.Close()
+}
+
 func (x *xlsxWriter) finish() error {
 	if err := x.figures.close(); err != nil {
 		return err

@@ -18,8 +18,9 @@ Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
 --log-format is TALLY_LOG_FORMAT.
 
 Exit codes: 0 all inputs read and the output written; 1 some inputs failed
-but the output holds all the others; 2 nothing was done (usage, config or
-output error, or interrupted).`,
+but the output holds all the others, or the output was updated but a file
+committed after it (facts, state) was not; 2 nothing was done (usage,
+config or output error, a file locked by another run, or interrupted).`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	f := cmd.Flags()
@@ -37,6 +38,7 @@ output error, or interrupted).`,
 	f.IntP("jobs", "j", 0, "documents extracted at once (default: one per CPU); the output is the same for any value")
 	f.String("state", "", "remember processed documents in this file and skip them on later runs")
 	f.Bool("append", false, "add to an existing output instead of replacing it: CSV and JSON Lines grow in place, a workbook is rewritten with its earlier rows first")
+	f.Bool("reprocess", false, "extract every document again whatever --state remembers, and rewrite the output instead of appending to it")
 	f.String("shard", "", "process only shard i of n (i/n, 1-based) of the documents, chosen by content hash")
 	f.Bool("quiet", false, "print only errors")
 	f.String("log-format", "text", "how messages on stderr look: text or json")
@@ -52,7 +54,7 @@ output error, or interrupted).`,
 		if err != nil {
 			return err
 		}
-		return job.run(cmd.Context())
+		return job.run(cmd.Context()) // releases the job's locks
 	}
 	return cmd
 }

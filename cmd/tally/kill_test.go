@@ -15,14 +15,8 @@ import (
 // and checks that the previous output file is untouched: figures go to a
 // temporary file that is renamed into place only when complete.
 func TestKilledRunLeavesPreviousOutput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and writes a large corpus")
-	}
+	bin := tallyBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tally")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	f, err := os.Create(corpus)
 	if err != nil {
@@ -48,7 +42,7 @@ func TestKilledRunLeavesPreviousOutput(t *testing.T) {
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			err := cmd.Wait()
+			err := waitBounded(t, cmd, 30*time.Second)
 			if err == nil {
 				t.Fatal("the run finished before it was killed; make the corpus larger")
 			}

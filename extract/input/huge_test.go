@@ -33,7 +33,7 @@ func TestHugeLine(t *testing.T) {
 		{"big.txt", "", 1 << 20, 0, ": larger than the 1 MiB limit", 1 << 20},
 		{"big.jsonl", `{"text":"`, 0, 0, ":1: invalid json: unexpected end of input", 0},
 		{"big.jsonl", `{"text":"`, 1 << 20, 0, ":1: line longer than the 1 MiB limit", 8 << 20},
-		{"big.csv", "text\n\"", 1 << 20, 0, ":2: larger than the 1 MiB limit", 16 << 20},
+		{"big.csv", "text\n\"", 1 << 20, 0, ":2: record larger than the 1 MiB limit: skipped", 16 << 20},
 		{"big.json", `[{"text":"`, 1 << 20, 0, ": record 1: larger than the 1 MiB limit", 8 << 20},
 		{"big.html", "<html><body><article><p>", 1 << 20, 0, ": larger than the 1 MiB limit", 1 << 20},
 	}
