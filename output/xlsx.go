@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
 
@@ -25,7 +24,7 @@ const (
 
 // xlsxWriter streams figures into a workbook and writes it out on Close:
 //
-//	Summary  counts and totals by category and by source, with a chart
+//	Summary  counts by category, totals by category and unit, a chart
 //	Facts    the figures merged across articles (package extract/facts)
 //	Figures  every figure, as CSV has them (streamed)
 //	Sources  one row per document (streamed)
@@ -54,16 +53,13 @@ type xlsxWriter struct {
 
 // docStats is a Sources row with the figures counted for it.
 type docStats struct {
-	src   schema.Source
-	total float64 // sum of finite figure values
+	src schema.Source
 }
 
 // categoryStats is a Summary row.
 type categoryStats struct {
 	figures int
-	total   float64
 	sources map[string]bool
-	units   map[string]bool
 }
 
 func newXLSX(w io.Writer, opts Options) (*xlsxWriter, error) {
@@ -117,7 +113,6 @@ func (x *xlsxWriter) Write(f *schema.Figure) error {
 
 func (x *xlsxWriter) count(f *schema.Figure) {
 	x.nFigs++
-	finite := !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0)
 	i, ok := x.docAt[f.Source]
 	if !ok {
 		i = len(x.docs)
@@ -127,25 +122,15 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 			Published: strings.Clone(f.Published), URL: f.URL,
 		}})
 	}
-	d := &x.docs[i]
-	d.src.Figures++
-	if finite {
-		d.total += f.Value
-	}
+	x.docs[i].src.Figures++
 
 	c := x.cats[f.Category]
 	if c == nil {
-		c = &categoryStats{sources: map[string]bool{}, units: map[string]bool{}}
+		c = &categoryStats{sources: map[string]bool{}}
 		x.cats[f.Category] = c
 	}
 	c.figures++
-	if finite {
-		c.total += f.Value
-	}
 	c.sources[f.Source] = true
-	if f.Unit != "" {
-		c.units[f.Unit] = true
-	}
 
 	if f.Section == "article" {
 		// Clones: the text fields may be slices of the whole article
@@ -156,7 +141,9 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 			Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
 			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
 			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
-			Location: strings.Clone(f.Location),
+			Location: strings.Clone(f.Location), Scope: f.Scope,
+			Low: f.Low, High: f.High, Qualifier: f.Qualifier, Rule: f.Rule,
+			Start: f.Start, Sentence: strings.Clone(f.Sentence),
 		})
 	}
 }
@@ -186,13 +173,13 @@ func (x *xlsxWriter) finish() error {
 		return err
 	}
 	merged := facts.Merge(x.merge)
-	x.merge = nil
 	if err := x.writeFacts(merged); err != nil {
 		return err
 	}
 	if err := x.writeSummary(merged); err != nil {
 		return err
 	}
+	x.merge = nil
 	if err := x.writeSources(); err != nil {
 		return err
 	}
