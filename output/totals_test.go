@@ -27,14 +27,17 @@ func TestUnitTotals(t *testing.T) {
 		fig("a.txt", "other", "%", 40, "turnout", ""),
 		fig("b.txt", "other", "%", 30, "share", ""),
 		fig("a.txt", "other", "", 7, "", ""), // a bare number
+		fig("a.txt", "distance", "km", 40, "", "Kyiv"),
+		fig("b.txt", "distance", "km", 25, "", "Lviv"),
 	}
 	want := map[[2]string]unitTotal{
-		{"aid", "USD"}: {figures: 2, facts: 1, total: 2.5e9},
-		{"aid", "EUR"}: {figures: 1, facts: 1, total: 1e6},
-		{"aid", "t"}:   {figures: 1, facts: 1, total: 400},
-		{"killed", ""}: {figures: 1, facts: 1, total: 12},
-		{"other", ""}:  {figures: 3, facts: 2, total: 0.3},
-		{"other", "%"}: {figures: 2, facts: 2, total: math.NaN()},
+		{"aid", "USD"}:     {figures: 2, facts: 1, total: 2.5e9},
+		{"aid", "EUR"}:     {figures: 1, facts: 1, total: 1e6},
+		{"aid", "t"}:       {figures: 1, facts: 1, total: 400},
+		{"killed", ""}:     {figures: 1, facts: 1, total: 12},
+		{"other", ""}:      {figures: 3, facts: 2, total: 0.3},
+		{"other", "%"}:     {figures: 2, facts: 2, total: math.NaN()},
+		{"distance", "km"}: {figures: 2, facts: 2, total: math.NaN()},
 	}
 	got := unitTotals(figs)
 	if len(got) != len(want) {

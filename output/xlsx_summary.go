@@ -198,9 +198,10 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 		Legend:     excelize.ChartLegend{Position: "none"},
 		VaryColors: &oneColour,
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10}},
-		YAxis:      excelize.ChartAxis{Font: excelize.Font{Size: 9}},
-		Dimension:  excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+22*len(names)))},
+		// Dark labels: the default grey is unreadable once printed.
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: "#1D1D1F"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "#1D1D1F"}},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+22*len(names)))},
 	})
 	if err != nil {
 		return fmt.Errorf("sheet %q: chart: %w", summarySheet, err)
