@@ -20,7 +20,10 @@ Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
 Exit codes: 0 all inputs read and the output written; 1 some inputs failed
 but the output holds all the others; 2 nothing was done (usage, config or
 output error, or interrupted).`,
-		Args: cobra.MinimumNArgs(1),
+		Example: `  tally extract articles/ -o figures.xlsx
+  tally extract feed.jsonl.gz --facts facts.csv -o figures.csv
+  cat story.txt | tally extract - --format jsonl`,
+		Args: needArgs(1, "no PATH given"),
 	}
 	f := cmd.Flags()
 	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")
