@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,9 +22,18 @@ type AtomicFile struct {
 
 // CreateAtomic starts an empty file that will replace path on Commit.
 func CreateAtomic(path string) (*AtomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("output: create %s: %w", path, err)
+		// Name the directory, not the temporary file the user never asked for.
+		if info, serr := os.Stat(dir); serr != nil || !info.IsDir() {
+			return nil, fmt.Errorf("output: cannot create %s: directory %s does not exist", path, dir)
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("output: cannot create %s in directory %s: %w", path, dir, err)
 	}
 	return &AtomicFile{path: path, tmp: tmp}, nil
 }
