@@ -128,6 +128,14 @@ func (j *extractJob) run(ctx context.Context) error {
 		return err
 	}
 	j.info.Finished = time.Now()
+	if j.info.Documents == 0 && j.info.Errors > 0 {
+		// A header alone would pass for a run that found no figures, and
+		// would replace yesterday's output: write nothing.
+		dest.discard()
+		j.log.warn("nothing written: no input could be read")
+		j.log.summary(j.info)
+		return &partialError{failed: j.info.Errors}
+	}
 	if err := dest.commit(); err != nil {
 		return err
 	}
@@ -333,6 +341,15 @@ func (d *destination) commit() error {
 		return d.file.Commit()
 	}
 	return nil
+}
+
+// discard drops the output: a file is left as it was, standard output
+// gets nothing.
+func (d *destination) discard() {
+	if d.file != nil {
+		_ = d.w.Close() // frees the writer's resources; its bytes go to the file aborted next
+	}
+	d.abort()
 }
 
 func (d *destination) abort() {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -70,5 +72,38 @@ func TestPlural(t *testing.T) {
 		if got := plural(n, "error"); got != want {
 			t.Errorf("plural(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestNoReadableInputWritesNothing: when no input can be read, yesterday's
+// output stays as it was, standard output gets nothing (no header-only
+// CSV), and the exit code says some inputs failed.
+func TestNoReadableInputWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := write(t, dir, "figures.csv", "yesterday\n")
+	empty := write(t, dir, "empty.txt", "")
+	for _, args := range [][]string{
+		{"extract", filepath.Join(dir, "missing.txt"), "-o", out},
+		{"extract", empty, filepath.Join(dir, "missing.txt"), "-o", out},
+	} {
+		code, stdout, errs := runTally(t, "", args...)
+		if code != exitPartial || stdout != "" || !strings.Contains(errs, "nothing written") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, errs)
+		}
+		if b, _ := os.ReadFile(out); string(b) != "yesterday\n" {
+			t.Errorf("%v: the previous output became %q", args, b)
+		}
+	}
+	code, stdout, _ := runTally(t, "", "extract", "--format", "csv", "-")
+	if code != exitPartial || stdout != "" {
+		t.Errorf("empty standard input: exit %d, stdout %q", code, stdout)
+	}
+	// One readable input is enough for an output.
+	good := write(t, dir, "good.txt", "Rescuers evacuated 300 residents.")
+	if code, _, errs := runTally(t, "", "extract", good, filepath.Join(dir, "missing.txt"), "-o", out); code != exitPartial || strings.Contains(errs, "nothing written") {
+		t.Errorf("one good input: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "300") {
+		t.Errorf("the good input's figures were not written: %q", b)
 	}
 }
