@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/internal/skips"
 )
 
 // The workbook as an analyst prints it: LibreOffice converts it to PDF,
@@ -23,7 +25,7 @@ func printedPages(t *testing.T, name string, xlsx []byte) (string, []printedPage
 	pdftotext := lookTool(t, "pdftotext")
 	pdfinfo := lookTool(t, "pdfinfo")
 	if testing.Short() {
-		t.Skip("LibreOffice conversion is slow")
+		skips.Skip(t, "LibreOffice conversion is slow")
 	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, name+".xlsx")
@@ -114,18 +116,27 @@ func TestWorkbookRepeatsHeader(t *testing.T) {
 	}
 }
 
-// savePages renders the first n pages of pdf to testdata/report as
-// name-1.png, name-2.png... when TALLY_UPDATE_SCREENSHOT=1, small enough
-// to keep in the repository, for the README and for review.
+// savePages renders the first n pages of pdf as name-1.png, name-2.png...,
+// small enough to keep in the repository; with TALLY_UPDATE_SCREENSHOT=1
+// they go to testdata/report, for the README and for review.
 func savePages(t *testing.T, pdf, name string, n int) {
 	t.Helper()
-	if os.Getenv("TALLY_UPDATE_SCREENSHOT") != "1" {
-		return
-	}
 	pdftoppm := lookTool(t, "pdftoppm")
-	prefix := filepath.Join("..", "testdata", "report", name)
-	out, err := exec.Command(pdftoppm, "-png", "-r", "60", "-f", "1", "-l", strconv.Itoa(n), pdf, prefix).CombinedOutput()
+	dir := t.TempDir()
+	if os.Getenv("TALLY_UPDATE_SCREENSHOT") == "1" {
+		dir = filepath.Join("..", "testdata", "report")
+	}
+	out, err := exec.Command(pdftoppm, "-png", "-r", "60", "-f", "1", "-l", strconv.Itoa(n), pdf, filepath.Join(dir, name)).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	for i := 1; i <= n; i++ {
+		info, err := os.Stat(filepath.Join(dir, name+"-"+strconv.Itoa(i)+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Size() > maxReportPNG {
+			t.Errorf("page %d is %d bytes as PNG, more than %d", i, info.Size(), maxReportPNG)
+		}
 	}
 }

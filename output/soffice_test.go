@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/extract/facts"
+	"github.com/tally-news/tally/internal/skips"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -26,7 +27,7 @@ const sofficeCSVFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false
 func TestLibreOfficeReadsXLSX(t *testing.T) {
 	soffice := lookTool(t, "soffice")
 	if testing.Short() {
-		t.Skip("LibreOffice conversion is slow")
+		skips.Skip(t, "LibreOffice conversion is slow")
 	}
 	figs := append(sampleFigures(), schema.Figure{
 		Object:   "=SUM(A1:A2)",
@@ -84,7 +85,7 @@ func TestLibreOfficeReadsXLSX(t *testing.T) {
 func TestLibreOfficeReadsReport(t *testing.T) {
 	soffice := lookTool(t, "soffice")
 	if testing.Short() {
-		t.Skip("LibreOffice conversion is slow")
+		skips.Skip(t, "LibreOffice conversion is slow")
 	}
 	docs := reportCorpus(t)
 	figs := corpusFigures(docs)

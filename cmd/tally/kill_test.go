@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/internal/skips"
 )
 
 // TestKilledRunLeavesPreviousOutput kills a real tally run while it writes
@@ -16,7 +18,7 @@ import (
 // temporary file that is renamed into place only when complete.
 func TestKilledRunLeavesPreviousOutput(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary and writes a large corpus")
+		skips.Skip(t, "builds the binary and writes a large corpus")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "tally")
