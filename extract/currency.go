@@ -91,16 +91,21 @@ func foldOutlet(name string) string {
 	return strings.Join(f, " ")
 }
 
-// localDollar returns the currency a bare sign means in a document of
-// outlet at address link, and whether the outlet's country is known.
+// local returns the currency a bare sign means in a document of outlet at
+// address link, and whether the outlet's country is known. Documents
+// without either cost no allocation.
 func (d *bareRules) local(outlet, link string) (unit int, known bool) {
-	if u, ok := d.byOutlet[foldOutlet(outlet)]; ok && outlet != "" {
-		return u, true
-	}
-	if u, err := url.Parse(link); err == nil && u.Hostname() != "" {
-		host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-		if u, ok := d.byDomain[host[strings.LastIndexByte(host, '.')+1:]]; ok {
+	if outlet != "" {
+		if u, ok := d.byOutlet[foldOutlet(outlet)]; ok {
 			return u, true
+		}
+	}
+	if link != "" {
+		if u, err := url.Parse(link); err == nil && u.Hostname() != "" {
+			host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+			if u, ok := d.byDomain[host[strings.LastIndexByte(host, '.')+1:]]; ok {
+				return u, true
+			}
 		}
 	}
 	return d.fallback, false
