@@ -26,8 +26,9 @@
 // a source that does not state the other, so one article's breakdown ("12
 // killed, including 3 children") is not a dispute with another article
 // that repeats it. Within one article a changed count ("11 dead", later
-// "12 dead") is a dispute, place or not, when the objects are the same or
-// one is unnamed ("5 soldiers and 7 civilians" is a breakdown). Figures about another time or
+// "12 dead") is a dispute, place or not, when the two are in different
+// sentences and their objects are the same or one is unnamed ("5 soldiers
+// and 7 civilians" is a breakdown). Figures about another time or
 // place (Scope "background") and the parts of a figure before them (rule
 // "inherit:...") dispute nothing.
 //
@@ -393,8 +394,11 @@ func day(f *schema.Figure) string {
 
 // conflict reports whether two figures count the same thing and cannot
 // both be true: "at least 11" and "12" agree, "11" and "12" do not. Within
-// one article the objects must match (or one be unnamed): "5 soldiers and
-// 7 civilians" is a breakdown. Outlets name the same people differently
+// one article the two must be in different sentences, as a count revised
+// further down is ("11 dead" ... "12 dead"): one sentence with two counts
+// of a kind holds a breakdown, a part or a change ("shot down 29 of the 34
+// drones", "45,000 before the war, now 6,000"); and the objects must
+// match (or one be unnamed): "5 soldiers and 7 civilians" is a breakdown. Outlets name the same people differently
 // ("residents", "people"), so between articles the object is not compared.
 // A running total and today's count (Scope) never conflict.
 func conflict(a, b *schema.Figure) bool {
@@ -402,6 +406,9 @@ func conflict(a, b *schema.Figure) bool {
 		return false
 	}
 	if a.Source == b.Source {
+		if a.Sentence != "" && a.Sentence == b.Sentence {
+			return false // "34 drones ... shot down 29 of the drones", "45,000 before the war, now 6,000"
+		}
 		oa, ob := fold(a.Object), fold(b.Object)
 		if oa != ob && oa != "" && ob != "" {
 			return false

@@ -228,7 +228,7 @@ func TestMerge(t *testing.T) {
 			},
 		},
 		{
-			name: "consistent bounds, a breakdown by object, background figures and parts dispute nothing",
+			name: "consistent bounds, a breakdown by object, one sentence, background figures and parts dispute nothing",
 			figs: []schema.Figure{
 				fig("a.txt", "killed", 30, "", "Gaza", "", on("2026-01-05"), qualifier("min")),
 				fig("b.txt", "killed", 34, "", "Gaza", "", on("2026-01-05")),
@@ -236,8 +236,12 @@ func TestMerge(t *testing.T) {
 				fig("b.txt", "killed", 9, "", "Gaza", "", on("2026-01-05"), scope("background")),
 				fig("c.txt", "injured", 5, "", "Gaza", "soldiers", on("2026-01-05")),
 				fig("c.txt", "injured", 7, "", "Gaza", "civilians", on("2026-01-05")),
+				fig("e.txt", "equipment", 34, "", "", "drones", sentence("They launched 34 drones; 29 of the drones were shot down.", 12)),
+				fig("e.txt", "equipment", 29, "", "", "", sentence("They launched 34 drones; 29 of the drones were shot down.", 26)),
 			},
 			want: []schema.Fact{
+				{Category: "equipment", Value: 29, Sources: 1, SourceList: "e.txt", Values: "29 (e.txt)", Mentions: 1, Sentence: "They launched 34 drones; 29 of the drones were shot down."},
+				{Category: "equipment", Value: 34, Object: "drones", Sources: 1, SourceList: "e.txt", Values: "34 (e.txt)", Mentions: 1, Sentence: "They launched 34 drones; 29 of the drones were shot down."},
 				{Category: "injured", Value: 5, Location: "Gaza", Object: "soldiers", Sources: 1, SourceList: "c.txt", Values: "5 (c.txt)", Mentions: 1},
 				{Category: "injured", Value: 7, Location: "Gaza", Object: "civilians", Sources: 1, SourceList: "c.txt", Values: "7 (c.txt)", Mentions: 1},
 				{Category: "killed", Value: 6, Location: "Gaza", Sources: 1, SourceList: "a.txt", Values: "6 (a.txt)", Mentions: 1},
