@@ -5,7 +5,8 @@ package output
 // (five outlets repeating "430,000" is one figure), leaving out figures
 // about other times and places (Figure.Scope "background"), breakdowns
 // of a figure already counted ("12 killed, including 3 children": rule
-// "inherit:..."), and shares, distances and durations, which do not add.
+// "inherit:..."), and shares, distances, durations and uncategorised
+// figures, which do not add.
 
 import (
 	"cmp"
@@ -29,9 +30,10 @@ const inheritRule = "inherit:"
 // wholes do not make 70%.
 var shareUnits = map[string]bool{"%": true, "fraction": true}
 
-// measureCategories hold lengths and spans of different things: 40 km to
-// the front and 25 km of road are not 65 km of anything.
-var measureCategories = map[string]bool{"distance": true, "duration": true}
+// noTotalCategories hold things that do not add up: lengths and spans of
+// different things (40 km to the front and 25 km of road are not 65 km of
+// anything), and "other", the figures no rule gave a meaning.
+var noTotalCategories = map[string]bool{"distance": true, "duration": true, "other": true}
 
 // unitTotal is one row of the Summary's totals table.
 type unitTotal struct {
@@ -57,7 +59,7 @@ func unitTotals(figs []schema.Figure) []unitTotal {
 		r := rows[k]
 		if r == nil {
 			r = &unitTotal{category: k.category, unit: k.unit}
-			if shareUnits[k.unit] || measureCategories[k.category] {
+			if shareUnits[k.unit] || noTotalCategories[k.category] {
 				r.total = math.NaN()
 			}
 			rows[k] = r

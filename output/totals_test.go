@@ -24,6 +24,8 @@ func TestUnitTotals(t *testing.T) {
 		part, background,
 		fig("a.txt", "other", "", 0.1, "rate", "Kyiv"),
 		fig("b.txt", "other", "", 0.2, "ratio", "Kyiv"),
+		fig("a.txt", "money", "EUR", 0.1, "fee", ""),
+		fig("b.txt", "money", "EUR", 0.2, "levy", ""), // 0.1 + 0.2 without float noise
 		fig("a.txt", "other", "%", 40, "turnout", ""),
 		fig("b.txt", "other", "%", 30, "share", ""),
 		fig("a.txt", "other", "", 7, "", ""), // a bare number
@@ -35,7 +37,8 @@ func TestUnitTotals(t *testing.T) {
 		{"aid", "EUR"}:     {figures: 1, facts: 1, total: 1e6},
 		{"aid", "t"}:       {figures: 1, facts: 1, total: 400},
 		{"killed", ""}:     {figures: 1, facts: 1, total: 12},
-		{"other", ""}:      {figures: 3, facts: 2, total: 0.3},
+		{"other", ""}:      {figures: 3, facts: 2, total: math.NaN()},
+		{"money", "EUR"}:   {figures: 2, facts: 2, total: 0.3},
 		{"other", "%"}:     {figures: 2, facts: 2, total: math.NaN()},
 		{"distance", "km"}: {figures: 2, facts: 2, total: math.NaN()},
 	}
