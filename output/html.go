@@ -487,6 +487,7 @@ func tooltip(f *schema.Figure) string {
 	line("date", f.EventDate)
 	line("attribution", f.Attribution)
 	line("hedge", f.Hedge)
+	line("note", f.Note)
 	return b.String()
 }
 
