@@ -156,3 +156,14 @@ const pageProbe = `(function () {
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 })();`
+
+func TestTooltipShowsNote(t *testing.T) {
+	f := schema.Figure{Value: 10e6, Unit: "USD", Category: "money", Note: "ambiguous currency"}
+	if got := tooltip(&f); !strings.Contains(got, "note: ambiguous currency") {
+		t.Errorf("tooltip %q lacks the note", got)
+	}
+	f.Note = ""
+	if got := tooltip(&f); strings.Contains(got, "note") {
+		t.Errorf("tooltip %q shows an empty note", got)
+	}
+}
