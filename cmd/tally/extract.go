@@ -18,8 +18,9 @@ Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
 --log-format is TALLY_LOG_FORMAT.
 
 Exit codes: 0 all inputs read and the output written; 1 some inputs failed
-but the output holds all the others; 2 nothing was done (usage, config or
-output error, or interrupted).`,
+but the output holds all the others (when none could be read, nothing is
+written); 2 nothing was done (usage, config or output error, or
+interrupted).`,
 		Example: `  tally extract articles/ -o figures.xlsx
   tally extract feed.jsonl.gz --facts facts.csv -o figures.csv
   cat story.txt | tally extract - --format jsonl`,
