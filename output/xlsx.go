@@ -43,12 +43,14 @@ type xlsxWriter struct {
 	book    *workbook
 	figures *tableStream
 
-	docs   []docStats     // Sources rows, in the order documents came
-	docAt  map[string]int // Source -> latest row for it in docs
-	cats   map[string]*categoryStats
-	merge  []schema.Figure // article figures, cut down to what facts.Merge reads
-	nFigs  int
-	closed bool
+	docs  []docStats     // Sources rows, in the order documents came
+	docAt map[string]int // Source -> latest row for it in docs
+	cats  map[string]*categoryStats
+	merge []schema.Figure // article figures, cut down to what facts.Merge reads
+	// lastSentence is the latest sentence cloned into merge.
+	lastSentence string
+	nFigs        int
+	closed       bool
 }
 
 // docStats is a Sources row with the figures counted for it.
@@ -143,9 +145,18 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
 			Location: strings.Clone(f.Location), Scope: f.Scope,
 			Low: f.Low, High: f.High, Qualifier: f.Qualifier, Rule: f.Rule,
-			Start: f.Start, Sentence: strings.Clone(f.Sentence),
+			Start: f.Start, Sentence: x.sentence(f.Sentence),
 		})
 	}
+}
+
+// sentence clones a figure's sentence for Facts, once for the figures of
+// one sentence, which come one after another.
+func (x *xlsxWriter) sentence(s string) string {
+	if s != x.lastSentence {
+		x.lastSentence = strings.Clone(s)
+	}
+	return x.lastSentence
 }
 
 // Close finishes the sheets and writes the workbook; it does not close the
