@@ -83,6 +83,7 @@ type rules struct {
 	unitsBefore     *lexicon // unit words before a number: "magnitude 7.8"
 	unitInfos       []unitInfo
 	moneyOverriders []bool // by category index
+	bare            bareRules
 
 	categories []string
 	heads      *lexicon // tag: category index
@@ -286,6 +287,7 @@ func (c *compiler) compile(cfg Config) {
 	c.implied(cfg.Implied)
 	c.scope(cfg.Scope)
 	c.tolls(cfg.Tolls)
+	c.bareCurrency(cfg.Currencies.Bare, cfg.Claims.Outlets)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.negations = c.set("negations", cfg.Negations)
@@ -406,7 +408,8 @@ func (r *rules) canStart(toks []token, i int) bool {
 	case t.id == noWord || int(t.id) >= len(r.starts) || !r.starts[t.id]:
 		return false
 	case t.id == r.a || t.id == r.an:
-		return i+1 < len(toks) && r.afterArticle.has(toks[i+1])
+		// "a dozen", or "A$50": a letter glued to a sign may be a currency symbol.
+		return i+1 < len(toks) && (r.afterArticle.has(toks[i+1]) || toks[i+1].kind == tPunct && !toks[i+1].spaced)
 	case t.id == r.hyphen:
 		return i+1 < len(toks) && toks[i+1].kind == tDigits
 	}

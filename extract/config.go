@@ -194,6 +194,8 @@ type CurrencyConfig struct {
 	Category     string     `mapstructure:"category" yaml:"category"`
 	OverriddenBy []string   `mapstructure:"overridden_by" yaml:"overridden_by"`
 	List         []Currency `mapstructure:"list" yaml:"list"`
+	// Bare says what a sign several currencies share means.
+	Bare BareCurrency `mapstructure:"bare" yaml:"bare"`
 }
 
 // Currency is one currency: its ISO code, the symbols written before an

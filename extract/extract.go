@@ -22,8 +22,12 @@ type scratch struct {
 	key   []byte
 	masks []span
 	mask  int // the first of masks that may cover the next token
-	sents []span
-	spans []claim.Span // the sentence of each figure, for the claims pass
+	// dollar is what a bare "$" means in the document (unitInfos index);
+	// dollarKnown says the outlet's country settled it.
+	dollar      int
+	dollarKnown bool
+	sents       []span
+	spans       []claim.Span // the sentence of each figure, for the claims pass
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
@@ -46,6 +50,9 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 // ExtractContext is Extract that stops soon after ctx is done, returning
 // ctx's error: a document of many megabytes takes seconds.
 func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schema.Figure, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // a run already stopping starts no document
+	}
 	r := e.r
 	s := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(s)
@@ -71,6 +78,7 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	figs := s.figs[:0]
 	s.spans, s.bounds = s.spans[:0], nil
 	s.year, s.casualty = yearOf(published), false
+	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
@@ -235,6 +243,12 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Value, f.Qualifier = tidy(n.value), qualifier
 		f.Low, f.High = s.bounds.ptr(b.low, b.hasLow), s.bounds.ptr(b.high, b.hasHigh)
 		f.Unit = r.unitName(&n)
+		if s.dollar != noUnit && r.bareSign(text, toks, &n) {
+			f.Unit = r.unitInfos[s.dollar].name
+			if !s.dollarKnown {
+				f.Note = AmbiguousCurrency
+			}
+		}
 		f.Object = r.objectText(text, toks, &n, objFirst, objEnd)
 		f.Category, f.Rule = r.categories[v.category], v.rule
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end

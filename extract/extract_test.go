@@ -490,6 +490,9 @@ func TestConfigErrors(t *testing.T) {
 		{"multiword set", func(c *extract.Config) { c.Months = append(c.Months, "high summer") }, `months: "high summer": must be a single word`},
 		{"empty phrase", func(c *extract.Config) { c.Categories[0].Before = append(c.Categories[0].Before, " ") }, "categories[0].before["},
 		{"window", func(c *extract.Config) { c.Window = 0 }, "window: must be at least 1"},
+		{"bare default", func(c *extract.Config) { c.Currencies.Bare.Default = "XYZ" }, `currencies.bare.default: "XYZ": not a code in currencies.list`},
+		{"bare country", func(c *extract.Config) { c.Currencies.Bare.Countries["Narnia"] = "NAR" }, `currencies.bare.countries.Narnia: "NAR"`},
+		{"outlet domain", func(c *extract.Config) { c.Claims.Outlets[0].Domains = []string{"co.uk"} }, `claims.outlets[0].domains[0]: "co.uk": want a top-level domain`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

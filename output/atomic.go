@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,9 +35,18 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), tempPrefix(target)+"*")
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, tempPrefix(target)+"*")
 	if err != nil {
-		return nil, fmt.Errorf("output: create %s: %w", path, err)
+		// Name the directory, not the temporary file the user never asked for.
+		if info, serr := os.Stat(dir); serr != nil || !info.IsDir() {
+			return nil, fmt.Errorf("output: cannot create %s: directory %s does not exist", path, dir)
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("output: cannot create %s in directory %s: %w", path, dir, err)
 	}
 	return &AtomicFile{path: target, tmp: tmp, mode: mode}, nil
 }

@@ -220,3 +220,11 @@ func TestAtomicWithWriter(t *testing.T) {
 		t.Errorf("committed workbook has %d rows (%v), want header and 3", len(rows), err)
 	}
 }
+
+func TestCreateAtomicNamesTheMissingDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "no", "such")
+	_, err := CreateAtomic(filepath.Join(dir, "out.csv"))
+	if err == nil || !strings.Contains(err.Error(), "directory "+dir+" does not exist") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("err = %v, want it to name the directory %s and no temporary file", err, dir)
+	}
+}

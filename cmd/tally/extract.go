@@ -18,10 +18,14 @@ Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
 --log-format is TALLY_LOG_FORMAT.
 
 Exit codes: 0 all inputs read and the output written; 1 some inputs failed
-but the output holds all the others, or the output was updated but a file
-committed after it (facts, state) was not; 2 nothing was done (usage,
-config or output error, a file locked by another run, or interrupted).`,
-		Args: cobra.MinimumNArgs(1),
+but the output holds all the others (when none could be read, nothing is
+written), or the output was updated but a file committed after it (facts,
+tolls, state) was not; 2 nothing was done (usage, config or output error, a
+file locked by another run, or interrupted).`,
+		Example: `  tally extract articles/ -o figures.xlsx
+  tally extract feed.jsonl.gz --facts facts.csv --tolls tolls.csv -o figures.csv
+  cat story.txt | tally extract - --format jsonl`,
+		Args: needArgs(1, "no PATH given"),
 	}
 	f := cmd.Flags()
 	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")

@@ -214,6 +214,14 @@ func (j *extractJob) run(ctx context.Context) error {
 		return err
 	}
 	j.info.Finished = time.Now()
+	if j.info.Documents == 0 && j.info.Errors > 0 {
+		// A header alone would pass for a run that found no figures, and
+		// would replace yesterday's output: write nothing.
+		dest.abort()
+		j.log.warn("nothing written: no input could be read")
+		j.log.summary(j.info)
+		return &partialError{failed: j.info.Errors}
+	}
 	if err := j.commit(dest); err != nil {
 		return err
 	}

@@ -9,12 +9,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // TestKilledRunLeavesPreviousOutput kills a real tally run while it writes
 // and checks that the previous output file is untouched: figures go to a
 // temporary file that is renamed into place only when complete.
 func TestKilledRunLeavesPreviousOutput(t *testing.T) {
+	if testing.Short() {
+		skips.Skip(t, "builds the binary and writes a large corpus")
+	}
 	bin := tallyBinary(t)
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus.jsonl")

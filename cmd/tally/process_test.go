@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // The tests that run tally as a real process share one binary, built once.
@@ -17,8 +19,10 @@ var (
 	binDir  string
 )
 
+// TestMain ends the run with the tests that were skipped and why (see
+// package skips), then removes the shared binary.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := skips.Main(m)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
@@ -30,7 +34,7 @@ func TestMain(m *testing.M) {
 func tallyBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("builds the binary")
+		skips.Skip(t, "builds the binary")
 	}
 	binOnce.Do(func() {
 		if binDir, binErr = os.MkdirTemp("", "tally-test-bin-"); binErr != nil {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tally-news/tally/schema/skips"
 	"time"
 )
 
@@ -61,7 +63,7 @@ func TestFIFOInputRefused(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "feed.jsonl")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("no FIFOs here: %v", err)
+		skips.Skipf(t, "no FIFOs here: %v", err)
 	}
 	good := write(t, dir, "good.txt", "Officials said 12 people died.\n")
 	cmd := exec.Command(bin, "extract", fifo, good)
@@ -325,7 +327,7 @@ func TestJobsBounded(t *testing.T) {
 func TestPathsQuotedInLog(t *testing.T) {
 	dir := t.TempDir()
 	bad := write(t, dir, "x\ntally: 0 documents, 0 figures, 0 errors.txt", "")
-	_, _, errs := runTally(t, "", "extract", bad, "--quiet")
+	_, _, errs := runTally(t, "", "extract", bad, "../../testdata/articles/ceasefire.txt", "--quiet")
 	if lines := strings.Split(strings.TrimSpace(errs), "\n"); len(lines) != 1 || !strings.Contains(errs, strconv.Quote(bad)) {
 		t.Errorf("stderr %q: want one line with the quoted path", errs)
 	}

@@ -33,7 +33,7 @@ type streams struct {
 // partialError marks a run that wrote its output but skipped bad inputs.
 type partialError struct{ failed int }
 
-func (e *partialError) Error() string { return fmt.Sprintf("%d input(s) failed", e.failed) }
+func (e *partialError) Error() string { return plural(e.failed, "input") + " failed" }
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -71,7 +71,11 @@ func newRoot(s streams) *cobra.Command {
 		Short:         "Pull every numeric fact out of news articles",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Example: `  tally extract articles/ -o figures.xlsx     every article in a folder, as a workbook
+  tally extract feed.jsonl.gz -o figures.csv  a feed, one article per line
+  tally text feed.jsonl#12                    the text a figure's offsets point into`,
 	}
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newExtractCmd(s), newRulesCmd(s), newTextCmd(s), newVersionCmd(s))
 	return root
 }

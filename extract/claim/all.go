@@ -68,6 +68,7 @@ func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published stri
 	defer a.docPool.Put(d)
 	d.s.main.voc = a.voc
 	d.reset(text, parseDate(published))
+	d.dl = a.findDateline(text)
 	for i := range figs {
 		if i%256 == 255 && ctx.Err() != nil {
 			return ctx.Err()
@@ -198,6 +199,7 @@ type docScratch struct {
 	text   string
 	breaks lineBreaks
 	pub    date
+	dl     dateline // the story's dateline, if it has one
 
 	span  Span // the sentence g was derived from
 	g     geom
@@ -437,7 +439,7 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 				next = i + 1
 				continue
 			}
-			if a.acts(v, p, c.tb) {
+			if a.acts(v, p, c.tb) || d.inDateline(v, p) {
 				next = p.b
 				continue
 			}
@@ -592,7 +594,17 @@ func (a *Annotator) locationOf(d *docScratch, spk *speaker) string {
 	if d.paraPlace != "" {
 		return d.paraPlace
 	}
-	return fallback.name
+	if fallback.name != "" {
+		return fallback.name
+	}
+	return d.dl.name
+}
+
+// inDateline reports whether place p is written in the story's dateline,
+// which speaks for the story, not for the paragraph it opens.
+func (d *docScratch) inDateline(v *view, p place) bool {
+	s := v.toks[p.a].s
+	return d.dl.end > 0 && int(s) >= d.dl.start && int(s) < d.dl.end
 }
 
 // paragraphPlace is the place of the paragraph nearest the target
@@ -618,7 +630,7 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 			next = i + 1
 			continue
 		}
-		if a.acts(v, p, c.paraEnd) {
+		if a.acts(v, p, c.paraEnd) || d.inDateline(v, p) {
 			next = p.b
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // TestHugeLine reads 50 MB files with no line break in every format. None
@@ -16,7 +17,7 @@ import (
 // few MiB, however large the file.
 func TestHugeLine(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 50 MB files")
+		skips.Skip(t, "writes 50 MB files")
 	}
 	const size = 50 << 20
 	body := bytes.Repeat([]byte("word 12 "), size/8)
