@@ -43,10 +43,28 @@ type unitTotal struct {
 	total          float64 // sum of the facts' values; NaN where no sum means anything
 }
 
-// unitTotals sums figs per category and unit. The casualty categories will
-// take their totals from the per-document tolls instead (schema.Toll), once
-// those are written: this is the one place to do it.
-func unitTotals(figs []schema.Figure) []unitTotal {
+// tollTotals are the casualty categories' totals from the per-document
+// tolls: the sum over articles of each one's count, which mentions cannot
+// give (an article saying "11 dead" and later "12 dead" killed 12, not 23).
+type tollTotals struct {
+	categories map[string]bool // categories that get tolls
+	sums       map[string]float64
+}
+
+func newTollTotals(categories []string, all []schema.Toll) *tollTotals {
+	t := &tollTotals{categories: map[string]bool{}, sums: map[string]float64{}}
+	for _, c := range categories {
+		t.categories[c] = true
+	}
+	for _, tl := range all {
+		t.sums[tl.Category] += tl.Value
+	}
+	return t
+}
+
+// unitTotals sums figs per category and unit. Counts of a casualty
+// category take their total from tolls when there are any.
+func unitTotals(figs []schema.Figure, tolls *tollTotals) []unitTotal {
 	kept := make([]schema.Figure, 0, len(figs))
 	for i := range figs {
 		if figs[i].Scope != scopeBackground && !strings.HasPrefix(figs[i].Rule, inheritRule) {
@@ -78,6 +96,9 @@ func unitTotals(figs []schema.Figure) []unitTotal {
 	for _, r := range rows {
 		if r.facts == 0 {
 			r.total = math.NaN() // bare numbers of no category: nothing to add up
+		}
+		if tolls != nil && r.unit == "" && tolls.categories[r.category] {
+			r.total = tolls.sums[r.category]
 		}
 		r.total = roundTotal(r.total)
 		out = append(out, *r)

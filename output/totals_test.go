@@ -42,7 +42,7 @@ func TestUnitTotals(t *testing.T) {
 		{"other", "%"}:     {figures: 2, facts: 2, total: math.NaN()},
 		{"distance", "km"}: {figures: 2, facts: 2, total: math.NaN()},
 	}
-	got := unitTotals(figs)
+	got := unitTotals(figs, nil)
 	if len(got) != len(want) {
 		t.Errorf("%d rows, want %d: %+v", len(got), len(want), got)
 	}
@@ -56,6 +56,27 @@ func TestUnitTotals(t *testing.T) {
 		if g.figures != w.figures || g.facts != w.facts || !same {
 			t.Errorf("%s/%s = %d figures, %d facts, total %v; want %d, %d, %v",
 				g.category, g.unit, g.figures, g.facts, g.total, w.figures, w.facts, w.total)
+		}
+	}
+}
+
+// TestUnitTotalsFromTolls: a casualty category's count takes its total
+// from the articles' tolls, not from adding every mention ("11 dead",
+// later "12 dead" is 12); measures and other categories are unchanged.
+func TestUnitTotalsFromTolls(t *testing.T) {
+	figs := []schema.Figure{
+		{Source: "a.txt", Section: "article", Category: "killed", Value: 11, Object: "people"},
+		{Source: "a.txt", Section: "article", Category: "killed", Value: 12, Object: "people", Sentence: "later"},
+		{Source: "b.txt", Section: "article", Category: "killed", Value: 3, Object: "people"},
+		{Source: "a.txt", Section: "article", Category: "aid", Unit: "USD", Value: 5, Object: "aid"},
+	}
+	tolls := newTollTotals([]string{"killed", "injured"}, []schema.Toll{
+		{Source: "a.txt", Category: "killed", Value: 12}, {Source: "b.txt", Category: "killed", Value: 3},
+	})
+	for _, g := range unitTotals(figs, tolls) {
+		want := map[string]float64{"killed": 15, "aid": 5}[g.category]
+		if g.total != want {
+			t.Errorf("%s/%s total %v, want %v", g.category, g.unit, g.total, want)
 		}
 	}
 }

@@ -205,15 +205,18 @@ func (x *xlsxWriter) finish() error {
 		return err
 	}
 	merged := facts.Merge(x.merge)
+	var totals *tollTotals
 	if x.tolls != nil {
-		if err := x.writeTolls(x.tolls.all()); err != nil {
+		all := x.tolls.all()
+		if err := x.writeTolls(all); err != nil {
 			return err
 		}
+		totals = newTollTotals(x.opts.Tolls.Categories, all)
 	}
 	if err := x.writeFacts(merged); err != nil {
 		return err
 	}
-	if err := x.writeSummary(merged); err != nil {
+	if err := x.writeSummary(merged, totals); err != nil {
 		return err
 	}
 	x.merge = nil

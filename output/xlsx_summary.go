@@ -130,7 +130,7 @@ func (p plainSheet) freezeHeader() error {
 	return nil
 }
 
-func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
+func (x *xlsxWriter) writeSummary(merged []schema.Fact, tolls *tollTotals) error {
 	p := plainSheet{book: x.book, name: summarySheet}
 	factsIn := map[string]int{}
 	for i := range merged {
@@ -151,7 +151,7 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 		return err
 	}
 
-	totals := unitTotals(x.merge)
+	totals := unitTotals(x.merge, tolls)
 	totalRows := make([][]string, len(totals))
 	for i, t := range totals {
 		unit := t.unit
