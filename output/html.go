@@ -258,6 +258,7 @@ aside{position:sticky;top:0;max-height:100vh;overflow:auto;background:#fff;borde
 article.doc{background:#fff;border:1px solid #d9dde3;border-radius:8px;padding:14px 18px;margin-bottom:18px}
 article.doc h2{margin:0 0 4px;font-size:18px}
 .meta{margin:0 0 10px;color:#5f6670;font-size:13px}
+.tolls{margin:0 0 10px;font-size:13px}.tolls span{border:1px solid;border-radius:3px;padding:0 4px;margin-left:4px}
 .meta a{color:#1a5fb4;overflow-wrap:anywhere}
 .error{color:#b3261e;background:#fdecea;border-radius:4px;padding:6px 10px}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
@@ -332,6 +333,7 @@ func (h *htmlWriter) flushDoc() {
 		}
 	}
 	fmt.Fprintf(w, " · %d figure%s</p>\n", n, plural(n))
+	h.writeTolls(d)
 	if d.src.Errors != "" {
 		w.WriteString(`<p class="error">`)
 		writeEscaped(w, d.src.Errors)
@@ -346,6 +348,37 @@ func (h *htmlWriter) flushDoc() {
 	for i := range d.figs {
 		h.writeRow(&d.figs[i])
 	}
+}
+
+// writeTolls lists the document's casualty tolls under its heading, each
+// in its category's colour, with the figures it rests on as its tooltip.
+func (h *htmlWriter) writeTolls(d *htmlDoc) {
+	if h.opts.Tolls == nil {
+		return
+	}
+	figs := make([]schema.Figure, 0, len(d.figs))
+	for i := range d.figs {
+		if d.figs[i].inDoc {
+			figs = append(figs, d.figs[i].f)
+		}
+	}
+	tolls := h.opts.Tolls.Of(figs)
+	if len(tolls) == 0 {
+		return
+	}
+	w := h.out
+	w.WriteString(`<p class="tolls">Tolls:`)
+	for _, t := range tolls {
+		fmt.Fprintf(w, ` <span class="%s" title="`, h.category(t.Category).class)
+		writeEscaped(w, t.Qualifier+", "+t.Basis+": "+t.Figures)
+		w.WriteString(`">`)
+		writeEscaped(w, categoryLabel(t.Category)+" "+groupThousands(t.Value))
+		if t.Disputed {
+			w.WriteString(" (disputed)")
+		}
+		w.WriteString("</span>")
+	}
+	w.WriteString("</p>\n")
 }
 
 // headerEnd returns where a text's date header line ends ("date
