@@ -57,7 +57,7 @@ type rules struct {
 	notUnits, negative, onePronounBefore  wordSet
 	codeJoiners                           wordSet
 	ageWords, lasting, addressWords       wordSet
-	addressAfter                          *lexicon
+	namesAfter                            *lexicon
 	ageBefore                             wordSet
 	agoWords                              wordSet
 	counterMarks                          wordSet
@@ -242,8 +242,8 @@ func (c *compiler) compile(cfg Config) {
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
 	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
-	r.addressAfter = newLexicon()
-	c.phrases(r.addressAfter, "numbers.address_after", n.AddressAfter, 0)
+	r.namesAfter = newLexicon()
+	c.phrases(r.namesAfter, "numbers.names_after", n.NamesAfter, 0)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.counterMarks = c.set("numbers.counter_marks", n.CounterMarks)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)

@@ -111,10 +111,10 @@ type NumberConfig struct {
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
-	// AddressAfter right after a number make it part of an address: "the
-	// 5200 block of 30th Place".
-	AddressAfter []string `mapstructure:"address_after" yaml:"address_after"`
-	AgoWords     []string `mapstructure:"ago_words" yaml:"ago_words"`
+	// NamesAfter right after a number make it part of a name: "the 5200
+	// block of 30th Place", ".45-caliber".
+	NamesAfter []string `mapstructure:"names_after" yaml:"names_after"`
+	AgoWords   []string `mapstructure:"ago_words" yaml:"ago_words"`
 	// CounterMarks end a gallery counter: "1 of 12 | caption".
 	CounterMarks []string  `mapstructure:"counter_marks" yaml:"counter_marks"`
 	Ages         AgeConfig `mapstructure:"ages" yaml:"ages"`
