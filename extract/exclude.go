@@ -150,6 +150,9 @@ func (r *rules) isLabel(toks []token, i int) bool {
 	if i > 0 && r.labels.has(toks[i-1]) {
 		return true
 	}
+	if i > 2 && toks[i-1].id == r.of && toks[i-2].kind == tDigits && r.labels.has(toks[i-3]) {
+		return true // the total of a label's count: the 17 of "page 1 of 17"
+	}
 	return i > 1 && toks[i-1].kind == tPunct && r.labels.has(toks[i-2])
 }
 
