@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 
@@ -71,4 +72,19 @@ func writeFactsCSV(out *bufio.Writer, facts []schema.Fact, opts Options) error {
 	}
 	rows.cw.Flush()
 	return rows.cw.Error()
+}
+
+// mergeInput cuts a figure down to the fields facts.Merge reads, for
+// writers that merge their figures at Close (XLSX, SQLite). The text
+// fields are cloned: they may be slices of the whole article (Published of
+// its date line), which would otherwise all stay in memory until Close.
+// Source, Unit and Category are shared by every figure of a document or
+// come from the rules.
+func mergeInput(f *schema.Figure) schema.Figure {
+	return schema.Figure{
+		Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
+		Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
+		Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
+		Location: strings.Clone(f.Location),
+	}
 }

@@ -148,16 +148,7 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 	}
 
 	if f.Section == "article" {
-		// Clones: the text fields may be slices of the whole article
-		// (Published of its date line), which would otherwise all stay in
-		// memory until Close. Source, Unit and Category are shared by
-		// every figure of a document or come from the rules.
-		x.merge = append(x.merge, schema.Figure{
-			Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
-			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
-			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
-			Location: strings.Clone(f.Location),
-		})
+		x.merge = append(x.merge, mergeInput(f))
 	}
 }
 
