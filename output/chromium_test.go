@@ -11,13 +11,15 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/tally-news/tally/internal/testtool"
 )
 
 // chromium runs headless Chromium with a private profile and everything
 // that would reach the network turned off, and returns its standard output.
 func chromium(t *testing.T, args ...string) []byte {
 	t.Helper()
-	bin := lookTool(t, "chromium")
+	bin := testtool.Look(t, "chromium")
 	if testing.Short() {
 		t.Skip("headless Chromium is slow")
 	}

@@ -52,9 +52,10 @@ const createFTS = `CREATE VIRTUAL TABLE IF NOT EXISTS figures_fts USING fts5(sen
 // Close) and tolls (see TollWriter). Everything a run does, appends
 // included, is one transaction, committed at Close.
 //
-// Text cells are stored as text (empty, not NULL, where CSV has an empty cell), value and
-// start/end as numbers, low and high NULL when absent, booleans 0 or 1,
-// dates as their YYYY-MM-DD text (SQLite's date functions read it).
+// Text cells are stored as text (empty, not NULL, where CSV has an empty
+// cell), value and start/end as numbers, low and high NULL when absent,
+// booleans 0 or 1, dates as their YYYY-MM-DD text (SQLite's date functions
+// read it).
 type sqliteWriter struct {
 	db      *sql.DB
 	tx      *sql.Tx

@@ -20,12 +20,15 @@ func TestNew(t *testing.T) {
 		{"xlsx", Options{}, ""},
 		{"csv", Options{Append: true}, ""},
 		{"html", Options{}, ""},
+		{"parquet", Options{}, ""},
 		// errors
 		{"xls", Options{}, `"xls"`},
 		{"", Options{}, `""`},
 		{"CSV", Options{}, `"CSV"`},
 		{"xlsx", Options{Append: true}, "appended"},
 		{"html", Options{Append: true}, "appended"},
+		{"parquet", Options{Append: true}, "appended"},
+		{"sqlite", Options{}, "to a file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -60,6 +63,10 @@ func TestFormatFromPath(t *testing.T) {
 		{"/tmp/report.xlsx", "xlsx"},
 		{"report.html", "html"},
 		{"REPORT.HTM", "html"},
+		{"figures.parquet", "parquet"},
+		{"figures.sqlite", "sqlite"},
+		{"figures.sqlite3", "sqlite"},
+		{"figures.DB", "sqlite"},
 		// errors
 		{"report.xls", ""},
 		{"figures.json", ""},
@@ -81,7 +88,7 @@ func TestFormatFromPath(t *testing.T) {
 }
 
 func TestWriteAfterClose(t *testing.T) {
-	for _, format := range []string{"csv", "jsonl", "xlsx", "html"} {
+	for _, format := range []string{"csv", "jsonl", "xlsx", "html", "parquet"} {
 		w, err := New(format, &bytes.Buffer{}, Options{})
 		if err != nil {
 			t.Fatal(err)
