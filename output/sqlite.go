@@ -70,6 +70,11 @@ type namedFile interface{ Name() string }
 
 func newSQLite(w io.Writer, _ Options) (*sqliteWriter, error) {
 	f, ok := w.(namedFile)
+	if ok {
+		// Standard output is a file too, but SQLite cannot seek in a pipe.
+		info, err := os.Stat(f.Name())
+		ok = err == nil && info.Mode().IsRegular()
+	}
 	if !ok {
 		return nil, errors.New("output: sqlite: a database must be written to a file (-o NAME.sqlite), not a stream")
 	}
