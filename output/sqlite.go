@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"os"
 	"reflect"
@@ -297,17 +298,8 @@ func (s *sqliteWriter) finish() error {
 	if _, err := s.tx.Exec(`INSERT INTO figures_fts(rowid, sentence) SELECT rowid, sentence FROM figures WHERE rowid > ?`, s.lastOld); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
-	merged, err := s.mergeFacts()
-	if err != nil {
+	if err := s.writeFacts(); err != nil {
 		return fmt.Errorf("facts: %w", err)
-	}
-	if _, err := s.tx.Exec(`DELETE FROM facts`); err != nil {
-		return fmt.Errorf("facts: %w", err)
-	}
-	for i := range merged {
-		if err := s.insertRecord(factsTable, &merged[i]); err != nil {
-			return fmt.Errorf("facts: %w", err)
-		}
 	}
 	for _, idx := range sqliteIndexes {
 		if _, err := s.tx.Exec(idx); err != nil {
@@ -317,10 +309,52 @@ func (s *sqliteWriter) finish() error {
 	return nil
 }
 
-// mergeFacts merges every article figure in the table, earlier runs'
-// included, as one run over everything would.
-func (s *sqliteWriter) mergeFacts() ([]schema.Fact, error) {
-	rows, err := s.tx.Query(`SELECT * FROM figures WHERE section = 'article' ORDER BY rowid`)
+// writeFacts replaces the facts with the merge of every article figure in
+// the table, earlier runs' included, as one run over everything would
+// write them. Figures are read and merged one category at a time (see
+// facts.CategoryKey), so memory holds the largest category's figures, not
+// the table.
+func (s *sqliteWriter) writeFacts() error {
+	if _, err := s.tx.Exec(`DELETE FROM facts`); err != nil {
+		return err
+	}
+	rows, err := s.tx.Query(`SELECT DISTINCT coalesce(category, '') FROM figures WHERE section = 'article'`)
+	if err != nil {
+		return err
+	}
+	byKey := map[string][]any{} // category key -> the categories with it
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return err
+		}
+		k := facts.CategoryKey(c)
+		byKey[k] = append(byKey[k], c)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(byKey)) {
+		figs, err := s.articleFigures(byKey[k])
+		if err != nil {
+			return err
+		}
+		merged := facts.Merge(figs)
+		for i := range merged {
+			if err := s.insertRecord(factsTable, &merged[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// articleFigures reads the article figures of the given categories, cut
+// down to what facts.Merge reads.
+func (s *sqliteWriter) articleFigures(categories []any) ([]schema.Figure, error) {
+	rows, err := s.tx.Query(`SELECT * FROM figures WHERE section = 'article' AND coalesce(category, '') IN (?`+
+		strings.Repeat(", ?", len(categories)-1)+`) ORDER BY rowid`, categories...)
 	if err != nil {
 		return nil, err
 	}
@@ -333,10 +367,7 @@ func (s *sqliteWriter) mergeFacts() ([]schema.Fact, error) {
 		}
 		figs = append(figs, mergeInput(&f))
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return facts.Merge(figs), nil
+	return figs, rows.Err()
 }
 
 // scanRecord reads a row of a table's columns into a record (a pointer
