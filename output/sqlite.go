@@ -196,12 +196,16 @@ func columnNames(cols []column) []string {
 }
 
 func insertSQL(t sqliteTable) string {
-	quoted := make([]string, len(t.cols))
-	for i, c := range t.cols {
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", t.name,
+		strings.Join(quotedNames(t.cols), ", "), strings.Repeat("?, ", len(t.cols)-1)+"?")
+}
+
+func quotedNames(cols []column) []string {
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
 		quoted[i] = quoteName(c.name)
 	}
-	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", t.name,
-		strings.Join(quoted, ", "), strings.Repeat("?, ", len(t.cols)-1)+"?")
+	return quoted
 }
 
 // insertRecord adds one record (a pointer to a schema struct) as a row.
@@ -353,7 +357,8 @@ func (s *sqliteWriter) writeFacts() error {
 // articleFigures reads the article figures of the given categories, cut
 // down to what facts.Merge reads.
 func (s *sqliteWriter) articleFigures(categories []any) ([]schema.Figure, error) {
-	rows, err := s.tx.Query(`SELECT * FROM figures WHERE section = 'article' AND coalesce(category, '') IN (?`+
+	rows, err := s.tx.Query(`SELECT `+strings.Join(quotedNames(mergeColumns), ", ")+
+		` FROM figures WHERE section = 'article' AND coalesce(category, '') IN (?`+
 		strings.Repeat(", ?", len(categories)-1)+`) ORDER BY rowid`, categories...)
 	if err != nil {
 		return nil, err
@@ -362,13 +367,34 @@ func (s *sqliteWriter) articleFigures(categories []any) ([]schema.Figure, error)
 	var figs []schema.Figure
 	for rows.Next() {
 		var f schema.Figure
-		if err := scanRecord(rows, figuresTable.cols, &f); err != nil {
+		if err := scanRecord(rows, mergeColumns, &f); err != nil {
 			return nil, err
 		}
-		figs = append(figs, mergeInput(&f))
+		figs = append(figs, f)
 	}
 	return figs, rows.Err()
 }
+
+// mergeColumns are the figure columns mergeInput keeps, found by running
+// it on a figure with every field set, so that the two cannot drift apart.
+var mergeColumns = func() []column {
+	var full schema.Figure
+	rv := reflect.ValueOf(&full).Elem()
+	for _, c := range figureColumns {
+		setNumber(rv.Field(c.field), c.kind, 1)
+		if c.kind == textColumn || c.kind == dateColumn {
+			rv.Field(c.field).SetString("x")
+		}
+	}
+	kept := reflect.ValueOf(mergeInput(&full))
+	var cols []column
+	for _, c := range figureColumns {
+		if !kept.Field(c.field).IsZero() {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}()
 
 // scanRecord reads a row of a table's columns into a record (a pointer
 // to a schema struct); NULL reads as the zero value, or nil for an
