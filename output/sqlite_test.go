@@ -3,13 +3,13 @@ package output
 import (
 	"bytes"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/tally-news/tally/internal/testtool"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -102,46 +102,13 @@ func TestSQLiteAppendIsOneRunOverEverything(t *testing.T) {
 		`SELECT * FROM tolls ORDER BY rowid`,
 		`SELECT rowid FROM figures_fts WHERE figures_fts MATCH 'quart OR marched' ORDER BY rowid`,
 	} {
-		if got, want := dump(t, a, q), dump(t, w, q); got != want || want == "" {
+		if got, want := testtool.Dump(t, a, q), testtool.Dump(t, w, q); got != want || want == "" {
 			t.Errorf("%s after append:\n%s\nwant, as one run writes it:\n%s", q, got, want)
 		}
 	}
-	if got := dump(t, a, `SELECT value, low, high, disputed FROM tolls`); got != "12|12|<nil>|1\n" {
+	if got := testtool.Dump(t, a, `SELECT value, low, high, disputed FROM tolls`); got != "12|12|<nil>|1\n" {
 		t.Errorf("tolls = %q", got)
 	}
-}
-
-// dump prints a query's rows, one a line, cells joined by |.
-func dump(t *testing.T, db *sql.DB, query string) string {
-	t.Helper()
-	rows, err := db.Query(query)
-	if err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var b strings.Builder
-	for rows.Next() {
-		cells := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range cells {
-			ptrs[i] = &cells[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		for i, c := range cells {
-			if i > 0 {
-				b.WriteByte('|')
-			}
-			if s, ok := c.([]byte); ok {
-				c = string(s)
-			}
-			b.WriteString(strings.ReplaceAll(fmt.Sprint(c), "\n", `\n`))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // TestSQLiteAddsLaterColumns: a database written before a column was added
@@ -162,7 +129,7 @@ func TestSQLiteAddsLaterColumns(t *testing.T) {
 	fig := sampleFigures()[0]
 	fig.Note = "ambiguous currency"
 	writeSQLite(t, path, []schema.Figure{fig}, nil)
-	if got := dump(t, openDB(t, path), `SELECT source, note FROM figures ORDER BY rowid`); got != "old.txt|\nbbc.txt|ambiguous currency\n" {
+	if got := testtool.Dump(t, openDB(t, path), `SELECT source, note FROM figures ORDER BY rowid`); got != "old.txt|\nbbc.txt|ambiguous currency\n" {
 		t.Errorf("rows = %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tally-news/tally/internal/testtool"
 	"github.com/tally-news/tally/output"
 	"github.com/tally-news/tally/schema"
 )
@@ -182,25 +183,7 @@ func tablesOf(t *testing.T, ext, path string) map[string]string {
 	defer db.Close()
 	tables := map[string]string{}
 	for _, table := range []string{"figures", "sources", "facts", "tolls", "figures_fts"} {
-		rows, err := db.Query("SELECT * FROM " + table + " ORDER BY rowid")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var b strings.Builder
-		for rows.Next() {
-			cells := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range cells {
-				ptrs[i] = &cells[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%v\n", cells)
-		}
-		rows.Close()
-		tables[table] = b.String()
+		tables[table] = testtool.Dump(t, db, "SELECT * FROM "+table+" ORDER BY rowid")
 	}
 	return tables
 }
