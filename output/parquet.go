@@ -39,12 +39,16 @@ type parquetWriter struct {
 // figureColumns are schema.Figure's typed columns.
 var figureColumns = mustRecordColumns(schema.Figure{}, schema.Columns, schema.DateColumns)
 
-func newParquet(w io.Writer, _ Options) *parquetWriter {
+func newParquet(w io.Writer, opts Options) *parquetWriter {
+	createdBy := "tally" // the file's created_by, which readers show
+	if opts.Run != nil && opts.Run.Version != "" {
+		createdBy += " " + opts.Run.Version
+	}
 	pw := parquet.NewWriter(w,
 		parquetSchema("figure", figureColumns),
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(parquetRowGroupRows),
-		parquet.CreatedBy("tally", "", ""),
+		&parquet.WriterConfig{CreatedBy: createdBy},
 	)
 	return &parquetWriter{pw: pw, cols: figureColumns, row: make(parquet.Row, len(figureColumns))}
 }

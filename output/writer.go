@@ -50,8 +50,10 @@ type Options struct {
 	// as formulas (CSV only; XLSX cells are always written as text).
 	Raw bool
 	// Append continues an existing output (see CreateAtomicAppend): CSV
-	// writes neither BOM nor header. A workbook is not appended to but
-	// rewritten: see ReplayWorkbook.
+	// writes neither BOM nor header. For SQLite it says the file may hold
+	// a database to add to (see CreateAtomicCopy); the writer checks its
+	// tables either way. A workbook or Parquet file is not appended to but
+	// rewritten, and New refuses Append for them: see Replay.
 	Append bool
 	// Run describes the run for the workbook's About sheet and the HTML
 	// page's footer. It is read at Close, so the caller may fill in the
