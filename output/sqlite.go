@@ -60,7 +60,7 @@ const createFTS = `CREATE VIRTUAL TABLE IF NOT EXISTS figures_fts USING fts5(sen
 type sqliteWriter struct {
 	db      *sql.DB
 	tx      *sql.Tx
-	insert  map[string]*sql.Stmt // table name -> its INSERT
+	batches map[string]*rowBatch // table name -> its rows waiting
 	lastOld int64                // the largest figures rowid before this run
 	n       int                  // figures written, for error messages
 	closed  bool
@@ -83,7 +83,7 @@ func newSQLite(w io.Writer, _ Options) (*sqliteWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: sqlite: %w", err)
 	}
-	s := &sqliteWriter{db: db, insert: map[string]*sql.Stmt{}}
+	s := &sqliteWriter{db: db, batches: map[string]*rowBatch{}}
 	if err := s.open(); err != nil {
 		s.abort()
 		return nil, fmt.Errorf("output: sqlite: %w", err)
@@ -113,9 +113,11 @@ func (s *sqliteWriter) open() error {
 		if err := ensureTable(s.tx, t); err != nil {
 			return err
 		}
-		if s.insert[t.name], err = s.tx.Prepare(insertSQL(t)); err != nil {
+		full, err := s.tx.Prepare(insertSQL(t, sqliteBatchRows))
+		if err != nil {
 			return fmt.Errorf("table %s: %w", t.name, err)
 		}
+		s.batches[t.name] = &rowBatch{t: t, full: full}
 	}
 	if _, err := s.tx.Exec(createFTS); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
@@ -195,9 +197,11 @@ func columnNames(cols []column) []string {
 	return names
 }
 
-func insertSQL(t sqliteTable) string {
-	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", t.name,
-		strings.Join(quotedNames(t.cols), ", "), strings.Repeat("?, ", len(t.cols)-1)+"?")
+// insertSQL is the INSERT of rows rows into t.
+func insertSQL(t sqliteTable, rows int) string {
+	row := "(" + strings.Repeat("?, ", len(t.cols)-1) + "?)"
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", t.name,
+		strings.Join(quotedNames(t.cols), ", "), strings.Repeat(row+", ", rows-1)+row)
 }
 
 func quotedNames(cols []column) []string {
@@ -208,15 +212,48 @@ func quotedNames(cols []column) []string {
 	return quoted
 }
 
-// insertRecord adds one record (a pointer to a schema struct) as a row.
+// sqliteBatchRows is how many rows one INSERT carries: with a statement
+// per row, database/sql and SQLite's statement set-up took more time than
+// storing the rows.
+const sqliteBatchRows = 64
+
+// rowBatch gathers one table's rows for INSERTs of sqliteBatchRows rows.
+type rowBatch struct {
+	t    sqliteTable
+	full *sql.Stmt // the INSERT of a full batch
+	args []any     // the cells of the rows waiting, row after row
+}
+
+// insertRecord adds one record (a pointer to a schema struct) as a row of
+// t, written with the next full batch or at flush.
 func (s *sqliteWriter) insertRecord(t sqliteTable, record any) error {
+	b := s.batches[t.name]
 	rv := reflect.ValueOf(record).Elem()
-	args := make([]any, len(t.cols))
-	for i, c := range t.cols {
-		args[i] = sqliteValue(c.kind, rv.Field(c.field))
+	for _, c := range t.cols {
+		b.args = append(b.args, sqliteValue(c.kind, rv.Field(c.field)))
 	}
-	_, err := s.insert[t.name].Exec(args...)
+	if len(b.args) < sqliteBatchRows*len(t.cols) {
+		return nil
+	}
+	_, err := b.full.Exec(b.args...)
+	clear(b.args) // let the strings go
+	b.args = b.args[:0]
 	return err
+}
+
+// flush writes the rows waiting in t's batch.
+func (s *sqliteWriter) flush(t sqliteTable) error {
+	b := s.batches[t.name]
+	if len(b.args) == 0 {
+		return nil
+	}
+	_, err := s.tx.Exec(insertSQL(t, len(b.args)/len(t.cols)), b.args...)
+	clear(b.args)
+	b.args = b.args[:0]
+	if err != nil {
+		return fmt.Errorf("table %s: %w", t.name, err)
+	}
+	return nil
 }
 
 func sqliteValue(k columnKind, v reflect.Value) any {
@@ -247,7 +284,7 @@ func (s *sqliteWriter) Write(f *schema.Figure) error {
 	}
 	s.n++
 	if err := s.insertRecord(figuresTable, f); err != nil {
-		return fmt.Errorf("output: sqlite: figure %d: %w", s.n, err)
+		return fmt.Errorf("output: sqlite: figures up to %d: %w", s.n, err)
 	}
 	return nil
 }
@@ -258,7 +295,7 @@ func (s *sqliteWriter) WriteDocument(src schema.Source, _ string) error {
 		return errors.New("output: sqlite: write after close")
 	}
 	if err := s.insertRecord(sourcesTable, &src); err != nil {
-		return fmt.Errorf("output: sqlite: source %s: %w", src.Source, err)
+		return fmt.Errorf("output: sqlite: sources up to %s: %w", src.Source, err)
 	}
 	return nil
 }
@@ -270,7 +307,7 @@ func (s *sqliteWriter) WriteTolls(tolls []schema.Toll) error {
 	}
 	for i := range tolls {
 		if err := s.insertRecord(tollsTable, &tolls[i]); err != nil {
-			return fmt.Errorf("output: sqlite: toll of %s: %w", tolls[i].Source, err)
+			return fmt.Errorf("output: sqlite: tolls up to %s's: %w", tolls[i].Source, err)
 		}
 	}
 	return nil
@@ -299,6 +336,11 @@ func (s *sqliteWriter) Close() error {
 }
 
 func (s *sqliteWriter) finish() error {
+	for _, t := range []sqliteTable{figuresTable, sourcesTable, tollsTable} {
+		if err := s.flush(t); err != nil {
+			return err
+		}
+	}
 	if _, err := s.tx.Exec(`INSERT INTO figures_fts(rowid, sentence) SELECT rowid, sentence FROM figures WHERE rowid > ?`, s.lastOld); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
@@ -351,7 +393,7 @@ func (s *sqliteWriter) writeFacts() error {
 			}
 		}
 	}
-	return nil
+	return s.flush(factsTable)
 }
 
 // articleFigures reads the article figures of the given categories, cut
