@@ -87,7 +87,8 @@ func parseDay(s string) (int32, bool) {
 	if err != nil {
 		return 0, false
 	}
-	return int32(t.Sub(epoch).Hours() / 24), true
+	// Unix seconds, not t.Sub(epoch): a Duration ends in 2262.
+	return int32(t.Unix() / 86400), true
 }
 
 // formatDay is the inverse of parseDay.

@@ -225,3 +225,20 @@ func TestParquetReplaysOlderColumns(t *testing.T) {
 		t.Errorf("replayed %+v, want %+v", got.figs, want)
 	}
 }
+
+func TestParseDay(t *testing.T) {
+	for _, s := range []string{"1970-01-01", "2024-02-29", "1969-12-31", "0001-01-01", "9999-12-31"} {
+		day, ok := parseDay(s)
+		if !ok || formatDay(day) != s {
+			t.Errorf("parseDay(%q) = %d, %v; formatDay gives %q", s, day, ok, formatDay(day))
+		}
+	}
+	if day, _ := parseDay("1970-01-02"); day != 1 {
+		t.Errorf("1970-01-02 is day %d, want 1", day)
+	}
+	for _, s := range []string{"", "Q3", "2024-02-30", "2024-3-1"} {
+		if _, ok := parseDay(s); ok {
+			t.Errorf("parseDay(%q) took it for a date", s)
+		}
+	}
+}
