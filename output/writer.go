@@ -88,12 +88,14 @@ const (
 )
 
 // formatSpec is one output format: its name, the file extensions that
-// select it, how it is appended to and its writer.
+// select it, how it is appended to, its writer and, for AppendReplay, what
+// reads an old file's rows back into a new writer.
 type formatSpec struct {
 	name   string
 	exts   []string
 	append AppendMode
 	create func(w io.Writer, opts Options) (Writer, error)
+	replay func(path string, w Writer) error
 }
 
 // formats lists the output formats, in the order error messages name them.
@@ -106,30 +108,30 @@ var formats = []formatSpec{
 			return nil, err
 		}
 		return cw, nil
-	}},
+	}, nil},
 	{"jsonl", []string{".jsonl", ".ndjson"}, AppendGrow, func(w io.Writer, opts Options) (Writer, error) {
 		return newJSONL(w, opts), nil
-	}},
+	}, nil},
 	{"xlsx", []string{".xlsx"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
 		xw, err := newXLSX(w, opts)
 		if err != nil {
 			return nil, err
 		}
 		return xw, nil
-	}},
+	}, ReplayWorkbook},
 	{"html", []string{".html", ".htm"}, AppendRefused, func(w io.Writer, opts Options) (Writer, error) {
 		return newHTML(w, opts), nil
-	}},
+	}, nil},
 	{"parquet", []string{".parquet"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
 		return newParquet(w, opts), nil
-	}},
+	}, ReplayParquet},
 	{"sqlite", []string{".sqlite", ".sqlite3", ".db"}, AppendInPlace, func(w io.Writer, opts Options) (Writer, error) {
 		sw, err := newSQLite(w, opts)
 		if err != nil {
 			return nil, err
 		}
 		return sw, nil
-	}},
+	}, nil},
 }
 
 func lookupFormat(name string) (formatSpec, bool) {
@@ -170,14 +172,11 @@ func AppendModeOf(format string) AppendMode {
 // replay, into w, a new writer of the same format: see ReplayWorkbook and
 // ReplayParquet.
 func Replay(path, format string, w Writer) error {
-	switch format {
-	case "xlsx":
-		return ReplayWorkbook(path, w)
-	case "parquet":
-		return ReplayParquet(path, w)
-	default:
+	f, _ := lookupFormat(format)
+	if f.replay == nil {
 		return fmt.Errorf("output: %s is not appended to by replay", format)
 	}
+	return f.replay(path, w)
 }
 
 // FormatFromPath names the format New expects for a file, by its extension

@@ -135,3 +135,20 @@ func ExampleNew() {
 	// source,published,value,low,high,qualifier,unit,object,category,text,sentence,start,end,rule,section,doc_id,url,title,outlet,attribution,hedge,event_date,location,basis,scope,note
 	// a.txt,,-5,,,,%,,,'-5%,,10,13,,,,,,,,,,,,,
 }
+
+// TestFormatsTable: every format appended by replay says how, no other
+// does, and no extension picks two formats.
+func TestFormatsTable(t *testing.T) {
+	seen := map[string]string{}
+	for _, f := range formats {
+		if (f.append == AppendReplay) != (f.replay != nil) {
+			t.Errorf("%s: append mode %d with replay %v", f.name, f.append, f.replay != nil)
+		}
+		for _, ext := range f.exts {
+			if other, ok := seen[ext]; ok {
+				t.Errorf("%s picks both %s and %s", ext, other, f.name)
+			}
+			seen[ext] = f.name
+		}
+	}
+}
