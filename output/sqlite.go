@@ -31,7 +31,8 @@ var (
 	tollsTable   = sqliteTable{"tolls", mustRecordColumns(schema.Toll{}, schema.TollColumns, nil)}
 )
 
-// sqliteIndexes are created once, after the rows are in. figures_fts is
+// sqliteIndexes are created once, after the figures are in (faster than
+// keeping them up to date row by row). figures_fts is
 // the full-text index of the sentences that Datasette finds by its
 // content="figures" and offers as the figures table's search box.
 var sqliteIndexes = []string{
@@ -344,13 +345,15 @@ func (s *sqliteWriter) finish() error {
 	if _, err := s.tx.Exec(`INSERT INTO figures_fts(rowid, sentence) SELECT rowid, sentence FROM figures WHERE rowid > ?`, s.lastOld); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
-	if err := s.writeFacts(); err != nil {
-		return fmt.Errorf("facts: %w", err)
-	}
+	// The indexes first: writeFacts reads the figures a category at a
+	// time, through figures_category.
 	for _, idx := range sqliteIndexes {
 		if _, err := s.tx.Exec(idx); err != nil {
 			return err
 		}
+	}
+	if err := s.writeFacts(); err != nil {
+		return fmt.Errorf("facts: %w", err)
 	}
 	return nil
 }
@@ -364,18 +367,18 @@ func (s *sqliteWriter) writeFacts() error {
 	if _, err := s.tx.Exec(`DELETE FROM facts`); err != nil {
 		return err
 	}
-	rows, err := s.tx.Query(`SELECT DISTINCT coalesce(category, '') FROM figures WHERE section = 'article'`)
+	rows, err := s.tx.Query(`SELECT DISTINCT category FROM figures WHERE section = 'article'`)
 	if err != nil {
 		return err
 	}
-	byKey := map[string][]any{} // category key -> the categories with it
+	byKey := map[string][]sql.NullString{} // category key -> the categories with it
 	for rows.Next() {
-		var c string
+		var c sql.NullString // NULL in a table an older tally added the column to
 		if err := rows.Scan(&c); err != nil {
 			rows.Close()
 			return err
 		}
-		k := facts.CategoryKey(c)
+		k := facts.CategoryKey(c.String)
 		byKey[k] = append(byKey[k], c)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
@@ -397,11 +400,21 @@ func (s *sqliteWriter) writeFacts() error {
 }
 
 // articleFigures reads the article figures of the given categories, cut
-// down to what facts.Merge reads.
-func (s *sqliteWriter) articleFigures(categories []any) ([]schema.Figure, error) {
+// down to what facts.Merge reads. The condition is on category itself, so
+// that figures_category serves it.
+func (s *sqliteWriter) articleFigures(categories []sql.NullString) ([]schema.Figure, error) {
+	var names []any
+	var match []string
+	for _, c := range categories {
+		if !c.Valid {
+			match = append(match, "category IS NULL")
+			continue
+		}
+		names = append(names, c.String)
+		match = append(match, "category = ?")
+	}
 	rows, err := s.tx.Query(`SELECT `+strings.Join(quotedNames(mergeColumns), ", ")+
-		` FROM figures WHERE section = 'article' AND coalesce(category, '') IN (?`+
-		strings.Repeat(", ?", len(categories)-1)+`) ORDER BY rowid`, categories...)
+		` FROM figures WHERE section = 'article' AND (`+strings.Join(match, " OR ")+`) ORDER BY rowid`, names...)
 	if err != nil {
 		return nil, err
 	}
