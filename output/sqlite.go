@@ -31,10 +31,10 @@ var (
 	tollsTable   = sqliteTable{"tolls", mustRecordColumns(schema.Toll{}, schema.TollColumns, nil)}
 )
 
-// sqliteIndexes are created once, after the figures are in (faster than
-// keeping them up to date row by row). figures_fts is
-// the full-text index of the sentences that Datasette finds by its
-// content="figures" and offers as the figures table's search box.
+// sqliteIndexes are created once the figures are in, which is faster than
+// keeping them up to date row by row. figures_fts is the full-text index of
+// the sentences that Datasette finds by its content="figures" and offers
+// as the figures table's search box.
 var sqliteIndexes = []string{
 	`CREATE INDEX IF NOT EXISTS figures_source ON figures(source)`,
 	`CREATE INDEX IF NOT EXISTS figures_category ON figures(category)`,
