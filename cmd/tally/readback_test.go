@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -230,6 +231,26 @@ func TestSQLite3ReadsDatabase(t *testing.T) {
 		plan := sqlite3(t, bin, db, "EXPLAIN QUERY PLAN SELECT * FROM figures WHERE "+q)
 		if !strings.Contains(plan[len(plan)-1][len(plan[0])-1], "USING INDEX") {
 			t.Errorf("WHERE %s scans the table: %q", q, plan)
+		}
+	}
+}
+
+// TestJobsDoNotChangeParquetOrSQLite: as for CSV, the files are the same
+// bytes for any --jobs.
+func TestJobsDoNotChangeParquetOrSQLite(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{"parquet", "sqlite"} {
+		var files [2][]byte
+		for i, jobs := range []string{"1", "4"} {
+			out := filepath.Join(dir, jobs+"."+ext)
+			extractTo(t, []string{"../../testdata/articles"}, out, "--jobs", jobs)
+			var err error
+			if files[i], err = os.ReadFile(out); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(files[0], files[1]) || len(files[0]) == 0 {
+			t.Errorf("%s: --jobs 1 and --jobs 4 differ (%d vs %d bytes)", ext, len(files[0]), len(files[1]))
 		}
 	}
 }
