@@ -214,6 +214,12 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 			restate(&figs[lastFig], &f, s)
 		}
 		last, lastFig = n, len(figs)
+		if len(figs) == cap(figs) {
+			// Double, where append grows a long slice by a quarter: the
+			// figures of a document of many megabytes are then copied
+			// twice in all, not five times.
+			figs = slices.Grow(figs, len(figs)+1)
+		}
 		figs = append(figs, f)
 		s.spans = append(s.spans, claim.Span{Start: sent.start, End: sent.end})
 	}
