@@ -75,13 +75,21 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 		err = r.claims.AnnotateAllContext(ctx, text, published, figs, s.spans)
 	}
 	var out []schema.Figure
-	if err == nil {
+	switch {
+	case err == nil && len(figs) > maxPooledFigures:
+		out, s.figs = figs, nil // a long document's: handed over, not copied
+		return out, nil
+	case err == nil:
 		out = slices.Clone(figs)
 	}
 	clear(figs) // keep no document alive from the pool
 	s.figs = figs[:0]
 	return out, err
 }
+
+// maxPooledFigures is the most figures whose slice the pool keeps for the
+// next document; a larger one goes to the caller whole.
+const maxPooledFigures = 4096
 
 // stopped reports whether the run was cancelled, asking the context once
 // every checkEvery sentences.
