@@ -178,15 +178,21 @@ func TestKilledRunCleansTemps(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitForTemp(t, out)
-	deadline := time.Now().Add(10 * time.Second) // until excelize has a temporary file of its own
+	// A workbook reaches its temporary file only when complete, so wait
+	// for excelize's own temporary files instead: the run is then midway.
+	deadline := time.Now().Add(20 * time.Second)
 	for entries, _ := os.ReadDir(tmp); len(entries) == 0 && time.Now().Before(deadline); entries, _ = os.ReadDir(tmp) {
 		time.Sleep(20 * time.Millisecond)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) == 0 {
+		t.Fatal("excelize made no temporary file in 20 s")
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	waitBounded(t, cmd, 30*time.Second)
+	if err := waitBounded(t, cmd, 30*time.Second); err == nil {
+		t.Fatal("the run finished before it was stopped; make the feed larger")
+	}
 	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
 		t.Errorf("TMPDIR holds %d files after SIGTERM, e.g. %s", len(entries), entries[0].Name())
 	}
