@@ -239,6 +239,15 @@ func (o *options) formatFor(name string, explicit bool) string {
 
 // readArg reads one path given by the caller.
 func (o *options) readArg(p string, yield func(extract.Document) error, report func(*Error)) error {
+	return o.eachFile(p, func(name string, walked bool) error {
+		return o.readFile(name, o.formatFor(name, !walked || len(o.Include) > 0), yield, report)
+	}, report)
+}
+
+// eachFile calls visit for p itself, or for each file a walk of p picks
+// when p is a directory (walked is then true). A path that does not exist
+// is reported and skipped.
+func (o *options) eachFile(p string, visit func(name string, walked bool) error, report func(*Error)) error {
 	if p != "-" {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -246,10 +255,10 @@ func (o *options) readArg(p string, yield func(extract.Document) error, report f
 			return nil
 		}
 		if fi.IsDir() {
-			return o.walk(p, yield, report)
+			return o.walk(p, func(name string) error { return visit(name, true) }, report)
 		}
 	}
-	return o.readFile(p, o.formatFor(p, true), yield, report)
+	return visit(p, false)
 }
 
 // readFile reads one file (or "-"), unless Options.Unchanged says it can be
@@ -301,4 +310,26 @@ func (o *options) decode(name, format string, yield func(extract.Document) error
 	default:
 		return readTxt(s, yield, report)
 	}
+}
+
+// Files calls yield with each file Read would read for paths, in the same
+// order, without opening any: files as given, the files a directory walk
+// picks, "-" as is. Reading each one alone with Read gives the documents
+// Read gives for paths, so a distributed run can list its inputs in one
+// place and read them in many. A path that does not exist goes to report.
+// Files stops only when yield returns an error, and returns it.
+func Files(paths []string, opts Options, yield func(path string) error, report func(*Error)) error {
+	o, err := opts.normalise()
+	if err != nil {
+		return err
+	}
+	if report == nil {
+		report = func(*Error) {}
+	}
+	for _, p := range paths {
+		if err := o.eachFile(p, func(name string, _ bool) error { return yield(name) }, report); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -471,6 +471,23 @@ func TestWalk(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
+
+			// Files lists the same files, and reading each alone gives
+			// the same documents, as a distributed run does.
+			var one, reported []string
+			err := Files([]string{dir, filepath.Join(dir, "missing.txt")}, tt.opts, func(p string) error {
+				one = append(one, read(t, []string{p}, tt.opts).sources()...)
+				return nil
+			}, func(e *Error) { reported = append(reported, e.Error()) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(reported) != 1 || !strings.Contains(reported[0], "missing.txt: no such file") {
+				t.Errorf("Files reported %q, want the missing file", reported)
+			}
+			if whole := r.sources(); !reflect.DeepEqual(one, whole) {
+				t.Errorf("files read one by one give\n%q\nthe walk gives\n%q", one, whole)
+			}
 		})
 	}
 }
