@@ -34,8 +34,13 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-".
 	Stdin io.Reader
-	// Unchanged, when set, is asked about each file before it is opened; a
-	// file it reports unchanged is skipped unread (incremental runs).
+	// Open, when set, opens every path other than "-" instead of os.Open,
+	// for files on other filesystems (an object store's gs:// paths): each
+	// path is then one file, never a directory to walk.
+	Open func(path string) (io.ReadCloser, error)
+	// Unchanged, when set, is asked about each local file before it is
+	// opened; a file it reports unchanged is skipped unread (incremental
+	// runs). Unchanged and Finished are not used with Open.
 	Unchanged func(path string, info fs.FileInfo) bool
 	// Finished, when set, is told of each file read to its end with no
 	// error reported.
@@ -248,7 +253,7 @@ func (o *options) readArg(p string, yield func(extract.Document) error, report f
 // when p is a directory (walked is then true). A path that does not exist
 // is reported and skipped.
 func (o *options) eachFile(p string, visit func(name string, walked bool) error, report func(*Error)) error {
-	if p != "-" {
+	if p != "-" && o.Open == nil {
 		fi, err := os.Stat(p)
 		if err != nil {
 			report(&Error{Path: p, Err: pathless(err)})
@@ -264,7 +269,7 @@ func (o *options) eachFile(p string, visit func(name string, walked bool) error,
 // readFile reads one file (or "-"), unless Options.Unchanged says it can be
 // skipped.
 func (o *options) readFile(name, format string, yield func(extract.Document) error, report func(*Error)) error {
-	if name == "-" || o.Unchanged == nil && o.Finished == nil {
+	if name == "-" || o.Open != nil || o.Unchanged == nil && o.Finished == nil {
 		return o.decode(name, format, yield, report)
 	}
 	fi, err := os.Stat(name)

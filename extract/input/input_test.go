@@ -501,6 +501,44 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
+// TestOpen checks that Options.Open replaces the filesystem: paths are
+// opened through it, by their extension, and never stat'ed or walked.
+func TestOpen(t *testing.T) {
+	files := map[string][]byte{
+		"mem://bucket/a.txt":         []byte("date 2024-05-01\nAbout 40 homes were destroyed."),
+		"mem://bucket/feed.jsonl.gz": gz(t, []byte(`{"id":"x","text":"Three bridges collapsed."}`+"\n"+`{"id":"y"`+"\n")),
+		"mem://bucket/empty.html":    nil,
+	}
+	opts := Options{Open: func(path string) (io.ReadCloser, error) {
+		data, ok := files[path]
+		if !ok {
+			return nil, fs.ErrNotExist
+		}
+		return io.NopCloser(bytes.NewReader(data)), nil
+	}}
+	r := read(t, []string{"mem://bucket/a.txt", "mem://bucket/feed.jsonl.gz", "mem://bucket/empty.html", "mem://bucket/gone.txt"}, opts)
+	want := []string{
+		"mem://bucket/a.txt=date 2024-05-01\nAbout 40 homes were destroyed.",
+		"mem://bucket/feed.jsonl.gz#1=Three bridges collapsed.",
+	}
+	if r.err != nil || !reflect.DeepEqual(r.sources(), want) {
+		t.Errorf("got %q (%v)\nwant %q", r.sources(), r.err, want)
+	}
+	wantErrs := []string{
+		"mem://bucket/feed.jsonl.gz:2: ",
+		"mem://bucket/empty.html: empty file",
+		"mem://bucket/gone.txt: file does not exist",
+	}
+	if len(r.errs) != len(wantErrs) {
+		t.Fatalf("errors %q, want %d", r.errs, len(wantErrs))
+	}
+	for i, e := range wantErrs {
+		if !strings.HasPrefix(r.errs[i], e) {
+			t.Errorf("error %d is %q, want it to start %q", i, r.errs[i], e)
+		}
+	}
+}
+
 // TestStdin checks "-" with a forced format and with each sniffed one.
 func TestStdin(t *testing.T) {
 	article := mustRead(t, filepath.Join(fixtures, "article.html"))

@@ -73,6 +73,12 @@ func (o *options) open(name string) (*source, error) {
 			return nil, errNoStdin
 		}
 		raw = o.Stdin
+	} else if o.Open != nil {
+		rc, err := o.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		raw, s.closer = rc, rc
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
