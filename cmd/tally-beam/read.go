@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 
 	"github.com/tally-news/tally/extract"
@@ -18,8 +20,9 @@ import (
 // the second over its workers: listFn turns each path or glob given on the
 // command line into the files tally extract would read for it, and readFn
 // reads one file into documents with package input, exactly as tally
-// extract reads it. Paths are local: on a cluster they must be on a
-// filesystem every worker mounts.
+// extract reads it. Local paths must be on a filesystem every worker
+// mounts; a path with a scheme (gs://bucket/feeds/*.jsonl.gz) goes through
+// Beam's filesystems, which every worker reaches.
 
 // inputSettings are the reading flags, carried to the workers inside the
 // DoFns (exported fields are what Beam serialises).
@@ -47,6 +50,14 @@ type listFn struct {
 }
 
 func (fn *listFn) ProcessElement(ctx context.Context, arg string, emitFile, emitError func(string)) error {
+	emit := func(path string) error {
+		filesListed.Inc(ctx, 1)
+		emitFile(path)
+		return nil
+	}
+	if isRemote(arg) {
+		return fn.listRemote(ctx, arg, emit, emitError)
+	}
 	paths := []string{arg}
 	if _, err := os.Stat(arg); err != nil && hasMeta(arg) {
 		matches, err := filepath.Glob(arg)
@@ -59,11 +70,37 @@ func (fn *listFn) ProcessElement(ctx context.Context, arg string, emitFile, emit
 		}
 		paths = matches
 	}
-	return input.Files(paths, fn.Input.options(), func(path string) error {
-		filesListed.Inc(ctx, 1)
-		emitFile(path)
+	return input.Files(paths, fn.Input.options(), emit, func(e *input.Error) { reportError(ctx, emitError, e.Error()) })
+}
+
+// listRemote lists the objects a remote path or glob names. Object stores
+// have no directories to walk: each match is read by its extension.
+func (fn *listFn) listRemote(ctx context.Context, glob string, emit func(string) error, emitError func(string)) error {
+	fsys, err := filesystem.New(ctx, glob)
+	if err != nil {
+		return fmt.Errorf("%s: %w", glob, err)
+	}
+	defer fsys.Close()
+	matches, err := fsys.List(ctx, glob)
+	if err != nil {
+		reportError(ctx, emitError, fmt.Sprintf("%s: %v", glob, err))
 		return nil
-	}, func(e *input.Error) { reportError(ctx, emitError, e.Error()) })
+	}
+	if len(matches) == 0 {
+		reportError(ctx, emitError, glob+": no file matches")
+	}
+	for _, m := range matches {
+		if err := emit(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isRemote reports whether a path names a file on one of Beam's
+// filesystems other than the local disk.
+func isRemote(path string) bool {
+	return strings.Contains(path, "://")
 }
 
 // hasMeta reports whether a path is a glob pattern for filepath.Glob.
@@ -78,7 +115,16 @@ type readFn struct {
 }
 
 func (fn *readFn) ProcessElement(ctx context.Context, path string, emitDoc func(extract.Document), emitError func(string)) error {
-	_, err := input.Read([]string{path}, fn.Input.options(), func(d extract.Document) error {
+	opts := fn.Input.options()
+	if isRemote(path) {
+		fsys, err := filesystem.New(ctx, path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		defer fsys.Close()
+		opts.Open = func(name string) (io.ReadCloser, error) { return fsys.OpenRead(ctx, name) }
+	}
+	_, err := input.Read([]string{path}, opts, func(d extract.Document) error {
 		documents.Inc(ctx, 1)
 		emitDoc(d)
 		return nil
