@@ -71,6 +71,12 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		}
 	}
 	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
+	if !ok && c.qualStart == lo {
+		// The number opens its clause, so its verb may come after a long
+		// subject: "As many as 11,000 people from the town of Bria in
+		// Haute Kotto prefecture fled".
+		v, ok = r.nearestTriggerAfter(text, toks, n, lo, hi, r.subjectWindow)
+	}
 	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
 		ok = false // "reached 4.1 million people with aid": people are not aid
 	}
@@ -215,6 +221,11 @@ func (r *rules) nearestTrigger(text string, toks []token, n *number, lo, hi int,
 	return r.nearestTriggerWithin(text, toks, n, lo, hi, only, r.window)
 }
 
+// nearestTriggerAfter finds the nearest trigger after the number only.
+func (r *rules) nearestTriggerAfter(text string, toks []token, n *number, lo, hi, window int) (verdict, bool) {
+	return r.nearestTriggerWithin(text, toks, n, n.first, hi, nil, window)
+}
+
 func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, hi int, only []bool, window int) (verdict, bool) {
 	var best *phrase
 	bestDist := window + 1
@@ -233,28 +244,48 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 		}
 	}
 	dist := 0
-	for k := n.first - 1; k >= lo && dist <= window; k-- {
-		if toks[k].kind != tPunct {
-			dist++
-		}
-		d := dist - 1
-		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) { consider(p, d, false) })
-	}
-	dist = 0
 	for k := n.end; k < hi && dist <= window; k++ {
 		if e := r.asideEnd(text, toks, k, hi); e > k {
 			k = e // an aside does not put the verb after it out of reach
 			continue
 		}
-		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil {
+		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
 			consider(p, dist, true)
 		}
 		if toks[k].kind != tPunct {
 			dist++
 		}
 	}
+	hasAfter := best != nil
+	dist = 0
+	for k := n.first - 1; k >= lo && dist <= window; k-- {
+		if hasAfter && toks[k].id == r.and {
+			break // "one man was killed and nine others were wounded": the number's own verb follows it
+		}
+		if toks[k].kind != tPunct {
+			dist++
+		}
+		d := dist - 1
+		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) {
+			if !r.negated(toks, k+1-len(p.words), lo) {
+				consider(p, d, false)
+			}
+		})
+	}
 	if best == nil {
 		return verdict{}, false
 	}
 	return verdict{category: best.tag, rule: best.rule}, true
+}
+
+// negated reports whether a negation sits in the few words before the
+// trigger starting at token start: "No one was injured when two people
+// burst in", "Two passengers were not hurt".
+func (r *rules) negated(toks []token, start, floor int) bool {
+	for k := start - 1; k >= floor && k >= start-3; k-- {
+		if r.negations.has(toks[k]) {
+			return true
+		}
+	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/tolls"
 )
 
 // ConfigError says which key of the rules is wrong and why: Key is a path
@@ -39,11 +40,14 @@ type unitInfo struct {
 
 // rules is the compiled, read-only form of a Config.
 type rules struct {
-	window     int
-	vocab      *vocabulary
-	endMarkers []*regexp.Regexp
-	dateHeader *regexp.Regexp
-	exclude    []*regexp.Regexp
+	window int
+	// subjectWindow is how far after a number that opens its clause its
+	// verb may be: a long subject comes between.
+	subjectWindow int
+	vocab         *vocabulary
+	endMarkers    []*regexp.Regexp
+	dateHeader    *regexp.Regexp
+	exclude       []*regexp.Regexp
 	// masksByLine is true when no exclusion can match across a line
 	// break, so each line is masked alone.
 	masksByLine bool
@@ -53,6 +57,7 @@ type rules struct {
 	notUnits, negative, onePronounBefore wordSet
 	codeJoiners                          wordSet
 	ageWords, lasting, addressWords      wordSet
+	addressAfter                         *lexicon
 	ageBefore                            wordSet
 	agoWords                             wordSet
 	counterMarks                         wordSet
@@ -93,6 +98,7 @@ type rules struct {
 	notFor  []wordSet // notFor[trigger]: counted nouns its triggers never describe
 
 	clauseBreaks     wordSet
+	negations        wordSet // before a trigger, they take it back: "were not hurt"
 	unitAdjectives   wordSet // between a number and its unit: "35 consecutive days"
 	restatementOpens wordSet
 	// vaguePrepositions are qualifiers that before a vague amount are
@@ -117,6 +123,14 @@ type rules struct {
 	filter       figureFilter
 
 	claims *claim.Annotator
+
+	implied impliedRules
+	scope   scopeRules
+	struck  *tolls.Struck // injured figures that count people hit
+	tolls   *tolls.Rules
+	// tollCategory[c] says category c gets a toll, so counts of it can be
+	// increments ("one more died").
+	tollCategory []bool
 
 	objMax                                 int
 	byRatio                                float64
@@ -183,7 +197,12 @@ func (c *compiler) compile(cfg Config) {
 	if cfg.Window < 1 {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
 	}
+	r.subjectWindow = cfg.SubjectWindow
+	if cfg.SubjectWindow < cfg.Window {
+		c.fail("subject_window", "", "must be at least window (%d), got %d", cfg.Window, cfg.SubjectWindow)
+	}
 	r.endMarkers = c.regexps("article_end", cfg.ArticleEnd)
+
 	r.exclude = c.regexps("exclude_patterns", cfg.ExcludePattern)
 	r.masksByLine = !slices.ContainsFunc(cfg.ExcludePattern, func(p string) bool { return !withinLine(p) })
 	if cfg.DateHeader != "" {
@@ -216,6 +235,8 @@ func (c *compiler) compile(cfg Config) {
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
 	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
+	r.addressAfter = newLexicon()
+	c.phrases(r.addressAfter, "numbers.address_after", n.AddressAfter, 0)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.counterMarks = c.set("numbers.counter_marks", n.CounterMarks)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
@@ -256,8 +277,12 @@ func (c *compiler) compile(cfg Config) {
 
 	c.categories(cfg.Categories)
 	c.units(cfg.Units, cfg.Currencies)
+	c.implied(cfg.Implied)
+	c.scope(cfg.Scope)
+	c.tolls(cfg.Tolls)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
+	r.negations = c.set("negations", cfg.Negations)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.restatementOpens = c.set("restatement_opens", cfg.RestatementOpens)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)
@@ -561,4 +586,27 @@ func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {
 	for i, t := range texts {
 		c.phrase(l, fmt.Sprintf("%s[%d]", key, i), t, tag)
 	}
+}
+
+func (c *compiler) tolls(cfg TollConfig) {
+	c.r.tollCategory = make([]bool, len(c.r.categories))
+	for i, name := range cfg.Categories {
+		if k := c.category(fmt.Sprintf("tolls.categories[%d]", i), name); k >= 0 {
+			c.r.tollCategory[k] = true
+		}
+	}
+	c.r.struck = tolls.NewStruck(cfg.StruckRules)
+	revisions := lower(cfg.Revisions)
+	c.r.tolls = &tolls.Rules{Categories: cfg.Categories, Struck: c.r.struck, Revisions: revisions, AnyPerson: lower(cfg.AnyPerson)}
+}
+
+// Tolls returns the rules that sum a document's figures into tolls.
+func (e *Extractor) Tolls() *tolls.Rules { return e.r.tolls }
+
+func lower(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import "github.com/tally-news/tally/extract/claim"
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
 	Window         int           `mapstructure:"window" yaml:"window"`
+	SubjectWindow  int           `mapstructure:"subject_window" yaml:"subject_window"`
 	ArticleEnd     []string      `mapstructure:"article_end" yaml:"article_end"`
 	DateHeader     string        `mapstructure:"date_header" yaml:"date_header"`
 	ExcludePattern []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
@@ -20,6 +21,7 @@ type Config struct {
 	Currencies       CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
 	Categories       []Category      `mapstructure:"categories" yaml:"categories"`
 	ClauseBreaks     []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	Negations        []string        `mapstructure:"negations" yaml:"negations"`
 	ClauseAsides     []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
 	VaguePreps       []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
 	Directions       DirectionConfig `mapstructure:"qualifier_directions" yaml:"qualifier_directions"`
@@ -31,9 +33,59 @@ type Config struct {
 	Object        ObjectConfig `mapstructure:"object" yaml:"object"`
 	Abbreviations []string     `mapstructure:"abbreviations" yaml:"abbreviations"`
 	Months        []string     `mapstructure:"months" yaml:"months"`
+	// Implied are the counts not written as numbers: "a man was shot dead".
+	Implied ImpliedConfig `mapstructure:"implied" yaml:"implied"`
+	// Scope tells the story's own figures from running totals and
+	// background.
+	Scope ScopeConfig `mapstructure:"scope" yaml:"scope"`
+	// Tolls says which categories get a per-document toll.
+	Tolls TollConfig `mapstructure:"tolls" yaml:"tolls"`
 	// Claims are the rules for who a figure is attributed to, how sure it
 	// is, when and where it happened.
 	Claims claim.Config `mapstructure:"claims" yaml:"claims"`
+}
+
+// ImpliedConfig lists how a single casualty is told without a number:
+// a person, then a state ("a man was shot dead"), an action ("the victim
+// died"), or a verb before the person ("killed a woman", "left a man
+// dead"). States, actions, frames and results are keyed by "killed" or
+// "struck" (hit, injured unless also counted killed).
+type ImpliedConfig struct {
+	Determiners    []string            `mapstructure:"determiners" yaml:"determiners"`
+	Increments     []string            `mapstructure:"increments" yaml:"increments"`
+	Adverbs        []string            `mapstructure:"adverbs" yaml:"adverbs"`
+	Persons        []string            `mapstructure:"persons" yaml:"persons"`
+	Pronouns       []string            `mapstructure:"pronouns" yaml:"pronouns"`
+	MaxModifiers   int                 `mapstructure:"max_modifiers" yaml:"max_modifiers"`
+	Auxiliaries    []string            `mapstructure:"auxiliaries" yaml:"auxiliaries"`
+	States         map[string][]string `mapstructure:"states" yaml:"states"`
+	Actions        map[string][]string `mapstructure:"actions" yaml:"actions"`
+	Frames         map[string][]string `mapstructure:"frames" yaml:"frames"`
+	ResultVerbs    []string            `mapstructure:"result_verbs" yaml:"result_verbs"`
+	Results        map[string][]string `mapstructure:"results" yaml:"results"`
+	NotAfter       []string            `mapstructure:"not_after" yaml:"not_after"`
+	IncrementAfter []string            `mapstructure:"increment_after" yaml:"increment_after"`
+}
+
+// ScopeConfig lists the phrases that make a figure a running total
+// (cumulative) or one of other times and places (background).
+type ScopeConfig struct {
+	Cumulative      []string `mapstructure:"cumulative" yaml:"cumulative"`
+	Background      []string `mapstructure:"background" yaml:"background"`
+	BackgroundAfter []string `mapstructure:"background_after" yaml:"background_after"`
+	YearBefore      []string `mapstructure:"year_before" yaml:"year_before"`
+	Since           []string `mapstructure:"since" yaml:"since"`
+	Window          int      `mapstructure:"window" yaml:"window"`
+}
+
+// TollConfig names the casualty categories that get a toll per document
+// and the rules whose injured figures count people hit, some perhaps
+// killed.
+type TollConfig struct {
+	Categories  []string `mapstructure:"categories" yaml:"categories"`
+	StruckRules []string `mapstructure:"struck_rules" yaml:"struck_rules"`
+	Revisions   []string `mapstructure:"revisions" yaml:"revisions"`
+	AnyPerson   []string `mapstructure:"any_person" yaml:"any_person"`
 }
 
 // NumberConfig lists how numbers are written in words.
@@ -56,7 +108,10 @@ type NumberConfig struct {
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
-	AgoWords         []string           `mapstructure:"ago_words" yaml:"ago_words"`
+	// AddressAfter right after a number make it part of an address: "the
+	// 5200 block of 30th Place".
+	AddressAfter []string `mapstructure:"address_after" yaml:"address_after"`
+	AgoWords     []string `mapstructure:"ago_words" yaml:"ago_words"`
 	// CounterMarks end a gallery counter: "1 of 12 | caption".
 	CounterMarks []string  `mapstructure:"counter_marks" yaml:"counter_marks"`
 	Ages         AgeConfig `mapstructure:"ages" yaml:"ages"`

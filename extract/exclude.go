@@ -129,6 +129,9 @@ func (r *rules) isDate(text string, toks []token, i, end int) bool {
 // isAddress reports whether the number ending at token end starts a street
 // address: capitalised words, then an address word ("12 Baker Street").
 func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
+	if end < limit && r.addressAfter.longestAt(text, toks, end, limit) != nil {
+		return true // "the 5200 block of 30th Place"
+	}
 	for k := end; k < limit && k < end+4; k++ {
 		t := toks[k]
 		if !isName(text, t) {
@@ -162,6 +165,10 @@ func (r *rules) isPronounOne(toks []token, i int) bool {
 	next := toks[i+1]
 	if next.kind != tWord && next.kind != tDigits {
 		return !(next.kind == tPunct && next.id == r.hyphen && !next.spaced)
+	}
+	if r.implied.incrementAfter.has(next) && i+2 < len(toks) && toks[i+2].kind == tWord &&
+		!r.onePronounAfter.has(toks[i+2]) && !r.stopwords.has(toks[i+2]) {
+		return false // "one more passenger died" counts; "one more time" does not
 	}
 	return r.onePronounAfter.has(next) || r.stopwords.has(next)
 }

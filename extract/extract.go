@@ -26,6 +26,12 @@ type scratch struct {
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
+	// year is the article's year (0 when unknown), for telling other
+	// years' figures; casualty says a casualty was counted already, so
+	// that "he died" can count.
+	year     int
+	casualty bool
+	scope    sentenceScope
 }
 
 // Extract returns every figure the document states, in text order.
@@ -52,6 +58,7 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 	// slice by a guess of the density does.
 	figs := s.figs[:0]
 	s.spans, s.bounds = s.spans[:0], nil
+	s.year, s.casualty = yearOf(published), false
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
@@ -71,8 +78,16 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	end = len(text)
 	for _, re := range r.endMarkers {
-		if m := re.FindStringIndex(text[from:]); m != nil && from+m[0] < end {
-			end = from + m[0]
+		for at := from; at < end; {
+			m := re.FindStringIndex(text[at:end])
+			if m == nil {
+				break
+			}
+			if r.hasSentenceEnd(text[from : at+m[0]]) {
+				end = at + m[0]
+				break
+			}
+			at += m[1] // before any full stop: a credit line under the headline, not the end
 		}
 	}
 	if end == len(text) {
@@ -83,6 +98,26 @@ func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 		return end, len(text)
 	}
 	return end, end + nl + 1
+}
+
+// hasSentenceEnd reports whether s ends a sentence somewhere: a full stop,
+// question or exclamation mark that does not end an abbreviation ("Inc.").
+func (r *rules) hasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?':
+			return true
+		case '.':
+			w := i
+			for w > 0 && isASCIILetter(s[w-1]) {
+				w--
+			}
+			if !r.abbreviations[strings.ToLower(s[w:i])] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // region appends the figures of text[from:to], sentence by sentence. Most
@@ -141,6 +176,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 	hasPrev, prevEnd := false, 0
 	var last number // the figure before, for "from 4.8 to 4.7 per cent"
 	lastFig := -1
+	figsFrom := len(figs)
 	for i := first; i < end; {
 		if !r.canStart(toks[:end], i) {
 			i++
@@ -154,10 +190,11 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		i = n.end
 		qualifier, b, qualStart := r.qualify(text, toks, &n, first, end)
 		objFirst, objEnd := r.object(text, toks, &n, end)
-		v := r.categorize(text, toks, &n, context{
+		ctx := context{
 			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
 			qualStart: qualStart, prev: prev, hasPrev: hasPrev, prevEnd: prevEnd,
-		})
+		}
+		v := r.categorize(text, toks, &n, ctx)
 		if !n.age { // a speaker's age says nothing of the counts after it
 			prev, hasPrev, prevEnd = v, true, n.end
 		}
@@ -170,6 +207,15 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end
 		f.Text = text[f.Start:f.End]
 		f.Sentence = text[sent.start:sent.end]
+		f.Basis = BasisStated
+		if n.end < end && r.implied.incrementAfter.has(toks[n.end]) && r.tollCategory[v.category] {
+			f.Basis = BasisIncrement // "one more passenger died"
+		}
+		if len(figs) == figsFrom {
+			r.scopeOfSentence(&s.scope, text, toks, first, end, s.year)
+		}
+		lo, hi := r.clause(text, toks, &n, ctx)
+		f.Scope = r.scopeOf(&s.scope, first, end, lo, hi, n.first, n.end)
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}
@@ -182,9 +228,47 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		}
 		last, lastFig = n, len(figs)
 		figs = append(figs, f)
+	}
+	figs = e.impliedFigures(figs, s, text, toks, sent, first, end, figsFrom, meta)
+	figs = r.deriveInjured(figs, figsFrom)
+	if len(figs) > figsFrom+1 {
+		slices.SortStableFunc(figs[figsFrom:], func(a, b schema.Figure) int { return a.Start - b.Start })
+	}
+	for i := figsFrom; i < len(figs); i++ {
+		if c := figs[i].Category; c == r.categories[r.implied.killed] || c == r.categories[r.implied.injured] {
+			s.casualty = true
+		}
 		s.spans = append(s.spans, claim.Span{Start: sent.start, End: sent.end})
 	}
 	return figs
+}
+
+// deriveInjured adds the injured of a sentence that counts people hit and
+// the killed among them, but not the injured: "Four people were shot, one
+// fatally" gives 3 injured.
+func (r *rules) deriveInjured(figs []schema.Figure, from int) []schema.Figure {
+	hit, killed := -1, -1
+	for i := from; i < len(figs); i++ {
+		f := &figs[i]
+		switch {
+		case f.Basis != BasisStated && f.Basis != BasisImplied:
+		case f.Category == r.categories[r.implied.injured] && r.struck.Has(f.Rule):
+			if hit < 0 {
+				hit = i
+			}
+		case f.Category == r.categories[r.implied.injured]:
+			return figs // the injured are counted as such
+		case f.Category == r.categories[r.implied.killed] && hit >= 0 && killed < 0:
+			killed = i
+		}
+	}
+	if hit < 0 || killed < 0 || figs[killed].Value >= figs[hit].Value {
+		return figs
+	}
+	d := figs[hit]
+	d.Value = tidy(figs[hit].Value - figs[killed].Value)
+	d.Low, d.High, d.Basis, d.Rule = nil, nil, BasisDerived, "derived:struck-minus-killed"
+	return append(figs, d)
 }
 
 // changeTo reports whether two figures state a change, "from a to b",

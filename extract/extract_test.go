@@ -209,7 +209,7 @@ func TestExtractSentences(t *testing.T) {
 		{"civilians who cross a border are", "Upwards of 5,000 civilians crossed the border.",
 			[]want{{"5,000", "min", "", "displaced", 5000}}},
 		{"an age set off by commas", "Police said the suspect, 34, had been arrested with 3 others.",
-			[]want{{"34", "exact", "", "other", 34}, {"3", "exact", "", "captured", 3}}},
+			[]want{{"34", "exact", "", "other", 34}, {"3", "exact", "", "arrested", 3}}},
 		{"more before the counted noun", "Germany will send three more Patriot systems.",
 			[]want{{"three", "exact", "", "equipment", 3}}},
 		{"a model number between a count and its noun", "Germany agreed to send 14 Leopard 2 tanks.",

@@ -751,17 +751,33 @@ func (r *rules) age(text string, toks []token, n *number, limit int) {
 // is an age: "the suspect, 34, was arrested", "Olena Shevchenko, 71, said".
 func (r *rules) ageAside(text string, toks []token, n *number, limit int) bool {
 	if !n.digits || n.isRange || n.scale != 1 || n.value < 1 || n.value > 120 || n.value != float64(int(n.value)) ||
-		n.first < 2 || n.numEnd != n.end || toks[n.first-1].id != r.comma || toks[n.first-2].kind != tWord {
+		n.first < 2 || n.numEnd != n.end || !endsWord(text, toks, n.first-1) {
 		return false
 	}
-	return n.end == limit || toks[n.end].id == r.comma || toks[n.end].id == r.closeParen
+	if toks[n.first-1].id == r.openParen {
+		// "Singh (31)": a name's age in brackets
+		return n.end < limit && toks[n.end].id == r.closeParen && isName(text, toks[n.first-2])
+	}
+	return toks[n.first-1].id == r.comma && (n.end == limit || toks[n.end].id == r.comma || toks[n.end].id == r.closeParen)
+}
+
+// endsWord reports whether a word ends right before token k: a word, or
+// an abbreviation's full stop ("Santiago Salgado Jr., 39,").
+func endsWord(text string, toks []token, k int) bool {
+	if k < 1 {
+		return false
+	}
+	if toks[k-1].kind == tWord {
+		return true
+	}
+	return k >= 2 && text[toks[k-1].start:toks[k-1].end] == "." && toks[k-2].kind == tWord
 }
 
 // ageAsideAt reports whether the comma at token k opens an age aside: a
 // word, a comma, one to three digits and a comma ("One protester, 19,
 // was hurt").
 func (r *rules) ageAsideAt(text string, toks []token, k, end int) bool {
-	if k < 1 || k+2 >= end || toks[k-1].kind != tWord || toks[k+1].kind != tDigits || toks[k+2].id != r.comma {
+	if k+2 >= end || !endsWord(text, toks, k) || toks[k+1].kind != tDigits || toks[k+2].id != r.comma {
 		return false
 	}
 	d := text[toks[k+1].start:toks[k+1].end]

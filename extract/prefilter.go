@@ -43,6 +43,11 @@ func (r *rules) newFigureFilter() figureFilter {
 			f.keep(r.vocab.words[id], int32(id))
 		}
 	}
+	for id, cue := range r.implied.cues {
+		if cue {
+			f.keep(r.vocab.words[id], int32(id))
+		}
+	}
 	f.all = len(r.vague.wildFirst) > 0 || len(r.symbols.wildFirst) > 0
 	return f
 }

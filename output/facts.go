@@ -18,54 +18,65 @@ import (
 // header and honours opts.BOM, opts.Raw and opts.Append as figures do;
 // JSON Lines keys follow the same order. It does not close w.
 func WriteFacts(w io.Writer, format string, facts []schema.Fact, opts Options) error {
+	return writeTable(w, "facts", format, facts, schema.FactColumns, schema.FactNumericColumns, opts)
+}
+
+// WriteTolls writes per-document tolls (see package extract/tolls) as
+// WriteFacts writes facts, with the schema.TollColumns header.
+func WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) error {
+	return writeTable(w, "tolls", format, tolls, schema.TollColumns, schema.TollNumericColumns, opts)
+}
+
+// writeTable writes records whose csv and json tags are columns, in order.
+func writeTable[T any](w io.Writer, what, format string, records []T, columns []string, numeric map[string]bool, opts Options) error {
 	out := bufio.NewWriter(w)
 	var err error
 	switch format {
 	case "csv":
-		err = writeFactsCSV(out, facts, opts)
+		err = writeTableCSV(out, records, columns, numeric, opts)
 	case "jsonl":
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
-		for i := range facts {
-			if err = enc.Encode(&facts[i]); err != nil {
-				err = fmt.Errorf("fact %d: %w", i+1, err)
+		for i := range records {
+			if err = enc.Encode(&records[i]); err != nil {
+				err = fmt.Errorf("record %d: %w", i+1, err)
 				break
 			}
 		}
 	default:
-		return fmt.Errorf("output: facts: unknown format %q (want csv or jsonl)", format)
+		return fmt.Errorf("output: %s: unknown format %q (want csv or jsonl)", what, format)
 	}
 	if err == nil {
 		err = out.Flush()
 	}
 	if err != nil {
-		return fmt.Errorf("output: facts: %s: %w", format, err)
+		return fmt.Errorf("output: %s: %s: %w", what, format, err)
 	}
 	return nil
 }
 
-func writeFactsCSV(out *bufio.Writer, facts []schema.Fact, opts Options) error {
-	header, err := gocsvHeader([]schema.Fact{})
+func writeTableCSV[T any](out *bufio.Writer, records []T, columns []string, numeric map[string]bool, opts Options) error {
+	header, err := gocsvHeader([]T{})
 	if err != nil {
 		return err
 	}
 	// As for figures, neutralisation goes by column position.
-	if !slices.Equal(header, schema.FactColumns) {
-		return fmt.Errorf("gocsv columns %q differ from schema.FactColumns %q", header, schema.FactColumns)
+	if !slices.Equal(header, columns) {
+		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, columns)
 	}
 	if opts.BOM && !opts.Append {
 		if _, err := out.WriteString(utf8BOM); err != nil {
 			return fmt.Errorf("write byte order mark: %w", err)
 		}
 	}
-	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(schema.FactColumns, schema.FactNumericColumns)}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(columns, numeric)}
 	if !opts.Append {
-		if err := rows.cw.Write(schema.FactColumns); err != nil {
+		if err := rows.cw.Write(columns); err != nil {
 			return fmt.Errorf("write header: %w", err)
 		}
 	}
-	if len(facts) > 0 {
-		if err := gocsv.MarshalCSVWithoutHeaders(facts, rows); err != nil {
+	if len(records) > 0 {
+		if err := gocsv.MarshalCSVWithoutHeaders(records, rows); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tally-news/tally/extract/tolls"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -56,6 +57,9 @@ type Options struct {
 	// page's footer. It is read at Close, so the caller may fill in the
 	// finish time and counts while figures are being written.
 	Run *schema.Run
+	// Tolls, when set, sums each document's figures into its casualty
+	// tolls for the workbook's Tolls sheet.
+	Tolls *tolls.Rules
 }
 
 // New returns the writer for format ("csv", "jsonl", "xlsx" or "html")

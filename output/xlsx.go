@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 // Facts (more than a million distinct facts) follow them, before Sources.
 const (
 	summarySheet = "Summary"
+	tollsSheet   = "Tolls"
 	factsSheet   = "Facts"
 	figuresSheet = "Figures"
 	sourcesSheet = "Sources"
@@ -26,6 +28,8 @@ const (
 // xlsxWriter streams figures into a workbook and writes it out on Close:
 //
 //	Summary  counts and totals by category and by source, with a chart
+//	Tolls    one row per document and casualty category (package
+//	         extract/tolls), when the options give toll rules
 //	Facts    the figures merged across articles (package extract/facts)
 //	Figures  every figure, as CSV has them (streamed)
 //	Sources  one row per document (streamed)
@@ -48,6 +52,7 @@ type xlsxWriter struct {
 	docAt  map[string]int // Source -> latest row for it in docs
 	cats   map[string]*categoryStats
 	merge  []schema.Figure // article figures, cut down to what facts.Merge reads
+	tolls  *tollCollector
 	nFigs  int
 	closed bool
 }
@@ -71,7 +76,11 @@ func newXLSX(w io.Writer, opts Options) (*xlsxWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: xlsx: %w", err)
 	}
-	for _, name := range []string{summarySheet, factsSheet} {
+	reserved := []string{summarySheet, factsSheet}
+	if opts.Tolls != nil {
+		reserved = []string{summarySheet, tollsSheet, factsSheet}
+	}
+	for _, name := range reserved {
 		if err := book.addSheet(name); err != nil {
 			_ = book.file.Close()
 			return nil, fmt.Errorf("output: xlsx: sheet %q: %w", name, err)
@@ -84,6 +93,7 @@ func newXLSX(w io.Writer, opts Options) (*xlsxWriter, error) {
 		figures: book.stream(newTable(figuresSheet, schema.Columns, schema.NumericColumns)),
 		docAt:   map[string]int{},
 		cats:    map[string]*categoryStats{},
+		tolls:   newTollCollector(opts.Tolls),
 	}, nil
 }
 
@@ -112,6 +122,7 @@ func (x *xlsxWriter) Write(f *schema.Figure) error {
 		return fmt.Errorf("output: xlsx: %w", err)
 	}
 	x.count(f)
+	x.tolls.add(f)
 	return nil
 }
 
@@ -187,6 +198,11 @@ func (x *xlsxWriter) finish() error {
 	}
 	merged := facts.Merge(x.merge)
 	x.merge = nil
+	if x.tolls != nil {
+		if err := x.writeTolls(x.tolls.all()); err != nil {
+			return err
+		}
+	}
 	if err := x.writeFacts(merged); err != nil {
 		return err
 	}
@@ -210,20 +226,38 @@ func (x *xlsxWriter) writeFacts(merged []schema.Fact) error {
 	for c := range schema.FactBoolColumns {
 		t.setKind(c, kindBool)
 	}
-	t.fitWidths(func(yield func([]string) bool) {
-		for i := range merged {
-			if !yield(merged[i].Cells()) {
-				return
-			}
-		}
-	})
+	return x.writeReserved(t, rowsOf(merged, (*schema.Fact).Cells))
+}
+
+func (x *xlsxWriter) writeTolls(all []schema.Toll) error {
+	t := newTable(tollsSheet, schema.TollColumns, schema.TollNumericColumns)
+	for c := range schema.TollBoolColumns {
+		t.setKind(c, kindBool)
+	}
+	return x.writeReserved(t, rowsOf(all, (*schema.Toll).Cells))
+}
+
+// writeReserved fills a sheet added empty in newXLSX, known only at Close.
+func (x *xlsxWriter) writeReserved(t table, rows iter.Seq[[]string]) error {
+	t.fitWidths(rows)
 	ts := x.book.streamReserved(t)
-	for i := range merged {
-		if err := ts.writeRow(merged[i].Cells()); err != nil {
+	for cells := range rows {
+		if err := ts.writeRow(cells); err != nil {
 			return err
 		}
 	}
 	return ts.close()
+}
+
+// rowsOf yields the cells of each record.
+func rowsOf[T any](records []T, cells func(*T) []string) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for i := range records {
+			if !yield(cells(&records[i])) {
+				return
+			}
+		}
+	}
 }
 
 func (x *xlsxWriter) writeSources() error {

@@ -26,6 +26,7 @@ output error, or interrupted).`,
 	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")
 	f.String("format", "", "output format: csv, jsonl, xlsx or html (overrides the extension)")
 	f.String("facts", "", "also write the figures merged across sources into facts, to this .csv or .jsonl file")
+	f.String("tolls", "", "also write one row per document and casualty category (killed, injured, displaced...) to this .csv or .jsonl file")
 	f.String("config", "", "rules file to use instead of the embedded config.yaml")
 	f.Bool("include-comments", false, "also report figures in reader comments below the article's end, marked section=comments")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte order mark (for Excel on Windows)")

@@ -19,6 +19,7 @@ import (
 	"github.com/tally-news/tally/extract/batch"
 	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/extract/input"
+	"github.com/tally-news/tally/extract/tolls"
 	"github.com/tally-news/tally/output"
 	"github.com/tally-news/tally/schema"
 )
@@ -44,6 +45,7 @@ type extractJob struct {
 
 	keepFacts bool
 	mentions  []schema.Figure // kept only for --facts
+	tolls     []schema.Toll   // kept only for --tolls
 	progress  *progress
 }
 
@@ -80,7 +82,7 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 
 func (j *extractJob) run(ctx context.Context) error {
 	j.warnLostOutput()
-	dest, err := openOutput(j.s, j.v, &j.info)
+	dest, err := openOutput(j.s, j.v, &j.info, j.extractor.Tolls())
 	if err != nil {
 		return err
 	}
@@ -132,6 +134,9 @@ func (j *extractJob) run(ctx context.Context) error {
 		return err
 	}
 	if err := j.writeFacts(); err != nil {
+		return err
+	}
+	if err := j.writeTolls(); err != nil {
 		return err
 	}
 	if j.state != nil {
@@ -213,6 +218,9 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 	if j.keepFacts {
 		j.mentions = append(j.mentions, r.Figures...)
 	}
+	if j.v.GetString("tolls") != "" {
+		j.tolls = append(j.tolls, j.extractor.Tolls().Of(r.Figures)...)
+	}
 	if j.state != nil {
 		j.state.Mark(r.Doc.Source, r.Doc.Text)
 	}
@@ -220,13 +228,27 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 }
 
 func (j *extractJob) writeFacts() error {
-	path := j.v.GetString("facts")
+	return j.writeSide("facts", func(f io.Writer, format string, opts output.Options) error {
+		return output.WriteFacts(f, format, facts.Merge(j.mentions), opts)
+	})
+}
+
+func (j *extractJob) writeTolls() error {
+	return j.writeSide("tolls", func(f io.Writer, format string, opts output.Options) error {
+		return output.WriteTolls(f, format, j.tolls, opts)
+	})
+}
+
+// writeSide writes a side file (--facts, --tolls) as CSV or JSON Lines,
+// renamed into place only when complete.
+func (j *extractJob) writeSide(flag string, write func(io.Writer, string, output.Options) error) error {
+	path := j.v.GetString(flag)
 	if path == "" {
 		return nil
 	}
 	format, err := output.FormatFromPath(path)
 	if err != nil || format != "csv" && format != "jsonl" {
-		return fmt.Errorf("facts %s: use a .csv or .jsonl file", path)
+		return fmt.Errorf("%s %s: use a .csv or .jsonl file", flag, path)
 	}
 	f, err := output.CreateAtomic(path)
 	if err != nil {
@@ -234,8 +256,8 @@ func (j *extractJob) writeFacts() error {
 	}
 	defer f.Abort()
 	opts := output.Options{BOM: j.v.GetBool("bom"), Raw: j.v.GetBool("raw")}
-	if err := output.WriteFacts(f, format, facts.Merge(j.mentions), opts); err != nil {
-		return fmt.Errorf("facts %s: %w", path, err)
+	if err := write(f, format, opts); err != nil {
+		return fmt.Errorf("%s %s: %w", flag, path, err)
 	}
 	return f.Commit()
 }
@@ -273,7 +295,7 @@ type destination struct {
 	file *output.AtomicFile
 }
 
-func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, error) {
+func openOutput(s streams, v *viper.Viper, info *schema.Run, tollRules *tolls.Rules) (*destination, error) {
 	path, format := v.GetString("output"), v.GetString("format")
 	if format == "" && path != "" {
 		var err error
@@ -284,7 +306,7 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run) (*destination, erro
 	if format == "" {
 		format = "csv"
 	}
-	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info}
+	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info, Tolls: tollRules}
 	d := &destination{}
 	var sink io.Writer = s.out
 	appending := v.GetBool("append")

@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tally-news/tally/schema"
+)
+
+// Bases: how a figure's value was obtained.
+const (
+	BasisStated    = "stated"
+	BasisImplied   = "implied"
+	BasisDerived   = "derived"
+	BasisIncrement = "increment"
+)
+
+// Implied casualty kinds, the tags of the implied lexicons.
+const (
+	impliedKilled = iota
+	impliedStruck
+)
+
+var impliedKinds = []string{"killed", "struck"}
+
+// impliedRules find single casualties told without a number: "a man was
+// shot dead", "the victim died", "killed a woman", "left a man dead".
+type impliedRules struct {
+	determiners, increments wordSet
+	adverbs                 wordSet
+	persons, pronouns       wordSet
+	maxModifiers            int
+	auxiliaries             *lexicon
+	states, actions, frames *lexicon // tag: impliedKilled or impliedStruck
+	resultVerbs             wordSet
+	results                 *lexicon
+	notAfter                wordSet
+	incrementAfter          wordSet
+	// cues hold the longest (so likely the rarest) word of every state,
+	// action, frame and result: a sentence without one
+	// holds no implied count, and the figure filter passes sentences with
+	// one. firsts hold their first words, where a match can begin.
+	cues, firsts wordSet
+	// killed and injured are the category indexes the kinds report as.
+	killed, injured int
+}
+
+func (c *compiler) implied(cfg ImpliedConfig) {
+	r := c.r
+	ir := &r.implied
+	ir.determiners = c.set("implied.determiners", cfg.Determiners)
+	ir.increments = c.set("implied.increments", cfg.Increments)
+	ir.adverbs = c.set("implied.adverbs", cfg.Adverbs)
+	ir.persons = c.set("implied.persons", cfg.Persons)
+	ir.pronouns = c.set("implied.pronouns", cfg.Pronouns)
+	ir.maxModifiers = cfg.MaxModifiers
+	ir.auxiliaries = newLexicon()
+	c.phrases(ir.auxiliaries, "implied.auxiliaries", cfg.Auxiliaries, 0)
+	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
+	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
+	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
+	var cues, firsts []string
+	kinded := func(key string, m map[string][]string) *lexicon {
+		l := newLexicon()
+		for kind, phrases := range m {
+			tag := -1
+			for i, k := range impliedKinds {
+				if k == kind {
+					tag = i
+				}
+			}
+			if tag < 0 {
+				c.fail(key+"."+kind, kind, "unknown kind: use killed or struck")
+				continue
+			}
+			c.phrases(l, key+"."+kind, phrases, tag)
+			for _, p := range phrases {
+				if w := phraseWords(p); len(w) > 0 {
+					firsts = append(firsts, w[0])
+					cues = append(cues, longestWord(w))
+				}
+			}
+		}
+		return l
+	}
+	ir.states = kinded("implied.states", cfg.States)
+	ir.actions = kinded("implied.actions", cfg.Actions)
+	ir.frames = kinded("implied.frames", cfg.Frames)
+	ir.results = kinded("implied.results", cfg.Results)
+	firsts = append(firsts, cfg.ResultVerbs...)
+	ir.cues = c.set("implied", cues)
+	ir.firsts = c.set("implied", firsts)
+	ir.killed = c.category("implied", "killed")
+	ir.injured = c.category("implied", "injured")
+	if cfg.MaxModifiers < 0 {
+		c.fail("implied.max_modifiers", "", "must not be negative, got %d", cfg.MaxModifiers)
+	}
+}
+
+// person is a casualty found without a number: its tokens, and whether
+// it is a pronoun (counted only after a stated casualty) or adds one to
+// the count so far ("another man").
+type person struct {
+	first, end int
+	pronoun    bool
+	increment  bool
+}
+
+// impliedFigures appends the single casualties of the sentence toks[first:end]
+// that no number states. figsFrom is the sentence's first figure in figs.
+func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string, toks []token, sent span, first, end, figsFrom int, meta *schema.Figure) []schema.Figure {
+	ir := &e.r.implied
+	if !ir.hasCue(toks, first, end) {
+		return figs
+	}
+	seenCasualty := s.casualty
+	scoped := false
+	emit := func(p person, kind int, how string) {
+		if p.pronoun && !seenCasualty {
+			return // "he died" tells a count only once a victim is known
+		}
+		start, stop := toks[p.first].start, toks[p.end-1].end
+		for i := figsFrom; i < len(figs); i++ {
+			if figs[i].Start < stop && start < figs[i].End && figs[i].Rule != "age" {
+				return // "one man was killed": the number says it
+			}
+		}
+		f := *meta
+		f.Value, f.Qualifier, f.Basis = 1, Exact, BasisImplied
+		if p.increment {
+			f.Basis = BasisIncrement
+		}
+		f.Category = e.r.categories[ir.killed]
+		if kind == impliedStruck {
+			f.Category = e.r.categories[ir.injured]
+		}
+		f.Rule = fmt.Sprintf("implied:%s:%s", impliedKinds[kind], how)
+		f.Start, f.End, f.Text = start, stop, text[start:stop]
+		f.Object = text[toks[p.end-1].start:toks[p.end-1].end]
+		f.Sentence = text[sent.start:sent.end]
+		if !scoped && len(figs) == figsFrom {
+			e.r.scopeOfSentence(&s.scope, text, toks, first, end, s.year)
+		}
+		scoped = true
+		f.Scope = e.r.scopeOf(&s.scope, first, end, first, end, p.first, p.end)
+		figs = append(figs, f)
+		seenCasualty = true
+	}
+	for k := first; k < end; k++ {
+		if !ir.firsts.has(toks[k]) {
+			continue
+		}
+		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
+			auxEnd := k
+			if auxEnd > first && ir.adverbs.has(toks[auxEnd-1]) {
+				auxEnd-- // "was accidentally shot"
+			}
+			if aux := ir.auxiliaries.longestEndingAt(text, toks, auxEnd, first); aux != nil {
+				if p, ok := ir.personBefore(text, toks, auxEnd-len(aux.words), first); ok {
+					emit(p, st.tag, "state")
+					k += len(st.words) - 1
+					continue
+				}
+			}
+		}
+		if ac := ir.actions.longestAt(text, toks, k, end); ac != nil {
+			if p, ok := ir.personBefore(text, toks, k, first); ok {
+				emit(p, ac.tag, "action")
+				k += len(ac.words) - 1
+				continue
+			}
+		}
+		if fr := ir.frames.longestAt(text, toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) {
+			if p, ok := ir.personAfter(text, toks, k+len(fr.words), end); ok {
+				emit(p, fr.tag, "frame")
+				k = p.end - 1
+				continue
+			}
+		}
+		if ir.resultVerbs.has(toks[k]) {
+			if p, ok := ir.personAfter(text, toks, k+1, end); ok && p.end < end {
+				if res := ir.results.longestAt(text, toks, p.end, end); res != nil {
+					emit(p, res.tag, "result")
+					k = p.end + len(res.words) - 1
+				}
+			}
+		}
+	}
+	return figs
+}
+
+func (ir *impliedRules) hasCue(toks []token, first, end int) bool {
+	for k := first; k < end; k++ {
+		if ir.cues.has(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedAfter reports whether the word after a hit takes it back: "was
+// shot at" hit nobody ("was found dead at home" stands).
+func (ir *impliedRules) deniedAfter(p *phrase, toks []token, k, end int) bool {
+	return p.tag == impliedStruck && k < end && ir.notAfter.has(toks[k])
+}
+
+// personBefore finds the person whose tokens end right before e, past an
+// aside in commas ("The victim, 25, died"): a pronoun, or a determiner,
+// at most maxModifiers words and a person noun.
+func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (person, bool) {
+	if e-1 >= floor && isComma(text, toks[e-1]) {
+		for k := e - 2; k >= floor && k >= e-10; k-- {
+			if isComma(text, toks[k]) {
+				e = k
+				break
+			}
+		}
+	}
+	if e-1 < floor {
+		return person{}, false
+	}
+	if ir.pronouns.has(toks[e-1]) {
+		return person{first: e - 1, end: e, pronoun: true}, true
+	}
+	if ir.increments.has(toks[e-1]) {
+		return person{first: e - 1, end: e, increment: true}, true // "and another was wounded"
+	}
+	last := e - 1
+	if !ir.persons.has(toks[last]) {
+		if last = ageNounStart(text, toks, e, floor); last < 0 {
+			return person{}, false
+		}
+	}
+	words := 0
+	for k := last - 1; k >= floor; k-- {
+		t := toks[k]
+		if ir.determiners.has(t) {
+			return person{first: k, end: e, increment: ir.increments.has(t)}, true
+		}
+		if t.kind == tPunct && text[t.start:t.end] != "-" {
+			return person{}, false
+		}
+		if t.spaced {
+			words++ // "20-year-old" is one word
+		}
+		if words > ir.maxModifiers {
+			return person{}, false
+		}
+	}
+	return person{}, false
+}
+
+// personAfter finds a determiner, at most maxModifiers words and a person
+// noun starting at token k: "killed a 20-year-old man".
+func (ir *impliedRules) personAfter(text string, toks []token, k, end int) (person, bool) {
+	if k >= end || !ir.determiners.has(toks[k]) {
+		return person{}, false
+	}
+	words := 0
+	for m := k + 1; m < end; m++ {
+		t := toks[m]
+		if a := ageNounStart(text, toks, m+1, k+1); a >= 0 && (m+1 == end || toks[m+1].spaced) && !ir.persons.has(toks[min(m+1, end-1)]) {
+			return person{first: k, end: m + 1, increment: ir.increments.has(toks[k])}, true // "found the 23-year-old suffering"
+		}
+		if ir.persons.has(t) {
+			if m+1 < end && toks[m+1].kind == tWord && !toks[m+1].spaced {
+				return person{}, false
+			}
+			return person{first: k, end: m + 1, increment: ir.increments.has(toks[k])}, true
+		}
+		if t.kind == tPunct && t.spaced {
+			return person{}, false
+		}
+		if t.spaced {
+			words++
+		}
+		if words > ir.maxModifiers {
+			return person{}, false
+		}
+	}
+	return person{}, false
+}
+
+func isComma(text string, t token) bool { return t.kind == tPunct && text[t.start:t.end] == "," }
+
+// ageNounStart returns the first token of an age used as a noun that ends
+// right before e ("a 29-year-old was shot"), or -1.
+func ageNounStart(text string, toks []token, e, floor int) int {
+	k := e - 5
+	if k < floor || toks[k].kind != tDigits {
+		return -1
+	}
+	for i, want := range []string{"-", "year", "-", "old"} {
+		t := toks[k+1+i]
+		if t.spaced || !strings.EqualFold(text[t.start:t.end], want) {
+			return -1
+		}
+	}
+	return k
+}
+
+// longestWord returns the longest of words, the last of equals: "lost his
+// life" is cued by "life", which is rarer.
+func longestWord(words []string) string {
+	best := words[0]
+	for _, w := range words[1:] {
+		if len(w) >= len(best) {
+			best = w
+		}
+	}
+	return best
+}

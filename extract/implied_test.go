@@ -1,0 +1,104 @@
+package extract_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
+)
+
+// brief prints the figures a test cares about (ages, always other,
+// included): text, value, category,
+// basis and scope.
+func brief(figs []schema.Figure) string {
+	var parts []string
+	for _, f := range figs {
+		parts = append(parts, fmt.Sprintf("%s=%v %s %s %s", f.Text, f.Value, f.Category, f.Basis, f.Scope))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// TestImpliedCounts: single casualties told without a number are figures
+// of value 1 (basis implied), "another" adds one (increment), "four shot,
+// one fatally" derives the injured, and what is not a casualty stays out.
+func TestImpliedCounts(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	tests := []struct{ text, want string }{
+		{"A woman was found dead in her apartment.", "A woman=1 killed implied incident"},
+		{"The shooting left a 20-year-old man dead.", "a 20-year-old man=1 killed implied incident; 20-year-old=20 other stated incident"},
+		{"The gunman was killed by police.", "The gunman=1 killed implied incident"},
+		{"Police said a man was shot in the leg.", "a man=1 injured implied incident"},
+		{"A 60-year old Schuylkill County man was shot and killed Saturday.", "A 60-year old Schuylkill County man=1 killed implied incident; 60-year old=60 other stated incident"},
+		{"The victim, 25, died at the hospital.", "The victim=1 killed implied incident; 25=25 other stated incident"},
+		{"A man is dead and another was wounded.", "A man=1 killed implied incident; another=1 injured increment incident"},
+		{"Police say a 29-year-old was shot twice in the chest.", "a 29-year-old=1 injured implied incident; 29-year-old=29 other stated incident"},
+		{"Officers found the 23-year-old suffering from a gunshot wound.", "the 23-year-old=1 injured implied incident; 23-year-old=23 other stated incident"},
+		{"A man was accidentally shot by an acquaintance.", "A man=1 injured implied incident"},
+		{"Four people were shot, one fatally, on Friday night.", "Four=4 injured stated incident; Four=3 injured derived incident; one=1 killed stated incident"},
+		{"One more passenger died in hospital on Sunday.", "One=1 killed increment incident"},
+		// not casualties
+		{"He died at the scene.", ""}, // a pronoun counts only after a casualty
+		{"A man was shot at but not hit.", ""},
+		{"No one was injured when two people burst into the home.", "two=2 other stated incident"},
+		{"Her watchdog was shot and killed by burglars.", ""},
+		{"Two passengers in the car were not hurt.", "Two=2 other stated incident"},
+		{"Russia launched 128 drones, and 110 were shot down.", "128=128 equipment stated incident; 110=110 equipment stated incident"},
+	}
+	for _, tt := range tests {
+		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})
+		if got := brief(figs); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+	// A pronoun counts after a casualty in an earlier sentence.
+	figs := e.Extract(extract.Document{Source: "t.txt", Text: "A man was shot on Friday.\nHe died at the hospital."})
+	if got, want := brief(figs), "A man=1 injured implied incident; He=1 killed implied incident"; got != want {
+		t.Errorf("pronoun after a casualty:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestScope: running totals are cumulative; rates, comparisons and other
+// years are background; the story's own figures are the incident's.
+func TestScope(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	tests := []struct{ text, want string }{
+		{"date 2024-11-08\nThe quake killed 212 people on Thursday.", "212=212 killed stated incident"},
+		{"date 2024-11-08\nThe 1999 quake killed 17,000 people.", "17,000=17000 killed stated background"},
+		{"The city records nearly 600 gun deaths a year.", "600=600 killed stated background"},
+		{"The neighbourhood has seen four people killed in less than a year.", "four=4 killed stated background"},
+		{"Since the war began, 10,000 civilians have been killed.", "10,000=10000 killed stated cumulative"},
+		{"So far this year, 45 people have drowned.", "45=45 killed stated cumulative"},
+		{"In 2011, 15 people died in the same river.", "15=15 killed stated background"},
+	}
+	for _, tt := range tests {
+		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})
+		if got := brief(figs); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCategoriesOnEveryBeat: the categories of other beats than war.
+func TestCategoriesOnEveryBeat(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	tests := []struct{ text, want string }{
+		{"Officials confirmed 300 new cholera cases this week.", "cases"},
+		{"Police arrested 14 protesters outside parliament.", "arrested"},
+		{"The storm affected 20,000 people across the coast.", "affected"},
+		{"Floods forced 5,000 people out of their homes.", "displaced"},
+		{"About 3,800 people were pushed over the border by drought.", "displaced"},
+		{"Some 800 people took shelter in schools.", "displaced"},
+		{"Eight coaches derailed near the station.", "equipment"},
+		{"The outbreak has killed people across six states.", "territory"},
+		{"The conflict caused 34,000 displacements last year.", "displaced"},
+		{"A crowd of 60,000 gathered in the square.", "other"},
+	}
+	for _, tt := range tests {
+		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})
+		if len(figs) != 1 || figs[0].Category != tt.want {
+			t.Errorf("%q: got %s, want one figure of category %s", tt.text, brief(figs), tt.want)
+		}
+	}
+}

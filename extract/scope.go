@@ -1,0 +1,167 @@
+package extract
+
+import "strconv"
+
+// Scopes: where a figure stands in time.
+const (
+	ScopeIncident   = "incident"
+	ScopeCumulative = "cumulative"
+	ScopeBackground = "background"
+)
+
+// scopeRules tell the story's own figures from running totals
+// ("since the war began") and background ("600 gun deaths a year", "the
+// 1999 quake killed 17,000").
+type scopeRules struct {
+	cumulative, background, backgroundAfter *lexicon
+	// starts holds the first words of all three: other tokens are skipped
+	// without a look-up.
+	starts     wordSet
+	yearBefore wordSet
+	since      wordSet
+	window     int
+}
+
+func (c *compiler) scope(cfg ScopeConfig) {
+	sr := &c.r.scope
+	sr.cumulative, sr.background, sr.backgroundAfter = newLexicon(), newLexicon(), newLexicon()
+	c.phrases(sr.cumulative, "scope.cumulative", cfg.Cumulative, 0)
+	c.phrases(sr.background, "scope.background", cfg.Background, 0)
+	c.phrases(sr.backgroundAfter, "scope.background_after", cfg.BackgroundAfter, 0)
+	var firsts []string
+	for _, list := range [][]string{cfg.Cumulative, cfg.Background, cfg.BackgroundAfter} {
+		for _, p := range list {
+			w := phraseWords(p)
+			if len(w) > 0 && len(w[0]) > 1 && w[0][len(w[0])-1] == '*' {
+				c.fail("scope", p, "a scope phrase cannot begin with a wildcard")
+				continue
+			}
+			if len(w) > 0 {
+				firsts = append(firsts, w[0])
+			}
+		}
+	}
+	sr.starts = c.set("scope", firsts)
+	sr.yearBefore = c.set("scope.year_before", cfg.YearBefore)
+	sr.since = c.set("scope.since", cfg.Since)
+	sr.window = cfg.Window
+	if cfg.Window < 1 {
+		c.fail("scope.window", "", "must be at least 1, got %d", cfg.Window)
+	}
+}
+
+// Kinds of scope phrase, as bits of a scopeMark.
+const (
+	markBackground = 1 << iota
+	markBackgroundAfter
+	markCumulative
+)
+
+// scopeMark is a scope phrase found in a sentence: tokens [at, end).
+type scopeMark struct {
+	at, end int
+	kind    uint8
+}
+
+// sentenceScope holds what a sentence says of time, found once for all its
+// figures.
+type sentenceScope struct {
+	marks []scopeMark
+	// year is what the years the sentence names make of its figures:
+	// background for another year than the article's ("in 2015"),
+	// cumulative for a count since one ("since 2012"), else empty.
+	year string
+}
+
+// scopeOfSentence finds the scope phrases of the sentence toks[first:end].
+func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, first, end, year int) {
+	sr := &r.scope
+	ss.marks = ss.marks[:0]
+	for k := first; k < end; k++ {
+		if !sr.starts.has(toks[k]) {
+			continue
+		}
+		for _, l := range [...]struct {
+			lex  *lexicon
+			kind uint8
+		}{{sr.background, markBackground}, {sr.backgroundAfter, markBackgroundAfter}, {sr.cumulative, markCumulative}} {
+			if p := l.lex.longestAt(text, toks, k, end); p != nil {
+				ss.marks = append(ss.marks, scopeMark{at: k, end: k + len(p.words), kind: l.kind})
+			}
+		}
+	}
+	ss.year = r.yearScope(text, toks, first, end, year)
+}
+
+// scopeOf returns the scope of the figure on tokens [numFirst, numEnd)
+// of a sentence [first, end), whose clause is [lo, hi).
+func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd int) string {
+	w := r.scope.window
+	outside := func(m scopeMark) bool { return m.at < numFirst || m.at >= numEnd }
+	from, to := max(lo, numFirst-w), min(hi, numEnd+w)
+	for _, m := range ss.marks {
+		if m.end > to {
+			continue
+		}
+		if m.kind == markBackgroundAfter && m.at >= numEnd || m.kind == markBackground && m.at >= from && outside(m) {
+			return ScopeBackground // "600 gun deaths a year", "has seen four killed"
+		}
+	}
+	// A running total's phrase often opens the sentence in a clause of its
+	// own: "Since the invasion began in 2022, more than 150 civilians ...".
+	from, to = max(first, numFirst-w), min(end, numEnd+w)
+	for _, m := range ss.marks {
+		if m.kind == markCumulative && m.at >= from && m.end <= to && outside(m) {
+			return ScopeCumulative
+		}
+	}
+	if ss.year != "" {
+		return ss.year
+	}
+	return ScopeIncident
+}
+
+// yearScope reads the years the sentence names: another year than the
+// article's makes its figures background ("In 2015, a man was shot on the
+// same corner"), a year after "since" a running total ("displaced since
+// 2012"). When the article's year is unknown (0), only a year introduced
+// as a time counts.
+func (r *rules) yearScope(text string, toks []token, first, end, year int) string {
+	for k := first; k < end; k++ {
+		y := r.yearAt(text, toks[k])
+		if y == 0 || y == year {
+			continue
+		}
+		if k > first && r.scope.since.has(toks[k-1]) {
+			return ScopeCumulative
+		}
+		if year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]) {
+			return ScopeBackground
+		}
+	}
+	return ""
+}
+
+// yearAt returns the year a token is, or 0.
+func (r *rules) yearAt(text string, t token) int {
+	if t.kind != tDigits || t.end-t.start != 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(text[t.start:t.end])
+	if err != nil || y < r.years.Min || y > r.years.Max {
+		return 0
+	}
+	return y
+}
+
+// yearOf returns the year of a YYYY-MM-DD date, 0 when there is none.
+func yearOf(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return y
+}
