@@ -4,7 +4,7 @@
 // machine. It reads what tally extract reads (files, directories, globs;
 // text, HTML, JSON Lines, JSON, CSV, gzipped or not) with the same input
 // and extract packages, and writes tally's columns as CSV or JSON Lines
-// shards.
+// shards, with the documents' casualty tolls in shards of their own.
 //
 //	tally-beam --output out/figures testdata/articles
 //	tally-beam --runner=flink --endpoint=localhost:8099 --environment_type=LOOPBACK --output /shared/out/figures '/shared/feeds/*.jsonl.gz'
@@ -50,7 +50,7 @@ type flags struct {
 
 func defineFlags(fs *flag.FlagSet) *flags {
 	return &flags{
-		output:          fs.String("output", "", "shard prefix: writes PREFIX-00000-of-0000N.csv (or .jsonl) and PREFIX-errors-00000-of-00001.txt (required)"),
+		output:          fs.String("output", "", "shard prefix: writes figures to PREFIX-00000-of-0000N.csv (or .jsonl), tolls to PREFIX-tolls-00000-of-0000N.csv, input errors to PREFIX-errors-00000-of-00001.txt (required)"),
 		format:          fs.String("format", "csv", "output format: csv or jsonl"),
 		shards:          fs.Int("shards", 1, "number of output files; a document's rows are all in one"),
 		config:          fs.String("config", "", "rules file to use instead of the embedded config.yaml (read here, sent to the workers)"),

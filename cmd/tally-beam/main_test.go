@@ -39,9 +39,9 @@ const runTimeout = 4 * time.Minute
 
 // TestPrismMatchesExtract runs the pipeline on Prism over the repository's
 // sample articles, a generated feed and folder of articles, and a feed with
-// a broken record, and checks that its rows are tally extract's rows on the
-// same input, sorted, in both output formats, and that the broken record is
-// reported by file and line.
+// a broken record, and checks that its figure and toll rows are tally
+// extract's rows on the same input, sorted, in both output formats, and
+// that the broken record is reported by file and line.
 func TestPrismMatchesExtract(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Beam pipelines; skipped with -short")
@@ -61,6 +61,7 @@ func TestPrismMatchesExtract(t *testing.T) {
 	common := []string{
 		filepath.Join(repoRoot, "testdata", "articles"),
 		filepath.Join(repoRoot, "testdata", "golden"),
+		filepath.Join(repoRoot, "testdata", "tolls"),
 		filepath.Join(repoRoot, "testdata", "input"), // holds an HTML page with no article: an input error
 		feed, broken,
 	}
@@ -70,8 +71,8 @@ func TestPrismMatchesExtract(t *testing.T) {
 
 	for _, format := range []string{"csv", "jsonl"} {
 		t.Run(format, func(t *testing.T) {
-			want := filepath.Join(tmp, "want."+format)
-			code, stderr := command(t, tally, append([]string{"extract", "--quiet", "-o", want}, extractArgs...), nil)
+			want, wantTolls := filepath.Join(tmp, "want."+format), filepath.Join(tmp, "want-tolls."+format)
+			code, stderr := command(t, tally, append([]string{"extract", "--quiet", "-o", want, "--tolls", wantTolls}, extractArgs...), nil)
 			if code != 1 {
 				t.Fatalf("tally extract: exit %d, want 1 (two bad inputs): %s", code, stderr)
 			}
@@ -85,18 +86,28 @@ func TestPrismMatchesExtract(t *testing.T) {
 				t.Errorf("info logs without --verbose:\n%s", stderr)
 			}
 
-			wantRows := readRows(t, format, want)
-			var gotRows []string
-			for i := range 3 {
-				gotRows = append(gotRows, readRows(t, format, shardName(prefix, i, 3, "."+format))...)
-			}
-			if len(wantRows) < 1000 {
-				t.Fatalf("tally extract gave only %d rows; the corpus is not what the test expects", len(wantRows))
-			}
-			slices.Sort(wantRows)
-			slices.Sort(gotRows)
-			if !slices.Equal(gotRows, wantRows) {
-				t.Errorf("tally-beam gave %d rows, tally extract %d; first difference:\n%s", len(gotRows), len(wantRows), firstDifference(gotRows, wantRows))
+			for _, out := range []struct {
+				want, prefix string
+				columns      []string
+				atLeast      int
+			}{
+				{want, prefix, schema.Columns, 1000},
+				{wantTolls, prefix + "-tolls", schema.TollColumns, 100},
+			} {
+				wantRows := readRows(t, format, out.want, out.columns)
+				var gotRows []string
+				for i := range 3 {
+					gotRows = append(gotRows, readRows(t, format, shardName(out.prefix, i, 3, "."+format), out.columns)...)
+				}
+				if len(wantRows) < out.atLeast {
+					t.Fatalf("%s: tally extract gave only %d rows; the corpus is not what the test expects", out.want, len(wantRows))
+				}
+				slices.Sort(wantRows)
+				slices.Sort(gotRows)
+				if !slices.Equal(gotRows, wantRows) {
+					t.Errorf("%s: tally-beam gave %d rows, tally extract %d; first difference:\n%s",
+						out.prefix, len(gotRows), len(wantRows), firstDifference(gotRows, wantRows))
+				}
 			}
 
 			errs, err := os.ReadFile(shardName(prefix+"-errors", 0, 1, ".txt"))
@@ -171,10 +182,10 @@ func command(t *testing.T, name string, args, env []string) (int, string) {
 	return cmd.ProcessState.ExitCode(), stderr.String()
 }
 
-// readRows returns a file's figure rows as comparable strings: CSV records
-// (a sentence may hold a line break) after checking the header, or JSON
-// Lines as they are.
-func readRows(t *testing.T, format, path string) []string {
+// readRows returns a file's rows as comparable strings: CSV records (a
+// sentence may hold a line break) after checking the header, or JSON Lines
+// as they are.
+func readRows(t *testing.T, format, path string, columns []string) []string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -185,8 +196,8 @@ func readRows(t *testing.T, format, path string) []string {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	header, err := r.Read()
-	if err != nil || !slices.Equal(header, schema.Columns) {
-		t.Fatalf("%s: header %q (%v), want schema.Columns", path, header, err)
+	if err != nil || !slices.Equal(header, columns) {
+		t.Fatalf("%s: header %q (%v), want %q", path, header, err, columns)
 	}
 	var rows []string
 	for {

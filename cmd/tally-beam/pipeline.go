@@ -11,13 +11,13 @@ import (
 
 // The pipeline:
 //
-//	paths and globs ─ listFn ─ Reshuffle ─ readFn ─ Reshuffle ─ extractFn ─┬─ encodeFn ─ writeShards: PREFIX-SSSSS-of-NNNNN.csv
-//	                     └────────── input errors ──────┴─ errorRow ─ writeShards: PREFIX-errors-00000-of-00001.txt
+//	paths, globs ─ listFn ─ Reshuffle ─ readFn ─ Reshuffle ─ extractFn ─┬─ encodeFn ─ writeShards: PREFIX-SSSSS-of-NNNNN.csv
+//	                  │                   │                             └─ tollsFn ── writeShards: PREFIX-tolls-SSSSS-of-NNNNN.csv
+//	                  └──── input errors ─┴─ errorRow ─ writeShards: PREFIX-errors-00000-of-00001.txt
 //
 // The first Reshuffle spreads files over workers, the second the documents
-// of one large feed. extractFn's output (one element per document with its
-// figures) is where per-document results hang: tolls, when package
-// extract/tolls exists, are one more ParDo on it and one more writeShards.
+// of one large feed. extractFn emits one element per document with its
+// figures; what is made per document (rows, tolls) hangs from it.
 
 // settings are the run's flags, resolved and checked.
 type settings struct {
@@ -39,6 +39,7 @@ func init() {
 	register.DoFn4x1[context.Context, string, func(extract.Document), func(string), error](&readFn{})
 	register.DoFn3x0[context.Context, extract.Document, func(extracted)](&extractFn{})
 	register.DoFn2x1[extracted, func(int, string), error](&encodeFn{})
+	register.DoFn2x1[extracted, func(int, string), error](&tollsFn{})
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
 	register.Function1x2(emptyShard)
 	register.Function1x2(errorRow)
@@ -51,7 +52,11 @@ func init() {
 
 // buildPipeline lays out the pipeline for st; running it is the caller's.
 func buildPipeline(st settings) (*beam.Pipeline, error) {
-	header, err := fileHeader(st.Format, st.Raw)
+	header, err := figuresHeader(st.Format, st.Raw)
+	if err != nil {
+		return nil, err
+	}
+	tollHeader, err := tollsHeader(st.Format, st.Raw)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +71,9 @@ func buildPipeline(st settings) (*beam.Pipeline, error) {
 
 	rows := beam.ParDo(s, &encodeFn{Format: st.Format, Raw: st.Raw, Shards: st.Shards}, found)
 	writeShards(s.Scope("Figures"), rows, st.Output, "."+st.Format, header, st.Shards)
+
+	tollRows := beam.ParDo(s, &tollsFn{Rules: st.Rules, Format: st.Format, Raw: st.Raw, Shards: st.Shards}, found)
+	writeShards(s.Scope("Tolls"), tollRows, st.Output+"-tolls", "."+st.Format, tollHeader, st.Shards)
 
 	errs := beam.Flatten(s, listErrors, readErrors)
 	writeShards(s.Scope("Errors"), beam.ParDo(s, errorRow, errs), st.Output+"-errors", ".txt", "", 1)

@@ -64,9 +64,9 @@ func shardOf(source string, n int) int {
 	return int(h.Sum32() % uint32(n))
 }
 
-// fileHeader is what a file of format starts with before any row: the
-// header line for CSV, nothing for JSON Lines.
-func fileHeader(format string, raw bool) (string, error) {
+// figuresHeader is what a figures file of format starts with before any
+// row: the header line for CSV, nothing for JSON Lines.
+func figuresHeader(format string, raw bool) (string, error) {
 	var buf bytes.Buffer
 	w, err := output.New(format, &buf, output.Options{Raw: raw})
 	if err != nil {
