@@ -76,9 +76,9 @@ func (fn *listFn) ProcessElement(ctx context.Context, arg string, emitFile, emit
 // listRemote lists the objects a remote path or glob names. Object stores
 // have no directories to walk: each match is read by its extension.
 func (fn *listFn) listRemote(ctx context.Context, glob string, emit func(string) error, emitError func(string)) error {
-	fsys, err := filesystem.New(ctx, glob)
+	fsys, err := beamFilesystem(ctx, glob)
 	if err != nil {
-		return fmt.Errorf("%s: %w", glob, err)
+		return err
 	}
 	defer fsys.Close()
 	matches, err := fsys.List(ctx, glob)
@@ -95,6 +95,16 @@ func (fn *listFn) listRemote(ctx context.Context, glob string, emit func(string)
 		}
 	}
 	return nil
+}
+
+// beamFilesystem returns the Beam filesystem a path is on (gs://, memfs://,
+// local...); its error names the path.
+func beamFilesystem(ctx context.Context, path string) (filesystem.Interface, error) {
+	fsys, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return fsys, nil
 }
 
 // isRemote reports whether a path names a file on one of Beam's
@@ -117,9 +127,9 @@ type readFn struct {
 func (fn *readFn) ProcessElement(ctx context.Context, path string, emitDoc func(extract.Document), emitError func(string)) error {
 	opts := fn.Input.options()
 	if isRemote(path) {
-		fsys, err := filesystem.New(ctx, path)
+		fsys, err := beamFilesystem(ctx, path)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return err
 		}
 		defer fsys.Close()
 		opts.Open = func(name string) (io.ReadCloser, error) { return fsys.OpenRead(ctx, name) }

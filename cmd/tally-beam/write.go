@@ -9,7 +9,6 @@ import (
 	"io"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"github.com/tally-news/tally/output"
 )
@@ -114,12 +113,12 @@ type writeShardFn struct {
 
 func (fn *writeShardFn) ProcessElement(ctx context.Context, shard int, rows func(*string) bool) (err error) {
 	name := shardName(fn.Prefix, shard, fn.Shards, fn.Ext)
-	fs, err := filesystem.New(ctx, name)
+	fsys, err := beamFilesystem(ctx, name)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
-	defer fs.Close()
-	f, err := fs.OpenWrite(ctx, name)
+	defer fsys.Close()
+	f, err := fsys.OpenWrite(ctx, name)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
