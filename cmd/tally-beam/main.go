@@ -90,6 +90,21 @@ func run(ctx context.Context, f *flags, paths []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tally-beam:", err)
 		return 2
 	}
+	// Beam leaves an empty temp file behind on every loopback run (the
+	// stand-in for a worker binary it does not use, beam#27569); the run's
+	// temp files go to a directory of their own, removed at the end.
+	if tmp, err := os.MkdirTemp("", "tally-beam-"); err == nil {
+		was, set := os.LookupEnv("TMPDIR")
+		os.Setenv("TMPDIR", tmp)
+		defer func() {
+			if set {
+				os.Setenv("TMPDIR", was)
+			} else {
+				os.Unsetenv("TMPDIR")
+			}
+			os.RemoveAll(tmp)
+		}()
+	}
 	start := time.Now()
 	res, err := beamx.RunWithMetrics(ctx, p)
 	if err != nil {

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,43 +44,46 @@ const runTimeout = 4 * time.Minute
 // sample articles, a generated feed and folder of articles, and a feed with
 // a broken record, and checks that its figure and toll rows are tally
 // extract's rows on the same input, sorted, in both output formats, and
-// that the broken record is reported by file and line.
+// that the broken record is reported by file and line. Then it runs it
+// once more with the workers in processes of their own, as a cluster runs
+// them.
 func TestPrismMatchesExtract(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Beam pipelines; skipped with -short")
 	}
 	tmp := t.TempDir()
 	tally := filepath.Join(tmp, "tally")
-	goRun(t, "build", "-o", tally, "./cmd/tally")
+	goRun(t, repoRoot, "build", "-o", tally, "./cmd/tally")
 	feed := filepath.Join(tmp, "corpus.jsonl")
-	goRun(t, "run", "./cmd/gencorpus", "-size", "1MB", "-format", "jsonl", "-seed", "7", "-o", feed)
+	goRun(t, repoRoot, "run", "./cmd/gencorpus", "-size", "1MB", "-format", "jsonl", "-seed", "7", "-o", feed)
 	folder := filepath.Join(tmp, "articles")
-	goRun(t, "run", "./cmd/gencorpus", "-size", "200KB", "-format", "txt", "-seed", "8", "-o", folder)
+	goRun(t, repoRoot, "run", "./cmd/gencorpus", "-size", "200KB", "-format", "txt", "-seed", "8", "-o", folder)
 	broken := filepath.Join(tmp, "broken.jsonl")
 	writeFile(t, broken, `{"id":"a","text":"At least 12 people were killed and 40 injured."}`+"\n"+
 		`{"id":"b","text":"broken`+"\n"+
 		`{"id":"c","text":"About 3,000 residents were evacuated."}`+"\n")
 
-	common := []string{
+	samples := []string{
 		filepath.Join(repoRoot, "testdata", "articles"),
 		filepath.Join(repoRoot, "testdata", "golden"),
 		filepath.Join(repoRoot, "testdata", "tolls"),
-		filepath.Join(repoRoot, "testdata", "input"), // holds an HTML page with no article: an input error
-		feed, broken,
 	}
+	common := append(slices.Clone(samples),
+		filepath.Join(repoRoot, "testdata", "input"), // holds an HTML page with no article: an input error
+		feed, broken)
 	// tally-beam gets the folder as a glob; tally extract walks it.
 	beamArgs := append(slices.Clone(common), filepath.Join(folder, "*.txt"))
 	extractArgs := append(slices.Clone(common), folder)
 
 	for _, format := range []string{"csv", "jsonl"} {
 		t.Run(format, func(t *testing.T) {
-			want, wantTolls := filepath.Join(tmp, "want."+format), filepath.Join(tmp, "want-tolls."+format)
-			code, stderr := command(t, tally, append([]string{"extract", "--quiet", "-o", want, "--tolls", wantTolls}, extractArgs...), nil)
+			want := filepath.Join(tmp, "want")
+			code, stderr := command(t, "", tally, append([]string{"extract", "--quiet", "-o", want + "." + format, "--tolls", want + "-tolls." + format}, extractArgs...), nil)
 			if code != 1 {
 				t.Fatalf("tally extract: exit %d, want 1 (two bad inputs): %s", code, stderr)
 			}
 			prefix := filepath.Join(tmp, format, "figures")
-			code, stderr = command(t, os.Args[0], append([]string{"--output", prefix, "--format", format, "--shards", "3"}, beamArgs...),
+			code, stderr = command(t, "", os.Args[0], append([]string{"--output", prefix, "--format", format, "--shards", "3"}, beamArgs...),
 				[]string{asCommand + "=1"})
 			if code != 1 {
 				t.Fatalf("tally-beam: exit %d, want 1 (two bad inputs): %s", code, stderr)
@@ -85,30 +91,7 @@ func TestPrismMatchesExtract(t *testing.T) {
 			if strings.Contains(stderr, "level=INFO") {
 				t.Errorf("info logs without --verbose:\n%s", stderr)
 			}
-
-			for _, out := range []struct {
-				want, prefix string
-				columns      []string
-				atLeast      int
-			}{
-				{want, prefix, schema.Columns, 1000},
-				{wantTolls, prefix + "-tolls", schema.TollColumns, 100},
-			} {
-				wantRows := readRows(t, format, out.want, out.columns)
-				var gotRows []string
-				for i := range 3 {
-					gotRows = append(gotRows, readRows(t, format, shardName(out.prefix, i, 3, "."+format), out.columns)...)
-				}
-				if len(wantRows) < out.atLeast {
-					t.Fatalf("%s: tally extract gave only %d rows; the corpus is not what the test expects", out.want, len(wantRows))
-				}
-				slices.Sort(wantRows)
-				slices.Sort(gotRows)
-				if !slices.Equal(gotRows, wantRows) {
-					t.Errorf("%s: tally-beam gave %d rows, tally extract %d; first difference:\n%s",
-						out.prefix, len(gotRows), len(wantRows), firstDifference(gotRows, wantRows))
-				}
-			}
+			sameRows(t, format, want, prefix, 3, 1000)
 
 			errs, err := os.ReadFile(shardName(prefix+"-errors", 0, 1, ".txt"))
 			if err != nil {
@@ -120,6 +103,71 @@ func TestPrismMatchesExtract(t *testing.T) {
 				}
 			}
 		})
+	}
+
+	// In loopback mode the DoFns run in the launching process; Flink, Spark
+	// and Dataflow start workers from the binary, which find every DoFn by
+	// its registered name. Prism does the same in a PROCESS environment,
+	// through Beam's boot program.
+	t.Run("worker process", func(t *testing.T) {
+		boot := filepath.Join(tmp, "boot")
+		goRun(t, ".", "build", "-o", boot, "github.com/apache/beam/sdks/v2/go/container")
+		// Prism 2.78 passes --id='ID' with quotes meant for a shell.
+		wrapper := filepath.Join(tmp, "boot.sh")
+		writeFile(t, wrapper, "#!/bin/sh\nid=$(printf '%s' \"$1\" | tr -d \"'\")\nshift\nexec "+boot+" \"$id\" --semi_persist_dir="+tmp+" \"$@\"\n")
+		if err := os.Chmod(wrapper, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var inputs []string
+		for _, p := range samples {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, abs)
+		}
+		want := filepath.Join(tmp, "worker-want")
+		if code, stderr := command(t, "", tally, append([]string{"extract", "--quiet", "-o", want + ".csv", "--tolls", want + "-tolls.csv"}, inputs...), nil); code != 0 {
+			t.Fatalf("tally extract: exit %d: %s", code, stderr)
+		}
+		prefix := filepath.Join(tmp, "worker", "figures")
+		args := append([]string{"--environment_type=PROCESS", `--environment_config={"command":"` + wrapper + `"}`,
+			"--worker_binary=" + os.Args[0], "--output", prefix, "--shards", "2"}, inputs...)
+		// The boot program writes its options file to the working directory.
+		if code, stderr := command(t, tmp, os.Args[0], args, []string{asCommand + "=1"}); code != 0 {
+			t.Fatalf("tally-beam: exit %d: %s", code, stderr)
+		}
+		sameRows(t, "csv", want, prefix, 2, 100)
+	})
+}
+
+// sameRows checks that the figure and toll shards under prefix hold the
+// rows of tally extract's files want.FORMAT and want-tolls.FORMAT, sorted,
+// and that there are at least atLeast figures.
+func sameRows(t *testing.T, format, want, prefix string, shards, atLeast int) {
+	t.Helper()
+	for _, out := range []struct {
+		want, prefix string
+		columns      []string
+		atLeast      int
+	}{
+		{want + "." + format, prefix, schema.Columns, atLeast},
+		{want + "-tolls." + format, prefix + "-tolls", schema.TollColumns, atLeast / 10},
+	} {
+		wantRows := readRows(t, format, out.want, out.columns)
+		var gotRows []string
+		for i := range shards {
+			gotRows = append(gotRows, readRows(t, format, shardName(out.prefix, i, shards, "."+format), out.columns)...)
+		}
+		if len(wantRows) < out.atLeast {
+			t.Fatalf("%s: tally extract gave only %d rows; the input is not what the test expects", out.want, len(wantRows))
+		}
+		slices.Sort(wantRows)
+		slices.Sort(gotRows)
+		if !slices.Equal(gotRows, wantRows) {
+			t.Errorf("%s: tally-beam gave %d rows, tally extract %d; first difference:\n%s",
+				out.prefix, len(gotRows), len(wantRows), firstDifference(gotRows, wantRows))
+		}
 	}
 }
 
@@ -140,46 +188,60 @@ func TestBadArguments(t *testing.T) {
 		{[]string{"--output", tmp + "/o", "-"}, "standard input"},
 		{[]string{"--output", tmp + "/o", "--config", badRules, "x.txt"}, "field windw not found"},
 	} {
-		code, stderr := command(t, os.Args[0], tt.args, []string{asCommand + "=1"})
+		code, stderr := command(t, "", os.Args[0], tt.args, []string{asCommand + "=1"})
 		if code != 2 || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
 		}
 	}
 }
 
-// goRun runs the go command in the main module.
-func goRun(t *testing.T, args ...string) {
+// goRun runs the go command in dir: repoRoot for the main module's
+// commands, "." for this module's.
+func goRun(t *testing.T, dir string, args ...string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = repoRoot
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
 
-// command runs a program to its end, or kills it after runTimeout, and
-// returns its exit code and standard error.
-func command(t *testing.T, name string, args, env []string) (int, string) {
+// command runs a program in dir ("" for this one) to its end, or kills it
+// after runTimeout, and returns its exit code and standard error. The
+// program gets a process group of its own, killed at the end with whatever
+// is left in it: worker processes outlive the runner by a few seconds.
+func command(t *testing.T, dir, name string, args, env []string) (int, string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
-	cmd.WaitDelay = 5 * time.Second
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err := cmd.Run()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	// A file, not a pipe: Wait would wait for the workers that inherit it.
+	stderr, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stderr.Close()
+	cmd.Stderr = stderr
+	err = cmd.Run()
+	if cmd.Process != nil {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
+	logged, _ := os.ReadFile(stderr.Name())
 	if ctx.Err() != nil {
-		t.Fatalf("%s did not finish in %v (a hung worker?); killed. stderr:\n%s", filepath.Base(name), runTimeout, stderr.String())
+		t.Fatalf("%s did not finish in %v (a hung worker?); killed. stderr:\n%s", filepath.Base(name), runTimeout, logged)
 	}
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("%s: %v", name, err)
 	}
-	return cmd.ProcessState.ExitCode(), stderr.String()
+	return cmd.ProcessState.ExitCode(), string(logged)
 }
 
 // readRows returns a file's rows as comparable strings: CSV records (a
