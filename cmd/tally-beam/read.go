@@ -62,7 +62,8 @@ func (fn *listFn) ProcessElement(ctx context.Context, arg string, emitFile, emit
 	if _, err := os.Stat(arg); err != nil && hasMeta(arg) {
 		matches, err := filepath.Glob(arg)
 		if err != nil {
-			return fmt.Errorf("%s: %w", arg, err)
+			reportError(ctx, emitError, fmt.Sprintf("%s: %v", arg, err))
+			return nil
 		}
 		if len(matches) == 0 {
 			reportError(ctx, emitError, arg+": no file matches")
