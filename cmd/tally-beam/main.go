@@ -90,21 +90,7 @@ func run(ctx context.Context, f *flags, paths []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tally-beam:", err)
 		return 2
 	}
-	// Beam leaves an empty temp file behind on every loopback run (the
-	// stand-in for a worker binary it does not use, beam#27569); the run's
-	// temp files go to a directory of their own, removed at the end.
-	if tmp, err := os.MkdirTemp("", "tally-beam-"); err == nil {
-		was, set := os.LookupEnv("TMPDIR")
-		os.Setenv("TMPDIR", tmp)
-		defer func() {
-			if set {
-				os.Setenv("TMPDIR", was)
-			} else {
-				os.Unsetenv("TMPDIR")
-			}
-			os.RemoveAll(tmp)
-		}()
-	}
+	defer useOwnTempDir()()
 	start := time.Now()
 	res, err := beamx.RunWithMetrics(ctx, p)
 	if err != nil {
@@ -124,6 +110,27 @@ func run(ctx context.Context, f *flags, paths []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// useOwnTempDir points TMPDIR at a new directory for the run and returns
+// what removes it and restores TMPDIR. Beam leaves an empty temp file
+// behind on every loopback run (the stand-in for a worker binary it does
+// not use, beam#27569), which a nightly job would pile up.
+func useOwnTempDir() (restore func()) {
+	tmp, err := os.MkdirTemp("", "tally-beam-")
+	if err != nil {
+		return func() {}
+	}
+	was, set := os.LookupEnv("TMPDIR")
+	os.Setenv("TMPDIR", tmp)
+	return func() {
+		if set {
+			os.Setenv("TMPDIR", was)
+		} else {
+			os.Unsetenv("TMPDIR")
+		}
+		os.RemoveAll(tmp)
+	}
 }
 
 // resolve turns the flags into settings, reading the rules file and
