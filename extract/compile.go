@@ -52,19 +52,21 @@ type rules struct {
 	// break, so each line is masked alone.
 	masksByLine bool
 
-	words, scales, suffixes, fractions   map[int32]float64
-	vulgar                               map[int32]float64
-	notUnits, negative, onePronounBefore wordSet
-	codeJoiners                          wordSet
-	ageWords, lasting, addressWords      wordSet
-	addressAfter                         *lexicon
-	ageBefore                            wordSet
-	agoWords                             wordSet
-	counterMarks                         wordSet
-	fractionSlashes                      wordSet
-	ratios, timeWords                    *lexicon
-	onePronounAfter, yearBefore, labels  wordSet
-	years                                YearRange
+	words, scales, suffixes, fractions    map[int32]float64
+	vulgar                                map[int32]float64
+	notUnits, negative, onePronounBefore  wordSet
+	codeJoiners                           wordSet
+	ageWords, lasting, addressWords       wordSet
+	namesAfter                            *lexicon
+	ageBefore                             wordSet
+	agoWords                              wordSet
+	counterMarks                          wordSet
+	fractionSlashes                       wordSet
+	powerLetters, powerTimes, powerCarets wordSet
+	moneySuffixes                         map[int32]float64
+	ratios, timeWords                     *lexicon
+	onePronounAfter, yearBefore, labels   wordSet
+	years                                 YearRange
 
 	vague      *lexicon // tag: index into vagueAmounts
 	vagueAmts  []VagueAmount
@@ -81,6 +83,7 @@ type rules struct {
 	unitsBefore     *lexicon // unit words before a number: "magnitude 7.8"
 	unitInfos       []unitInfo
 	moneyOverriders []bool // by category index
+	bare            bareRules
 
 	categories []string
 	heads      *lexicon // tag: category index
@@ -218,6 +221,10 @@ func (c *compiler) compile(cfg Config) {
 	r.words = c.valueWords("numbers.words", n.Words)
 	r.scales = c.valueWords("numbers.scales", n.Scales)
 	r.suffixes = c.valueWords("numbers.suffixes", n.Suffixes)
+	r.moneySuffixes = c.valueWords("numbers.money_suffixes", n.MoneySuffixes)
+	r.powerLetters = c.set("numbers.powers.letters", n.Powers.Letters)
+	r.powerTimes = c.set("numbers.powers.times", n.Powers.Times)
+	r.powerCarets = c.set("numbers.powers.carets", n.Powers.Carets)
 	r.fractions = c.valueWords("numbers.fractions", n.Fractions)
 	r.vulgar = c.valueWords("numbers.vulgar_fractions", n.VulgarFractions)
 	r.notUnits = c.set("numbers.not_units", n.NotUnits)
@@ -235,8 +242,8 @@ func (c *compiler) compile(cfg Config) {
 	r.ageWords = c.set("numbers.ages.words", n.Ages.Words)
 	r.ageBefore = c.set("numbers.ages.before", n.Ages.Before)
 	r.addressWords = c.set("numbers.address_words", n.AddressWords)
-	r.addressAfter = newLexicon()
-	c.phrases(r.addressAfter, "numbers.address_after", n.AddressAfter, 0)
+	r.namesAfter = newLexicon()
+	c.phrases(r.namesAfter, "numbers.names_after", n.NamesAfter, 0)
 	r.agoWords = c.set("numbers.ago_words", n.AgoWords)
 	r.counterMarks = c.set("numbers.counter_marks", n.CounterMarks)
 	r.lasting = c.set("numbers.ages.lasting", n.Ages.Lasting)
@@ -280,6 +287,7 @@ func (c *compiler) compile(cfg Config) {
 	c.implied(cfg.Implied)
 	c.scope(cfg.Scope)
 	c.tolls(cfg.Tolls)
+	c.bareCurrency(cfg.Currencies.Bare, cfg.Claims.Outlets)
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.negations = c.set("negations", cfg.Negations)
@@ -400,7 +408,8 @@ func (r *rules) canStart(toks []token, i int) bool {
 	case t.id == noWord || int(t.id) >= len(r.starts) || !r.starts[t.id]:
 		return false
 	case t.id == r.a || t.id == r.an:
-		return i+1 < len(toks) && r.afterArticle.has(toks[i+1])
+		// "a dozen", or "A$50": a letter glued to a sign may be a currency symbol.
+		return i+1 < len(toks) && (r.afterArticle.has(toks[i+1]) || toks[i+1].kind == tPunct && !toks[i+1].spaced)
 	case t.id == r.hyphen:
 		return i+1 < len(toks) && toks[i+1].kind == tDigits
 	}

@@ -90,9 +90,12 @@ type TollConfig struct {
 
 // NumberConfig lists how numbers are written in words.
 type NumberConfig struct {
-	Words           map[string]float64 `mapstructure:"words" yaml:"words"`
-	Scales          map[string]float64 `mapstructure:"scales" yaml:"scales"`
-	Suffixes        map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	Words    map[string]float64 `mapstructure:"words" yaml:"words"`
+	Scales   map[string]float64 `mapstructure:"scales" yaml:"scales"`
+	Suffixes map[string]float64 `mapstructure:"suffixes" yaml:"suffixes"`
+	// MoneySuffixes are magnitudes only after a currency sign: "$2.174T".
+	MoneySuffixes   map[string]float64 `mapstructure:"money_suffixes" yaml:"money_suffixes"`
+	Powers          PowerConfig        `mapstructure:"powers" yaml:"powers"`
 	NotUnits        []string           `mapstructure:"not_units" yaml:"not_units"`
 	CodeJoiners     []string           `mapstructure:"code_joiners" yaml:"code_joiners"`
 	FractionSlashes []string           `mapstructure:"fraction_slashes" yaml:"fraction_slashes"`
@@ -108,13 +111,21 @@ type NumberConfig struct {
 	YearBefore       []string           `mapstructure:"year_before" yaml:"year_before"`
 	Labels           []string           `mapstructure:"labels" yaml:"labels"`
 	AddressWords     []string           `mapstructure:"address_words" yaml:"address_words"`
-	// AddressAfter right after a number make it part of an address: "the
-	// 5200 block of 30th Place".
-	AddressAfter []string `mapstructure:"address_after" yaml:"address_after"`
-	AgoWords     []string `mapstructure:"ago_words" yaml:"ago_words"`
+	// NamesAfter right after a number make it part of a name: "the 5200
+	// block of 30th Place", ".45-caliber".
+	NamesAfter []string `mapstructure:"names_after" yaml:"names_after"`
+	AgoWords   []string `mapstructure:"ago_words" yaml:"ago_words"`
 	// CounterMarks end a gallery counter: "1 of 12 | caption".
 	CounterMarks []string  `mapstructure:"counter_marks" yaml:"counter_marks"`
 	Ages         AgeConfig `mapstructure:"ages" yaml:"ages"`
+}
+
+// PowerConfig lists how a power of ten is written after a number: a glued
+// letter ("4e14"), or a times sign before 10 ("2.48×10^-5") with a caret.
+type PowerConfig struct {
+	Letters []string `mapstructure:"letters" yaml:"letters"`
+	Times   []string `mapstructure:"times" yaml:"times"`
+	Carets  []string `mapstructure:"carets" yaml:"carets"`
 }
 
 // DirectionConfig lists qualifier phrases that after a verb of movement
@@ -183,6 +194,8 @@ type CurrencyConfig struct {
 	Category     string     `mapstructure:"category" yaml:"category"`
 	OverriddenBy []string   `mapstructure:"overridden_by" yaml:"overridden_by"`
 	List         []Currency `mapstructure:"list" yaml:"list"`
+	// Bare says what a sign several currencies share means.
+	Bare BareCurrency `mapstructure:"bare" yaml:"bare"`
 }
 
 // Currency is one currency: its ISO code, the symbols written before an

@@ -129,8 +129,8 @@ func (r *rules) isDate(text string, toks []token, i, end int) bool {
 // isAddress reports whether the number ending at token end starts a street
 // address: capitalised words, then an address word ("12 Baker Street").
 func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
-	if end < limit && r.addressAfter.longestAt(text, toks, end, limit) != nil {
-		return true // "the 5200 block of 30th Place"
+	if end < limit && r.namesAfter.longestAt(text, toks, end, limit) != nil {
+		return true // "the 5200 block of 30th Place", ".45-caliber"
 	}
 	for k := end; k < limit && k < end+4; k++ {
 		t := toks[k]
@@ -149,6 +149,9 @@ func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
 func (r *rules) isLabel(toks []token, i int) bool {
 	if i > 0 && r.labels.has(toks[i-1]) {
 		return true
+	}
+	if i > 2 && toks[i-1].id == r.of && toks[i-2].kind == tDigits && r.labels.has(toks[i-3]) {
+		return true // the total of a label's count: the 17 of "page 1 of 17"
 	}
 	return i > 1 && toks[i-1].kind == tPunct && r.labels.has(toks[i-2])
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	gocontext "context" // context is the categorizer's type here
 	"slices"
 	"strings"
 
@@ -21,8 +22,12 @@ type scratch struct {
 	key   []byte
 	masks []span
 	mask  int // the first of masks that may cover the next token
-	sents []span
-	spans []claim.Span // the sentence of each figure, for the claims pass
+	// dollar is what a bare "$" means in the document (unitInfos index);
+	// dollarKnown says the outlet's country settled it.
+	dollar      int
+	dollarKnown bool
+	sents       []span
+	spans       []claim.Span // the sentence of each figure, for the claims pass
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
@@ -32,13 +37,27 @@ type scratch struct {
 	year     int
 	casualty bool
 	scope    sentenceScope
+	ctx      gocontext.Context
+	ticks    int // sentences read since ctx was last asked
 }
 
 // Extract returns every figure the document states, in text order.
 func (e *Extractor) Extract(doc Document) []schema.Figure {
+	figs, _ := e.ExtractContext(gocontext.Background(), doc)
+	return figs
+}
+
+// ExtractContext is Extract that stops soon after ctx is done, returning
+// ctx's error: a document of many megabytes takes seconds.
+func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schema.Figure, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // a run already stopping starts no document
+	}
 	r := e.r
 	s := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(s)
+	s.ctx, s.ticks = ctx, 0
+	defer func() { s.ctx = nil }()
 
 	text := doc.Text
 	published, from := doc.Published, 0
@@ -59,18 +78,37 @@ func (e *Extractor) Extract(doc Document) []schema.Figure {
 	figs := s.figs[:0]
 	s.spans, s.bounds = s.spans[:0], nil
 	s.year, s.casualty = yearOf(published), false
+	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
 		meta.Section = SectionComments
 		figs = e.region(figs, s, text, &meta, commentsFrom, len(text))
 	}
-	r.claims.AnnotateAll(text, published, figs, s.spans)
-	out := slices.Clone(figs)
+	err := ctx.Err()
+	if err == nil {
+		err = r.claims.AnnotateAllContext(ctx, text, published, figs, s.spans)
+	}
+	var out []schema.Figure
+	if err == nil {
+		out = slices.Clone(figs)
+	}
 	clear(figs) // keep no document alive from the pool
 	s.figs = figs[:0]
-	return out
+	return out, err
 }
+
+// stopped reports whether the run was cancelled, asking the context once
+// every checkEvery sentences.
+func (s *scratch) stopped() bool {
+	if s.ticks++; s.ticks < checkEvery {
+		return false
+	}
+	s.ticks = 0
+	return s.ctx.Err() != nil
+}
+
+const checkEvery = 256
 
 // articleEnd returns where the article proper ends (the first end marker,
 // such as a copyright line) and where the comments below it begin: the line
@@ -130,7 +168,7 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 	if !r.masksByLine {
 		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
 	}
-	for start := from; start < to; {
+	for start := from; start < to && !s.stopped(); {
 		end := to
 		if nl := strings.IndexByte(text[start:to], '\n'); nl >= 0 {
 			end = start + nl
@@ -153,6 +191,9 @@ func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *sc
 	}
 	s.sents = r.sentences(s.sents[:0], text, from, to)
 	for _, sent := range s.sents {
+		if s.stopped() {
+			break
+		}
 		if hit < sent.start {
 			if hit, s.key = r.filter.next(text, sent.start, to, r.vocab, s.key); hit < 0 {
 				break
@@ -202,6 +243,12 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Value, f.Qualifier = tidy(n.value), qualifier
 		f.Low, f.High = s.bounds.ptr(b.low, b.hasLow), s.bounds.ptr(b.high, b.hasHigh)
 		f.Unit = r.unitName(&n)
+		if s.dollar != noUnit && r.bareSign(text, toks, &n) {
+			f.Unit = r.unitInfos[s.dollar].name
+			if !s.dollarKnown {
+				f.Note = AmbiguousCurrency
+			}
+		}
 		f.Object = r.objectText(text, toks, &n, objFirst, objEnd)
 		f.Category, f.Rule = r.categories[v.category], v.rule
 		f.Start, f.End = toks[n.first].start, toks[n.end-1].end

@@ -322,6 +322,31 @@ func TestExtractSentences(t *testing.T) {
 		{"markup", `<a href="https://twitter.com/x?ref_src=twsrc%5Etfw">@org</a> said nothing.`, nil},
 		{"score", "The home side won 3-1 on Sunday.", nil},
 		{"year range", "Sampling between 2014 and 2017 found nothing.", nil},
+		{"terminal colour code", "The log showed \x1b[31m in red.", nil},
+		{"beyond 2^53 in digits", "The post claimed 9,999,999,999,999,999,999 dead.", nil},
+		{"beyond 2^53 as a power", "Some 1e308 people were there.", nil},
+		// number forms (issue 12)
+		{"fraction word of a whole", "The dose was one sixth of the original.",
+			[]want{{"one sixth", "approx", "fraction", "other", 1.0 / 6}}},
+		{"plural fraction", "Output reached three halves of the target.",
+			[]want{{"three halves", "approx", "fraction", "other", 1.5}}},
+		{"fraction word before a unit", "They walked one-half mile to the river.",
+			[]want{{"one-half mile", "exact", "mi", "distance", 0.5}}},
+		{"mixed number", "The crack is 2 1/2 in long.",
+			[]want{{"2 1/2", "exact", "", "other", 2.5}}},
+		{"mixed number not a date", "It ran on 5 12/25/2024 again.",
+			[]want{{"5", "exact", "", "other", 5}}},
+		{"accounts' brackets", "The company lost ($99.99) per share.",
+			[]want{{"$99.99", "exact", "USD", "money", -99.99}}},
+		{"restatement in brackets stays positive", "It cost 40 euros ($43) in all.",
+			[]want{{"40 euros", "exact", "EUR", "money", 40}, {"$43", "exact", "USD", "money", 43}}},
+		{"trillion suffix after a currency sign", "Its value reached $2.174T last week.",
+			[]want{{"$2.174T", "exact", "USD", "money", 2.174e12}}},
+		{"times ten to a power", "The rate was 2.48×10−5 a year, or 2.48x10^-5.",
+			[]want{{"2.48×10−5", "exact", "", "other", 2.48e-5}, {"2.48x10^-5", "exact", "", "other", 2.48e-5}}},
+		{"e notation", "The star is 4e14 km away.",
+			[]want{{"4e14 km", "exact", "km", "distance", 4e14}}},
+		{"a size is no power", "The room is 3x10 metres.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -465,6 +490,9 @@ func TestConfigErrors(t *testing.T) {
 		{"multiword set", func(c *extract.Config) { c.Months = append(c.Months, "high summer") }, `months: "high summer": must be a single word`},
 		{"empty phrase", func(c *extract.Config) { c.Categories[0].Before = append(c.Categories[0].Before, " ") }, "categories[0].before["},
 		{"window", func(c *extract.Config) { c.Window = 0 }, "window: must be at least 1"},
+		{"bare default", func(c *extract.Config) { c.Currencies.Bare.Default = "XYZ" }, `currencies.bare.default: "XYZ": not a code in currencies.list`},
+		{"bare country", func(c *extract.Config) { c.Currencies.Bare.Countries["Narnia"] = "NAR" }, `currencies.bare.countries.Narnia: "NAR"`},
+		{"outlet domain", func(c *extract.Config) { c.Claims.Outlets[0].Domains = []string{"co.uk"} }, `claims.outlets[0].domains[0]: "co.uk": want a top-level domain`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

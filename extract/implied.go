@@ -36,8 +36,8 @@ type impliedRules struct {
 	results                 *lexicon
 	notAfter                wordSet
 	incrementAfter          wordSet
-	// cues hold the longest (so likely the rarest) word of every state,
-	// action, frame and result: a sentence without one
+	// cues hold a rare word of every state, action, frame and result (see
+	// cueWord): a sentence without one
 	// holds no implied count, and the figure filter passes sentences with
 	// one. firsts hold their first words, where a match can begin.
 	cues, firsts wordSet
@@ -77,7 +77,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 			for _, p := range phrases {
 				if w := phraseWords(p); len(w) > 0 {
 					firsts = append(firsts, w[0])
-					cues = append(cues, longestWord(w))
+					cues = append(cues, cueWord(w))
 				}
 			}
 		}
@@ -299,12 +299,19 @@ func ageNounStart(text string, toks []token, e, floor int) int {
 	return k
 }
 
-// longestWord returns the longest of words, the last of equals: "lost his
-// life" is cued by "life", which is rarer.
-func longestWord(words []string) string {
+// cueWord picks the word of a phrase the figure filter looks for: the
+// last of four letters or more, which is the state itself and rarer than
+// the verbs before it ("found dead" is cued by "dead", "lost his life" by
+// "life"), else the longest.
+func cueWord(words []string) string {
+	for i := len(words) - 1; i >= 0; i-- {
+		if len(words[i]) >= 4 {
+			return words[i]
+		}
+	}
 	best := words[0]
 	for _, w := range words[1:] {
-		if len(w) >= len(best) {
+		if len(w) > len(best) {
 			best = w
 		}
 	}

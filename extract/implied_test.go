@@ -94,11 +94,36 @@ func TestCategoriesOnEveryBeat(t *testing.T) {
 		{"The outbreak has killed people across six states.", "territory"},
 		{"The conflict caused 34,000 displacements last year.", "displaced"},
 		{"A crowd of 60,000 gathered in the square.", "other"},
+		{"Of the deaths, 17,388 were recorded in the capital.", "killed"},
+		{"Officials reported one death on Sunday.", "killed"},
+		{"Some 1,200 people were left homeless by the storm.", "displaced"},
+		{"Nearly 4,000 residents were forced to leave the area.", "displaced"},
+		{"The rebels handed 12 captives to the Red Cross on Monday.", "released"},
+		{"The fire was 25% contained by Sunday evening.", "other"},
 	}
 	for _, tt := range tests {
 		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})
 		if len(figs) != 1 || figs[0].Category != tt.want {
 			t.Errorf("%q: got %s, want one figure of category %s", tt.text, brief(figs), tt.want)
+		}
+	}
+}
+
+// TestNotFigures: numbers that name rather than count.
+func TestNotFigures(t *testing.T) {
+	e := defaultExtractor(t, extract.Options{})
+	for _, text := range []string{
+		"See page 1 of 17 for the full list.",
+		"The suspect fired a .45-caliber handgun at officers.",
+		"In week 12 of the season, the club won again.",
+		"Police were called to the 5200 block of 30th Place.",
+		"Santiago Salgado Jr., 39, was shot dead on Sunday.",
+		"Arjun Singh (31) was arrested on Monday.",
+	} {
+		for _, f := range e.Extract(extract.Document{Source: "t.txt", Text: text}) {
+			if f.Basis == extract.BasisStated && f.Rule != "age" {
+				t.Errorf("%q: %s is a figure (rule %s)", text, f.Text, f.Rule)
+			}
 		}
 	}
 }

@@ -96,10 +96,38 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 			return n, n.end, false
 		}
 	}
-	if negative {
+	if !exactFloat(n.value) || n.bounded && (!exactFloat(n.low) || !exactFloat(n.high)) {
+		return n, n.end, false // "1e308 people", "9,999,999,999,999,999,999 dead"
+	}
+	if negative || unit != noUnit && r.inParentheses(text, toks, &n, i, limit) {
 		n.value, n.low, n.high = -n.value, -n.high, -n.low
 	}
 	return n, n.end, true
+}
+
+// maxExact is the largest magnitude a float64 holds to the unit: 2^53.
+const maxExact = 1 << 53
+
+// exactFloat reports whether v is a value a figure can carry without
+// rounding it: finite and within ±2^53. Beyond it a figure is refused,
+// as no count news reports comes near, and a rounded value would be
+// wrong in its last digits.
+func exactFloat(v float64) bool { return v >= -maxExact && v <= maxExact }
+
+// inParentheses reports an amount in an accounts' brackets, a negative:
+// "a loss of ($99.99)": a currency sign glued to "(" before the digits at
+// numTok and ")" glued after them, with no scale, and not a restatement of
+// an amount before the brackets ("€4 ($4.30)", "40 euros ($43)").
+func (r *rules) inParentheses(text string, toks []token, n *number, numTok, limit int) bool {
+	o := n.first - 1
+	if o < 0 || n.end >= limit || n.scale != 1 || n.numEnd != numTok+1 || toks[n.first].spaced || toks[n.end].spaced ||
+		text[toks[o].start:toks[o].end] != "(" || text[toks[n.end].start:toks[n.end].end] != ")" {
+		return false
+	}
+	if p := o - 1; p >= 0 && (toks[p].kind == tDigits || r.units.startsAt(text, toks, p, o) || r.scales[toks[p].id] > 0 || r.suffixes[toks[p].id] > 0) {
+		return false
+	}
+	return true
 }
 
 // tidy rounds a value to 12 significant digits, which drops the binary
@@ -179,6 +207,11 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 			n.value, n.end, n.numEnd, n.fraction = v, end, end, true
 			return n, true
 		}
+		// Before a unit it is a measure: "one-half mile", "three quarters mile".
+		if !bare && end < limit && r.units.startsAt(text, toks, end, limit) {
+			n.value, n.end, n.numEnd = v, end, end
+			return n, true
+		}
 	}
 	if t.kind == tPunct {
 		f, ok := r.vulgar[t.id]
@@ -217,9 +250,75 @@ func (r *rules) digitsNumber(text string, toks []token, n number, i, limit int, 
 	if d, ok := r.decimalComma(text, toks, i, limit); ok {
 		n.value, n.end = d, i+3 // "2,5 million euros"
 	}
+	if exp, end, ok := r.power(text, toks, n.end, limit); ok {
+		n.value, n.end = n.value*math.Pow10(exp), end // "4e14", "2.48×10^-5"
+		n.numEnd = n.end
+		return n, true
+	}
+	if f, end, ok := r.mixedFraction(text, toks, i, n.end, limit); ok {
+		n.value, n.end = n.value+f, end // "2 1/2 in"
+	}
 	r.magnitude(text, toks, &n, limit, money)
 	n.numEnd = n.end
 	return n, true
+}
+
+// power reads a power of ten after a number, from token j: a glued letter
+// and exponent ("4e14", "1e-6"), or a times sign, 10 and an exponent glued
+// to it after a caret or with a sign ("2.48×10^-5", "2.48x10−5"); a bare
+// "3x10" is a size, not a power.
+func (r *rules) power(text string, toks []token, j, limit int) (exp, end int, ok bool) {
+	if j+1 >= limit || toks[j].spaced && !r.powerTimes.has(toks[j]) {
+		return 0, 0, false
+	}
+	k, marked := j, false
+	switch {
+	case r.powerLetters.has(toks[j]) && !toks[j].spaced:
+		k, marked = j+1, true
+	case r.powerTimes.has(toks[j]) && text[toks[j+1].start:toks[j+1].end] == "10" && toks[j+1].spaced == toks[j].spaced:
+		k = j + 2
+		if k < limit && r.powerCarets.has(toks[k]) && !toks[k].spaced {
+			k, marked = k+1, true
+		}
+	default:
+		return 0, 0, false
+	}
+	sign := 1
+	if k+1 < limit && !toks[k].spaced && (isMinus(text, toks[k]) || text[toks[k].start:toks[k].end] == "+") {
+		if isMinus(text, toks[k]) {
+			sign = -1
+		}
+		k, marked = k+1, true
+	}
+	if !marked || k >= limit || toks[k].kind != tDigits || toks[k].spaced {
+		return 0, 0, false
+	}
+	e, err := strconv.Atoi(text[toks[k].start:toks[k].end])
+	if err != nil || e > 999 {
+		return 0, 0, false
+	}
+	return sign * e, k + 1, true
+}
+
+// mixedFraction reads the fraction of a mixed number after the whole number
+// at token i, which ends at j: the "1/2" of "2 1/2 in", a smaller numerator
+// over its denominator, not part of a date ("5 12/25/2024").
+func (r *rules) mixedFraction(text string, toks []token, i, j, limit int) (float64, int, bool) {
+	if j != i+1 || j+2 >= limit || !toks[j].spaced || toks[j].kind != tDigits {
+		return 0, 0, false
+	}
+	slash, den := toks[j+1], toks[j+2]
+	if !r.fractionSlashes.has(slash) || slash.spaced || den.kind != tDigits || den.spaced ||
+		j+3 < limit && r.codeJoiners.has(toks[j+3]) && !toks[j+3].spaced ||
+		strings.ContainsAny(text[toks[i].start:toks[j+2].end], ".,") {
+		return 0, 0, false
+	}
+	num, err1 := strconv.Atoi(text[toks[j].start:toks[j].end])
+	d, err2 := strconv.Atoi(text[den.start:den.end])
+	if err1 != nil || err2 != nil || num <= 0 || num >= d || d > 64 {
+		return 0, 0, false
+	}
+	return float64(num) / float64(d), j + 3, true
 }
 
 // parseDigits reads "6,266", "430 000" or "1.5".
@@ -246,6 +345,10 @@ func (r *rules) magnitude(text string, toks []token, n *number, limit int, money
 		return
 	}
 	t := toks[j]
+	if mult, ok := r.moneySuffixes[t.id]; ok && money && !t.spaced {
+		n.value, n.scale, n.end = n.value*mult, mult, j+1 // "$2.174T"
+		return
+	}
 	if mult, ok := r.suffixes[t.id]; ok && (!t.spaced || t.end-t.start >= 2 && !r.units.startsAt(text, toks, j, limit)) {
 		if mult == 1e6 && t.end-t.start == 1 && !t.spaced {
 			decimal := strings.IndexByte(text[toks[n.first].start:toks[n.first].end], '.') >= 0

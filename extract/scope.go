@@ -14,9 +14,10 @@ const (
 // 1999 quake killed 17,000").
 type scopeRules struct {
 	cumulative, background, backgroundAfter *lexicon
-	// starts holds the first words of all three: other tokens are skipped
-	// without a look-up.
-	starts     wordSet
+	// ends holds the last words of all three, rarer than their first
+	// ("a year", "since the war began"): other tokens are skipped without
+	// a look-up.
+	ends       wordSet
 	yearBefore wordSet
 	since      wordSet
 	window     int
@@ -28,20 +29,21 @@ func (c *compiler) scope(cfg ScopeConfig) {
 	c.phrases(sr.cumulative, "scope.cumulative", cfg.Cumulative, 0)
 	c.phrases(sr.background, "scope.background", cfg.Background, 0)
 	c.phrases(sr.backgroundAfter, "scope.background_after", cfg.BackgroundAfter, 0)
-	var firsts []string
+	var lasts []string
 	for _, list := range [][]string{cfg.Cumulative, cfg.Background, cfg.BackgroundAfter} {
 		for _, p := range list {
 			w := phraseWords(p)
-			if len(w) > 0 && len(w[0]) > 1 && w[0][len(w[0])-1] == '*' {
-				c.fail("scope", p, "a scope phrase cannot begin with a wildcard")
+			if len(w) == 0 {
 				continue
 			}
-			if len(w) > 0 {
-				firsts = append(firsts, w[0])
+			if last := w[len(w)-1]; len(last) > 1 && last[len(last)-1] == '*' {
+				c.fail("scope", p, "a scope phrase cannot end with a wildcard")
+				continue
 			}
+			lasts = append(lasts, w[len(w)-1])
 		}
 	}
-	sr.starts = c.set("scope", firsts)
+	sr.ends = c.set("scope", lasts)
 	sr.yearBefore = c.set("scope.year_before", cfg.YearBefore)
 	sr.since = c.set("scope.since", cfg.Since)
 	sr.window = cfg.Window
@@ -78,15 +80,15 @@ func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, fi
 	sr := &r.scope
 	ss.marks = ss.marks[:0]
 	for k := first; k < end; k++ {
-		if !sr.starts.has(toks[k]) {
+		if !sr.ends.has(toks[k]) {
 			continue
 		}
 		for _, l := range [...]struct {
 			lex  *lexicon
 			kind uint8
 		}{{sr.background, markBackground}, {sr.backgroundAfter, markBackgroundAfter}, {sr.cumulative, markCumulative}} {
-			if p := l.lex.longestAt(text, toks, k, end); p != nil {
-				ss.marks = append(ss.marks, scopeMark{at: k, end: k + len(p.words), kind: l.kind})
+			if p := l.lex.longestEndingAt(text, toks, k+1, first); p != nil {
+				ss.marks = append(ss.marks, scopeMark{at: k + 1 - len(p.words), end: k + 1, kind: l.kind})
 			}
 		}
 	}

@@ -13,12 +13,22 @@ type span struct{ start, end int }
 // a line break (headlines, captions, paragraphs) or at . ! ? followed by
 // space and a capital, digit or opening quote, unless the word before the
 // stop is a known abbreviation or an initial ("Feb. 24", "Gen. Smith").
+// A run-on sentence is cut into pieces of at most maxSentenceBytes.
 func (r *rules) sentences(out []span, text string, from, to int) []span {
 	start := from
 	emit := func(end int) {
-		s, e := trimSpace(text, start, end)
-		if s < e {
-			out = append(out, span{s, e})
+		for {
+			s, e := trimSpace(text, start, end)
+			if e-s <= maxSentenceBytes {
+				if s < e {
+					out = append(out, span{s, e})
+				}
+				return
+			}
+			cut := runOnCut(text, s)
+			ps, pe := trimSpace(text, s, cut)
+			out = append(out, span{ps, pe})
+			start = cut
 		}
 	}
 	for i := from; i < to; i++ {
@@ -59,15 +69,40 @@ func (r *rules) sentences(out []span, text string, from, to int) []span {
 	return out
 }
 
+// maxSentenceBytes bounds a sentence. A page without full stops would
+// otherwise be one sentence: every figure in it would read all of it, so
+// time would grow with the square of its length, and every row would
+// carry it whole. News sentences are far shorter.
+const maxSentenceBytes = 4096
+
+// runOnCut is where the piece of a run-on sentence starting at s ends: at
+// the last space of its second half, else (a page without spaces) at the
+// last rune start within the bound.
+func runOnCut(text string, s int) int {
+	limit := s + maxSentenceBytes
+	for i := limit; i > s+maxSentenceBytes/2; i-- {
+		if c := text[i-1]; c == ' ' || c == '\t' || c == '\r' {
+			return i - 1
+		}
+	}
+	for limit > s+1 && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
 // sentenceBreak marks the bytes at which a sentence may end.
 var sentenceBreak = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
 // abbreviationBefore reports whether the word ending at the full stop at i
 // is an abbreviation or a single-letter initial.
 func (r *rules) abbreviationBefore(text string, from, i int) bool {
-	w := i
-	for w > from && !isSpaceAt(text, w-1, i) && text[w-1] != '(' && text[w-1] != '"' {
+	w, lo := i, max(from, i-4*maxAbbreviation) // a longer word is no abbreviation
+	for w > lo && !isSpaceAt(text, w-1, i) && text[w-1] != '(' && text[w-1] != '"' {
 		w--
+	}
+	if w == lo && lo > from && !isSpaceAt(text, w-1, i) && text[w-1] != '(' && text[w-1] != '"' {
+		return false
 	}
 	for w < i && strings.ContainsRune("“‘'\"", rune(text[w])) {
 		w++ // opening quotes (ASCII ones; a curly quote is not a letter either)

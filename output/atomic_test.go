@@ -80,8 +80,12 @@ func TestAtomicFile(t *testing.T) {
 				t.Errorf("directory holds %q, want %q", names, wantNames)
 			}
 			if tt.commit {
-				if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
-					t.Errorf("mode = %v, %v; want 0644", fi.Mode(), err)
+				want := os.FileMode(0o644) // a new file's, or the replaced file's 0600
+				if tt.previous {
+					want = 0o600
+				}
+				if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != want {
+					t.Errorf("mode = %v, %v; want %v", fi.Mode(), err, want)
 				}
 			}
 			if err := f.Abort(); err != nil {
@@ -163,24 +167,17 @@ func TestAtomicErrorsNamePath(t *testing.T) {
 	if _, _, err := CreateAtomicAppend(path); err == nil || !strings.Contains(err.Error(), path) {
 		t.Errorf("CreateAtomicAppend error = %v, want one naming %s", err, path)
 	}
-	// The target is a directory: the rename fails and the temp file goes.
+	// The target is a directory: refused before any temporary file.
 	dir := t.TempDir()
 	target := filepath.Join(dir, "taken")
 	if err := os.Mkdir(target, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(target, "keep"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := CreateAtomic(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Commit(); err == nil || !strings.Contains(err.Error(), target) {
-		t.Errorf("Commit over a directory = %v, want an error naming %s", err, target)
+	if _, err := CreateAtomic(target); err == nil || !strings.Contains(err.Error(), target) {
+		t.Errorf("CreateAtomic over a directory = %v, want an error naming %s", err, target)
 	}
 	if names := dirNames(t, dir); !slices.Equal(names, []string{"taken"}) {
-		t.Errorf("directory holds %q after a failed commit", names)
+		t.Errorf("directory holds %q after a refused create", names)
 	}
 }
 
@@ -221,5 +218,13 @@ func TestAtomicWithWriter(t *testing.T) {
 	rows, err := openXLSX(t, b).GetRows("Figures")
 	if err != nil || len(rows) != 4 {
 		t.Errorf("committed workbook has %d rows (%v), want header and 3", len(rows), err)
+	}
+}
+
+func TestCreateAtomicNamesTheMissingDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "no", "such")
+	_, err := CreateAtomic(filepath.Join(dir, "out.csv"))
+	if err == nil || !strings.Contains(err.Error(), "directory "+dir+" does not exist") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("err = %v, want it to name the directory %s and no temporary file", err, dir)
 	}
 }

@@ -196,8 +196,9 @@ func (r *csvRows) Error() error { return r.cw.Error() }
 // neutralise defuses a cell a spreadsheet would run as a formula (OWASP
 // "CSV injection"): a leading quote makes Excel and LibreOffice read the
 // rest as text. Numeric columns never pass through here, so -5 stays -5.
+// A lone "-" (the source of standard input) is no formula and stays.
 func neutralise(cell string) string {
-	if cell == "" {
+	if cell == "" || cell == "-" {
 		return cell
 	}
 	switch cell[0] {

@@ -75,6 +75,8 @@ func TestCSVNeutralise(t *testing.T) {
 		{"equals", "=SUM(A1:A2)", false, "'=SUM(A1:A2)"},
 		{"plus", "+1", false, "'+1"},
 		{"minus", "-5%", false, "'-5%"},
+		{"standard input's source", "-", false, "-"},
+		{"two minuses", "--", false, "'--"},
 		{"at", "@cmd", false, "'@cmd"},
 		{"tab", "\tx", false, "'\tx"},
 		{"carriage return", "\rx", false, "'\rx"},

@@ -61,11 +61,11 @@ func TestWriteFactsCSV(t *testing.T) {
 }
 
 func TestWriteFactsBOMAndAppend(t *testing.T) {
-	merged := []schema.Fact{{Category: "killed", Value: 12, Sources: 2, Mentions: 2}}
+	merged := []schema.Fact{{Category: "killed", Value: 12, Sources: 2, Mentions: 2, Sentence: "12 were killed."}}
 	if out := writeFacts(t, "csv", merged, Options{BOM: true}); !bytes.HasPrefix(out, []byte("\uFEFFcategory,")) {
 		t.Errorf("BOM: %q", out)
 	}
-	if out := string(writeFacts(t, "csv", merged, Options{Append: true, BOM: true})); out != "killed,12,,,,2,,,,,false,,2\n" {
+	if out := string(writeFacts(t, "csv", merged, Options{Append: true, BOM: true})); out != "killed,12,,,,2,,,,,false,,2,12 were killed.\n" {
 		t.Errorf("append = %q", out)
 	}
 	if out := string(writeFacts(t, "csv", nil, Options{})); out != strings.Join(schema.FactColumns, ",")+"\n" {
@@ -112,6 +112,6 @@ func ExampleWriteFacts() {
 	}
 	_ = WriteFacts(os.Stdout, "csv", facts.Merge(figs), Options{})
 	// Output:
-	// category,value,unit,location,object,sources,source_list,first_published,last_published,attributions,disputed,values,mentions
-	// population,430000,,Mariupol,,2,a.txt; b.txt,,,,false,,2
+	// category,value,unit,location,object,sources,source_list,first_published,last_published,attributions,disputed,values,mentions,sentence
+	// population,430000,,Mariupol,,2,a.txt; b.txt,,,,false,"430000 (a.txt, b.txt)",2,
 }

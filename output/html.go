@@ -23,10 +23,11 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,14 +35,33 @@ import (
 	"github.com/tally-news/tally/schema"
 )
 
-// htmlPalette colours categories in the order they first appear: a light
-// background and a darker underline, told apart without relying on hue
-// alone.
-var htmlPalette = [][2]string{
-	{"#fde0dc", "#c62828"}, {"#ffe9c7", "#ef6c00"}, {"#fff6bf", "#b59800"},
-	{"#dcf3dc", "#2e7d32"}, {"#d7ecfb", "#1565c0"}, {"#ece1f7", "#6a1b9a"},
-	{"#d5f2ef", "#00796b"}, {"#fbe0ef", "#ad1457"}, {"#e6e6e6", "#424242"},
-	{"#e8f0d0", "#689f38"}, {"#dde3f7", "#283593"}, {"#f5e3d6", "#6d4c41"},
+// categoryColours gives each category its own colour, the same on every
+// page whatever categories it holds: a light background and a darker
+// underline, told apart without relying on hue alone. A category not
+// listed (from a custom rules file) takes a colour from its name's hash.
+var categoryColours = map[string][2]string{
+	"killed": {"#fde0dc", "#c62828"}, "remains": {"#efd6d6", "#7f1d1d"},
+	"injured": {"#ffe9c7", "#ef6c00"}, "missing": {"#ece1f7", "#6a1b9a"},
+	"captured": {"#f5e3d6", "#6d4c41"}, "released": {"#d5f2ef", "#00796b"},
+	"evacuated": {"#d7ecfb", "#1565c0"}, "displaced": {"#dde3f7", "#283593"},
+	"trapped": {"#fbe0ef", "#ad1457"}, "arrested": {"#e3e7ea", "#37474f"},
+	"cases": {"#f7e0f7", "#8e24aa"}, "affected": {"#fde7dc", "#bf360c"},
+	"population": {"#e8f0d0", "#689f38"}, "troops": {"#dbe7d3", "#33691e"},
+	"equipment": {"#e6e6e6", "#424242"}, "infrastructure": {"#fff6bf", "#b59800"},
+	"territory": {"#dcf3dc", "#2e7d32"}, "aid": {"#d6f5f9", "#00838f"},
+	"distance": {"#eef1f4", "#78909c"}, "money": {"#fdefd2", "#a1680a"},
+	"duration": {"#ebe4ff", "#5e35b1"}, "other": {"#f3f3f3", "#9e9e9e"},
+}
+
+// categoryColour returns a category's background and underline colours.
+func categoryColour(name string) (bg, line string) {
+	if c, ok := categoryColours[name]; ok {
+		return c[0], c[1]
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	hue := h.Sum32() % 360
+	return fmt.Sprintf("hsl(%d,70%%,90%%)", hue), fmt.Sprintf("hsl(%d,60%%,35%%)", hue)
 }
 
 // htmlWriter streams each article as soon as the next one begins; the
@@ -62,7 +82,7 @@ type htmlWriter struct {
 }
 
 type htmlCategory struct {
-	class   string // "cat-<slug> c<n>"
+	class   string // "cat-<slug>"
 	figures int
 }
 
@@ -72,6 +92,7 @@ type htmlDoc struct {
 	id   int
 	src  schema.Source
 	text string
+	from int // where the text shown begins: after a date header line
 	figs []htmlFigure
 }
 
@@ -96,7 +117,7 @@ func (h *htmlWriter) WriteDocument(src schema.Source, text string) error {
 	h.begin()
 	h.flushDoc()
 	h.nDocs++
-	h.cur = &htmlDoc{id: h.nDocs, src: src, text: text}
+	h.cur = &htmlDoc{id: h.nDocs, src: src, text: text, from: headerEnd(text, src.Published)}
 	return h.err()
 }
 
@@ -155,9 +176,15 @@ func (h *htmlWriter) err() error {
 func (h *htmlWriter) category(name string) *htmlCategory {
 	c := h.cats[name]
 	if c == nil {
-		c = &htmlCategory{class: "cat-" + classSlug(name) + " c" + strconv.Itoa(len(h.order)%len(htmlPalette))}
+		c = &htmlCategory{class: "cat-" + classSlug(name)}
 		h.cats[name] = c
 		h.order = append(h.order, name)
+		if _, known := categoryColours[name]; !known {
+			// Between documents: a <style> here colours what follows.
+			h.out.WriteString("<style>")
+			writeCategoryCSS(h.out, name)
+			h.out.WriteString("</style>\n")
+		}
 	}
 	return c
 }
@@ -184,6 +211,13 @@ func classSlug(s string) string {
 	return b.String()
 }
 
+// writeCategoryCSS writes the rule that colours a category's highlights,
+// rows and legend entry.
+func writeCategoryCSS(w *bufio.Writer, name string) {
+	bg, line := categoryColour(name)
+	fmt.Fprintf(w, ".cat-%s{background:%s;border-color:%s}\n", classSlug(name), bg, line)
+}
+
 func (h *htmlWriter) begin() {
 	if h.begun {
 		return
@@ -201,8 +235,8 @@ func (h *htmlWriter) begin() {
 <style>
 `)
 	w.WriteString(htmlCSS)
-	for i, c := range htmlPalette {
-		fmt.Fprintf(w, ".c%d{background:%s;border-color:%s}\n", i, c[0], c[1])
+	for _, name := range slices.Sorted(maps.Keys(categoryColours)) {
+		writeCategoryCSS(w, name)
 	}
 	w.WriteString(`</style>
 </head>
@@ -224,6 +258,7 @@ aside{position:sticky;top:0;max-height:100vh;overflow:auto;background:#fff;borde
 article.doc{background:#fff;border:1px solid #d9dde3;border-radius:8px;padding:14px 18px;margin-bottom:18px}
 article.doc h2{margin:0 0 4px;font-size:18px}
 .meta{margin:0 0 10px;color:#5f6670;font-size:13px}
+.tolls{margin:0 0 10px;font-size:13px}.tolls span{border:1px solid;border-radius:3px;padding:0 4px;margin-left:4px}
 .meta a{color:#1a5fb4;overflow-wrap:anywhere}
 .error{color:#b3261e;background:#fdecea;border-radius:4px;padding:6px 10px}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
@@ -240,6 +275,8 @@ table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid #eceef1;padding:3px 6px;text-align:left;vertical-align:top}
 thead th{position:sticky;top:-12px;background:#eef3f8}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.sentence{min-width:20em}
+td.source{max-width:9em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;color:#5f6670}
 tr.row{background:none!important}
 tr.row td:first-child{border-left:4px solid;border-left-color:inherit}
 tr.row.flash{outline:2px solid #1f3a5f}
@@ -262,6 +299,9 @@ func (h *htmlWriter) flushDoc() {
 	fmt.Fprintf(w, `<article class="doc" id="d%d">`, d.id)
 	title := d.src.Title
 	if strings.TrimSpace(title) == "" {
+		title = headline(d.text[d.from:])
+	}
+	if title == "" {
 		title = d.src.Source
 	}
 	w.WriteString("\n<h2>")
@@ -293,6 +333,7 @@ func (h *htmlWriter) flushDoc() {
 		}
 	}
 	fmt.Fprintf(w, " · %d figure%s</p>\n", n, plural(n))
+	h.writeTolls(d)
 	if d.src.Errors != "" {
 		w.WriteString(`<p class="error">`)
 		writeEscaped(w, d.src.Errors)
@@ -307,6 +348,68 @@ func (h *htmlWriter) flushDoc() {
 	for i := range d.figs {
 		h.writeRow(&d.figs[i])
 	}
+}
+
+// writeTolls lists the document's casualty tolls under its heading, each
+// in its category's colour, with the figures it rests on as its tooltip.
+func (h *htmlWriter) writeTolls(d *htmlDoc) {
+	if h.opts.Tolls == nil {
+		return
+	}
+	figs := make([]schema.Figure, 0, len(d.figs))
+	for i := range d.figs {
+		if d.figs[i].inDoc {
+			figs = append(figs, d.figs[i].f)
+		}
+	}
+	tolls := h.opts.Tolls.Of(figs)
+	if len(tolls) == 0 {
+		return
+	}
+	w := h.out
+	w.WriteString(`<p class="tolls">Tolls:`)
+	for _, t := range tolls {
+		fmt.Fprintf(w, ` <span class="%s" title="`, h.category(t.Category).class)
+		writeEscaped(w, t.Qualifier+", "+t.Basis+": "+t.Figures)
+		w.WriteString(`">`)
+		writeEscaped(w, categoryLabel(t.Category)+" "+groupThousands(t.Value))
+		if t.Disputed {
+			w.WriteString(" (disputed)")
+		}
+		w.WriteString("</span>")
+	}
+	w.WriteString("</p>\n")
+}
+
+// headerEnd returns where a text's date header line ends ("date
+// 2024-11-08", which the extractor reads as the publication date): the
+// first line, when it holds the published date and at most one word
+// besides. The page shows the date in the document's details instead.
+func headerEnd(text, published string) int {
+	if published == "" {
+		return 0
+	}
+	line, _, found := strings.Cut(text, "\n")
+	if !found || !strings.Contains(line, published) || len(strings.Fields(line)) > 2 {
+		return 0
+	}
+	return len(line) + 1
+}
+
+// headline is a text's first non-blank line, the headline of a plain-text
+// article, when it is short enough to be one.
+func headline(text string) string {
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if utf8.RuneCountInString(line) > 160 {
+			return ""
+		}
+		return line
+	}
+	return ""
 }
 
 // place decides which of a document's figures are highlighted.
@@ -328,6 +431,8 @@ func place(d *htmlDoc) {
 		switch {
 		case s < 0 || e > len(d.text):
 			fig.why = fmt.Sprintf("its span %d–%d is outside the text (%d bytes)", s, e, len(d.text))
+		case s < d.from:
+			fig.why = "it is in the date line above the article"
 		case s >= e:
 			fig.why = fmt.Sprintf("its span %d–%d is empty", s, e)
 		case !utf8.RuneStart(d.text[s]) || (e < len(d.text) && !utf8.RuneStart(d.text[e])):
@@ -352,7 +457,7 @@ func (h *htmlWriter) writeMarked(d *htmlDoc) {
 	}
 	slices.SortFunc(placed, func(a, b *htmlFigure) int { return cmp.Compare(a.f.Start, b.f.Start) })
 	w := h.out
-	pos := 0
+	pos := d.from
 	for _, fig := range placed {
 		f := &fig.f
 		writeEscaped(w, d.text[pos:f.Start])
@@ -369,6 +474,24 @@ func (h *htmlWriter) writeMarked(d *htmlDoc) {
 		h.nMarks++
 	}
 	writeEscaped(w, d.text[pos:])
+}
+
+// writeSentence writes a figure's sentence with the figure's text in bold
+// (its first occurrence: the sentence carries no offsets of its own).
+func writeSentence(w htmlEscaper, sentence, text string) {
+	i := -1
+	if text != "" {
+		i = strings.Index(sentence, text)
+	}
+	if i < 0 {
+		writeEscaped(w, sentence)
+		return
+	}
+	writeEscaped(w, sentence[:i])
+	w.WriteString("<strong>")
+	writeEscaped(w, text)
+	w.WriteString("</strong>")
+	writeEscaped(w, sentence[i+len(text):])
 }
 
 // tooltip says what a figure means, one fact a line.
@@ -397,6 +520,7 @@ func tooltip(f *schema.Figure) string {
 	line("date", f.EventDate)
 	line("attribution", f.Attribution)
 	line("hedge", f.Hedge)
+	line("note", f.Note)
 	return b.String()
 }
 
@@ -408,7 +532,9 @@ func optNumber(v *float64) string {
 }
 
 // htmlColumns head the figures table; writeRow fills them in this order.
-var htmlColumns = []string{"#", "source", "text", "value", "qualifier", "unit", "category", "object", "place", "date", "attribution", "hedge", "section"}
+// What a reader scans first comes first (the table is half the page); the
+// source, a path as long as it likes, comes last and is cut.
+var htmlColumns = []string{"#", "category", "value", "unit", "qualifier", "sentence", "object", "place", "date", "attribution", "hedge", "section", "source"}
 
 func (h *htmlWriter) writeRow(fig *htmlFigure) {
 	f := &fig.f
@@ -433,13 +559,21 @@ func (h *htmlWriter) writeRow(fig *htmlFigure) {
 		r.WriteString("</td>")
 	}
 	r.WriteString("</td>")
-	cell(f.Source, "")
-	cell(f.Text, "")
+	cell(categoryLabel(f.Category), "")
 	cell(groupThousands(f.Value), "num")
-	for _, s := range []string{f.Qualifier, f.Unit, f.Category, f.Object, f.Location, f.EventDate, f.Attribution, f.Hedge, f.Section} {
+	cell(f.Unit, "")
+	cell(f.Qualifier, "")
+	r.WriteString(`<td class="sentence">`)
+	writeSentence(r, f.Sentence, f.Text)
+	r.WriteString("</td>")
+	for _, s := range []string{f.Object, f.Location, f.EventDate, f.Attribution, f.Hedge, f.Section} {
 		cell(s, "")
 	}
-	r.WriteString("</tr>\n")
+	r.WriteString(`<td class="source" title="`)
+	writeEscaped(r, f.Source)
+	r.WriteString(`">`)
+	writeEscaped(r, f.Source)
+	r.WriteString("</td></tr>\n")
 }
 
 // end writes the figures table with its controls, the footer, the script.

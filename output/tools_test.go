@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // lookTool finds a program the tests open our files with (soffice,
@@ -19,6 +21,6 @@ func lookTool(t *testing.T, name string) string {
 	if os.Getenv("TALLY_REQUIRE_TOOLS") != "" {
 		t.Fatalf("%s is required (TALLY_REQUIRE_TOOLS is set) but not on PATH", name)
 	}
-	t.Skipf("%s not on PATH; install it to run this test", name)
+	skips.Skipf(t, "%s not on PATH; install it to run this test", name)
 	return ""
 }

@@ -29,6 +29,13 @@ type DocumentWriter interface {
 	WriteDocument(src schema.Source, text string) error
 }
 
+// Aborter is implemented by writers that hold resources of their own
+// (the workbook's temporary files): Abort releases them without finishing
+// the output, for a run that fails or is interrupted.
+type Aborter interface {
+	Abort() error
+}
+
 // ChunkEncoder is implemented by writers whose rows can be encoded away
 // from the file, by several goroutines at once, and then written in order:
 // CSV and JSON Lines. A batch run encodes each document's figures in the

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math"
 	"slices"
 	"strings"
 
@@ -27,7 +26,7 @@ const (
 
 // xlsxWriter streams figures into a workbook and writes it out on Close:
 //
-//	Summary  counts and totals by category and by source, with a chart
+//	Summary  counts by category, totals by category and unit, a chart
 //	Tolls    one row per document and casualty category (package
 //	         extract/tolls), when the options give toll rules
 //	Facts    the figures merged across articles (package extract/facts)
@@ -48,27 +47,26 @@ type xlsxWriter struct {
 	book    *workbook
 	figures *tableStream
 
-	docs   []docStats     // Sources rows, in the order documents came
-	docAt  map[string]int // Source -> latest row for it in docs
-	cats   map[string]*categoryStats
-	merge  []schema.Figure // article figures, cut down to what facts.Merge reads
-	tolls  *tollCollector
-	nFigs  int
-	closed bool
+	docs  []docStats     // Sources rows, in the order documents came
+	docAt map[string]int // Source -> latest row for it in docs
+	cats  map[string]*categoryStats
+	merge []schema.Figure // article figures, cut down to what facts.Merge reads
+	tolls *tollCollector
+	// lastSentence is the latest sentence cloned into merge.
+	lastSentence string
+	nFigs        int
+	closed       bool
 }
 
 // docStats is a Sources row with the figures counted for it.
 type docStats struct {
-	src   schema.Source
-	total float64 // sum of finite figure values
+	src schema.Source
 }
 
 // categoryStats is a Summary row.
 type categoryStats struct {
 	figures int
-	total   float64
 	sources map[string]bool
-	units   map[string]bool
 }
 
 func newXLSX(w io.Writer, opts Options) (*xlsxWriter, error) {
@@ -128,7 +126,6 @@ func (x *xlsxWriter) Write(f *schema.Figure) error {
 
 func (x *xlsxWriter) count(f *schema.Figure) {
 	x.nFigs++
-	finite := !math.IsNaN(f.Value) && !math.IsInf(f.Value, 0)
 	i, ok := x.docAt[f.Source]
 	if !ok {
 		i = len(x.docs)
@@ -138,25 +135,15 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 			Published: strings.Clone(f.Published), URL: f.URL,
 		}})
 	}
-	d := &x.docs[i]
-	d.src.Figures++
-	if finite {
-		d.total += f.Value
-	}
+	x.docs[i].src.Figures++
 
 	c := x.cats[f.Category]
 	if c == nil {
-		c = &categoryStats{sources: map[string]bool{}, units: map[string]bool{}}
+		c = &categoryStats{sources: map[string]bool{}}
 		x.cats[f.Category] = c
 	}
 	c.figures++
-	if finite {
-		c.total += f.Value
-	}
 	c.sources[f.Source] = true
-	if f.Unit != "" {
-		c.units[f.Unit] = true
-	}
 
 	if f.Section == "article" {
 		// Clones: the text fields may be slices of the whole article
@@ -167,9 +154,20 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 			Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
 			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
 			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
-			Location: strings.Clone(f.Location),
+			Location: strings.Clone(f.Location), Scope: f.Scope,
+			Low: f.Low, High: f.High, Qualifier: f.Qualifier, Rule: f.Rule,
+			Start: f.Start, Sentence: x.sentence(f.Sentence),
 		})
 	}
+}
+
+// sentence clones a figure's sentence for Facts, once for the figures of
+// one sentence, which come one after another.
+func (x *xlsxWriter) sentence(s string) string {
+	if s != x.lastSentence {
+		x.lastSentence = strings.Clone(s)
+	}
+	return x.lastSentence
 }
 
 // Close finishes the sheets and writes the workbook; it does not close the
@@ -192,23 +190,36 @@ func (x *xlsxWriter) Close() error {
 	return nil
 }
 
+// Abort drops the workbook unwritten and removes excelize's temporary
+// files, which a killed run would otherwise leave in the temp directory.
+func (x *xlsxWriter) Abort() error {
+	if x.closed {
+		return nil
+	}
+	x.closed = true
+	return x.book.file.Close()
+}
+
 func (x *xlsxWriter) finish() error {
 	if err := x.figures.close(); err != nil {
 		return err
 	}
 	merged := facts.Merge(x.merge)
-	x.merge = nil
+	var totals *tollTotals
 	if x.tolls != nil {
-		if err := x.writeTolls(x.tolls.all()); err != nil {
+		all := x.tolls.all()
+		if err := x.writeTolls(all); err != nil {
 			return err
 		}
+		totals = newTollTotals(x.opts.Tolls.Categories, all)
 	}
 	if err := x.writeFacts(merged); err != nil {
 		return err
 	}
-	if err := x.writeSummary(merged); err != nil {
+	if err := x.writeSummary(merged, totals); err != nil {
 		return err
 	}
+	x.merge = nil
 	if err := x.writeSources(); err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestWorkbookSheets(t *testing.T) {
 		header []string
 		rows   int // header included
 	}{
-		{"Summary", append(append(slices.Clone(summaryCategoryColumns), ""), summarySourceColumns...), max(len(categories), len(docs)) + 1},
+		{"Summary", append(append(slices.Clone(summaryCategoryColumns), ""), summaryTotalsColumns...), max(len(categories), len(unitTotals(figs, nil))) + 1},
 		{"Facts", schema.FactColumns, nFacts + 1},
 		{"Figures", schema.Columns, len(figs) + 1},
 		{"Sources", schema.SourceColumns, len(docs) + 1},
@@ -186,16 +186,16 @@ func TestWorkbookSummary(t *testing.T) {
 	var order []string
 	for _, row := range rows[1:] {
 		if row[0] != "" {
-			byCategory[row[0]] = row[:6]
+			byCategory[row[0]] = row[:4]
 			order = append(order, row[0])
 		}
 	}
-	// category, figures, sources, facts, total value, units
+	// category, figures, sources, facts
 	for cat, want := range map[string][]string{
-		"killed":         {"killed", "3", "2", "2", "27", ""},
-		"aid":            {"aid", "2", "2", "1", "5000000000", "USD"},
-		"infrastructure": {"infrastructure", "3", "2", "3", "38", ""},
-		"money":          {"money", "1", "1", "1", "3200000", "EUR"},
+		"killed":         {"killed", "3", "2", "2"},
+		"aid":            {"aid", "2", "2", "1"},
+		"infrastructure": {"infrastructure", "3", "2", "3"},
+		"money":          {"money", "1", "1", "1"},
 	} {
 		if got := byCategory[cat]; !slices.Equal(got, want) {
 			t.Errorf("Summary %s = %q, want %q", cat, got, want)
@@ -204,21 +204,24 @@ func TestWorkbookSummary(t *testing.T) {
 	if len(order) != 10 || order[0] != "infrastructure" || order[1] != "killed" {
 		t.Errorf("category order = %q, want most figures first, ties by name", order)
 	}
-	// source, figures, total value, most figures first
-	wantSources := [][]string{
-		{"northport-gazette.txt", "6", "530082"},
-		{"harbour-wire.txt", "4", "2500550012"},
-		{"valley-times.txt", "4", "2500000080"},
-		{"hostile.txt", "3", "3200007"},
-		{"broken.html", "0", "0"},
+	// category, unit, figures, facts, total: the repeated $2.5 billion once
+	totals := map[string][]string{}
+	for _, row := range rows[1:] {
+		if row[5] != "" {
+			totals[row[5]+"/"+row[6]] = row[5:10]
+		}
 	}
-	for i, want := range wantSources {
-		if got := rows[i+1][7:10]; !slices.Equal(got, want) {
-			t.Errorf("Summary source row %d = %q, want %q", i+1, got, want)
+	for key, want := range map[string][]string{
+		"aid/USD":        {"aid", "USD", "2", "1", "2500000000"},
+		"killed/(count)": {"killed", "(count)", "3", "2", "15"},
+		"other/%":        nil,
+	} {
+		if got := totals[key]; !slices.Equal(got, want) {
+			t.Errorf("Summary totals %s = %q, want %q", key, got, want)
 		}
 	}
 	if tables, _ := f.GetTables("Summary"); len(tables) != 2 {
-		t.Errorf("Summary: %d tables, want 2 (category and source)", len(tables))
+		t.Errorf("Summary: %d tables, want 2 (categories and totals)", len(tables))
 	}
 
 	chart := chartOf(t, b, "Summary")

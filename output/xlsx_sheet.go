@@ -223,6 +223,34 @@ func (b *workbook) addSheet(name string) error {
 	return err
 }
 
+// printSetup makes a sheet print landscape, as wide as one page and
+// pagesHigh pages high (0: as many as it takes), with its header row
+// repeated on every page. A streamed sheet takes it only before its
+// StreamWriter is made, which copies the sheet's settings.
+func (b *workbook) printSetup(sheet string, pagesHigh int) error {
+	fit, landscape, wide := true, "landscape", 1
+	if err := b.file.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("sheet %q: fit to page: %w", sheet, err)
+	}
+	if err := b.file.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: &landscape, FitToWidth: &wide, FitToHeight: &pagesHigh,
+	}); err != nil {
+		return fmt.Errorf("sheet %q: page layout: %w", sheet, err)
+	}
+	err := b.file.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$1", Scope: sheet,
+	})
+	if err != nil {
+		return fmt.Errorf("sheet %q: print titles: %w", sheet, err)
+	}
+	return nil
+}
+
+// quoteSheet writes a sheet name as formulas refer to it: "'Figures (2)'".
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
 // stream starts a tableStream on this workbook; no sheet exists until the
 // first row or close.
 func (b *workbook) stream(t table) *tableStream {
@@ -289,6 +317,9 @@ func (t *tableStream) startSheet() error {
 		if err := t.book.addSheet(name); err != nil {
 			return fmt.Errorf("sheet %q: %w", name, err)
 		}
+	}
+	if err := t.book.printSetup(name, 0); err != nil {
+		return err
 	}
 	sw, err := t.book.file.NewStreamWriter(name)
 	if err != nil {

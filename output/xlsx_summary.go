@@ -5,9 +5,8 @@ package output
 
 import (
 	"fmt"
-	"slices"
+	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -15,18 +14,19 @@ import (
 	"github.com/tally-news/tally/schema"
 )
 
-// Summary layout: the category table from column A, the source table from
-// column H, the chart to their right, one header row frozen above all.
+// Summary layout: the category table from column A, the totals table
+// from column F, one header row frozen above both, the chart below them
+// (so the sheet prints on one landscape page).
 const (
 	summaryCategoryCol = 1 // A
-	summarySourceCol   = 8 // H
-	summaryChartCell   = "L2"
+	summaryTotalsCol   = 6 // F
 	noCategory         = "(none)"
+	countUnit          = "(count)"
 )
 
 var (
-	summaryCategoryColumns = []string{"category", "figures", "sources", "facts", "total value", "units"}
-	summarySourceColumns   = []string{"source", "figures", "total value"}
+	summaryCategoryColumns = []string{"category", "figures", "sources", "facts"}
+	summaryTotalsColumns   = []string{"category", "unit", "figures", "facts", "total"}
 )
 
 // plainSheet writes a normal (not streamed) sheet with the look of the
@@ -130,7 +130,7 @@ func (p plainSheet) freezeHeader() error {
 	return nil
 }
 
-func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
+func (x *xlsxWriter) writeSummary(merged []schema.Fact, tolls *tollTotals) error {
 	p := plainSheet{book: x.book, name: summarySheet}
 	factsIn := map[string]int{}
 	for i := range merged {
@@ -140,48 +140,43 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 	catRows := make([][]string, len(names))
 	for i, name := range names {
 		c := x.cats[name]
-		units := make([]string, 0, len(c.units))
-		for u := range c.units {
-			units = append(units, u)
-		}
-		slices.Sort(units)
-		label := name
-		if label == "" {
-			label = noCategory
-		}
 		catRows[i] = []string{
-			label, strconv.Itoa(c.figures), strconv.Itoa(len(c.sources)), strconv.Itoa(factsIn[name]),
-			schema.FormatNumber(c.total), strings.Join(units, "; "),
+			categoryLabel(name), strconv.Itoa(c.figures), strconv.Itoa(len(c.sources)), strconv.Itoa(factsIn[name]),
 		}
 	}
 	num, text := kindNumber, kindText
-	catKinds := []cellKind{text, num, num, num, num, text}
+	catKinds := []cellKind{text, num, num, num}
 	if err := p.table("ByCategory", summaryCategoryCol, summaryCategoryColumns, catRows,
 		func(int) []cellKind { return catKinds }); err != nil {
 		return err
 	}
 
-	order := make([]int, len(x.docs))
-	for i := range order {
-		order[i] = i
+	totals := unitTotals(x.merge, tolls)
+	totalRows := make([][]string, len(totals))
+	for i, t := range totals {
+		unit := t.unit
+		if unit == "" {
+			unit = countUnit
+		}
+		total := ""
+		if !math.IsNaN(t.total) {
+			total = schema.FormatNumber(t.total)
+		}
+		totalRows[i] = []string{categoryLabel(t.category), unit, strconv.Itoa(t.figures), strconv.Itoa(t.facts), total}
 	}
-	// Most figures first; documents in the order they came on a tie.
-	slices.SortStableFunc(order, func(a, b int) int { return x.docs[b].src.Figures - x.docs[a].src.Figures })
-	srcRows := make([][]string, len(order))
-	for i, d := range order {
-		s := &x.docs[d]
-		srcRows[i] = []string{s.src.Source, strconv.Itoa(s.src.Figures), schema.FormatNumber(s.total)}
-	}
-	srcKinds := []cellKind{text, num, num}
-	if err := p.table("BySource", summarySourceCol, summarySourceColumns, srcRows,
-		func(int) []cellKind { return srcKinds }); err != nil {
+	totalKinds := []cellKind{text, text, num, num, num}
+	if err := p.table("TotalsByUnit", summaryTotalsCol, summaryTotalsColumns, totalRows,
+		func(int) []cellKind { return totalKinds }); err != nil {
 		return err
 	}
-	gap, _ := excelize.ColumnNumberToName(summarySourceCol - 1)
+	gap, _ := excelize.ColumnNumberToName(summaryTotalsCol - 1)
 	if err := x.book.file.SetColWidth(summarySheet, gap, gap, 3); err != nil {
 		return fmt.Errorf("sheet %q: %w", summarySheet, err)
 	}
 	if err := p.freezeHeader(); err != nil {
+		return err
+	}
+	if err := x.book.printSetup(summarySheet, 1); err != nil {
 		return err
 	}
 	if len(names) == 0 {
@@ -190,8 +185,9 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 	// A bar chart draws its first category at the bottom; reversing the
 	// axis puts it at the top, as in the table.
 	last := strconv.Itoa(len(names) + 1)
+	below := "A" + strconv.Itoa(max(len(names), len(totals))+3)
 	oneColour := false
-	err := x.book.file.AddChart(summarySheet, summaryChartCell, &excelize.Chart{
+	err := x.book.file.AddChart(summarySheet, below, &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       summarySheet + "!$B$1",
@@ -202,8 +198,10 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact) error {
 		Legend:     excelize.ChartLegend{Position: "none"},
 		VaryColors: &oneColour,
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true},
-		Dimension:  excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+26*len(names)))},
+		// Dark labels: the default grey is unreadable once printed.
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: "#1D1D1F"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "#1D1D1F"}},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(260, 120+22*len(names)))},
 	})
 	if err != nil {
 		return fmt.Errorf("sheet %q: chart: %w", summarySheet, err)
@@ -273,6 +271,9 @@ func (x *xlsxWriter) writeAbout(nFacts int) error {
 		return textRow
 	})
 	if err != nil {
+		return err
+	}
+	if err := x.book.printSetup(aboutSheet, 0); err != nil {
 		return err
 	}
 	return p.freezeHeader()

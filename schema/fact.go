@@ -21,20 +21,24 @@ type Fact struct {
 	LastPublished  string `csv:"last_published" json:"last_published"`
 	// Attributions lists every distinct attribution, "; "-joined.
 	Attributions string `csv:"attributions" json:"attributions"`
-	// Disputed is set when other sources give a different value for the
-	// same category, place and date; Values then lists them side by side,
-	// e.g. "100000 (a.txt); 120000 (b.txt)".
+	// Disputed is set when another value is given for the same category,
+	// place and day. Values lists the values with their sources: the
+	// fact's own ("430000 (a.txt, b.txt)"), or all those in dispute side
+	// by side ("100000 (a.txt); 120000 (b.txt)").
 	Disputed bool   `csv:"disputed" json:"disputed"`
 	Values   string `csv:"values" json:"values"`
 	// Mentions counts the figures merged into the fact.
 	Mentions int `csv:"mentions" json:"mentions"`
+	// Sentence is the sentence of the earliest mention, to read the fact
+	// in its words.
+	Sentence string `csv:"sentence" json:"sentence"`
 }
 
 // FactColumns is the header every format writes for facts, in order.
 var FactColumns = []string{
 	"category", "value", "unit", "location", "object",
 	"sources", "source_list", "first_published", "last_published",
-	"attributions", "disputed", "values", "mentions",
+	"attributions", "disputed", "values", "mentions", "sentence",
 }
 
 // FactNumericColumns marks the fact columns whose cells are numbers.
@@ -49,6 +53,6 @@ func (f *Fact) Cells() []string {
 	return []string{
 		f.Category, FormatNumber(f.Value), f.Unit, f.Location, f.Object,
 		itoa(f.Sources), f.SourceList, f.FirstPublished, f.LastPublished,
-		f.Attributions, strconv.FormatBool(f.Disputed), f.Values, itoa(f.Mentions),
+		f.Attributions, strconv.FormatBool(f.Disputed), f.Values, itoa(f.Mentions), f.Sentence,
 	}
 }

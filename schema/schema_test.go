@@ -53,8 +53,8 @@ func TestColumnsFollowTags(t *testing.T) {
 }
 
 func TestFactCells(t *testing.T) {
-	f := Fact{Category: "killed", Value: 12.5, Sources: 2, Disputed: true, Mentions: 3, Values: "12 (a); 14 (b)"}
-	want := []string{"killed", "12.5", "", "", "", "2", "", "", "", "", "true", "12 (a); 14 (b)", "3"}
+	f := Fact{Category: "killed", Value: 12.5, Sources: 2, Disputed: true, Mentions: 3, Values: "12 (a); 14 (b)", Sentence: "14 died."}
+	want := []string{"killed", "12.5", "", "", "", "2", "", "", "", "", "true", "12 (a); 14 (b)", "3", "14 died."}
 	if got := f.Cells(); !slices.Equal(got, want) {
 		t.Errorf("Cells = %q, want %q", got, want)
 	}

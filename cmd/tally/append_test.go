@@ -39,7 +39,7 @@ func TestAppendRewritesWorkbook(t *testing.T) {
 		t.Fatalf("first run exit %d: %s", code, errs)
 	}
 	write(t, in, "c.txt", "The storm destroyed 40 homes and damaged 2 bridges.")
-	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--append", "-o", out); code != exitOK || !strings.Contains(errs, "1 documents") {
+	if code, _, errs := runTally(t, "", "extract", in, "--state", state, "--append", "-o", out); code != exitOK || !strings.Contains(errs, "1 document,") {
 		t.Fatalf("second run: exit %d: %s", code, errs)
 	}
 

@@ -18,9 +18,14 @@ Every flag can also be set as an environment variable: --jobs is TALLY_JOBS,
 --log-format is TALLY_LOG_FORMAT.
 
 Exit codes: 0 all inputs read and the output written; 1 some inputs failed
-but the output holds all the others; 2 nothing was done (usage, config or
-output error, or interrupted).`,
-		Args: cobra.MinimumNArgs(1),
+but the output holds all the others (when none could be read, nothing is
+written), or the output was updated but a file committed after it (facts,
+tolls, state) was not; 2 nothing was done (usage, config or output error, a
+file locked by another run, or interrupted).`,
+		Example: `  tally extract articles/ -o figures.xlsx
+  tally extract feed.jsonl.gz --facts facts.csv --tolls tolls.csv -o figures.csv
+  cat story.txt | tally extract - --format jsonl`,
+		Args: needArgs(1, "no PATH given"),
 	}
 	f := cmd.Flags()
 	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")
@@ -37,6 +42,7 @@ output error, or interrupted).`,
 	f.IntP("jobs", "j", 0, "documents extracted at once (default: one per CPU); the output is the same for any value")
 	f.String("state", "", "remember processed documents in this file and skip them on later runs")
 	f.Bool("append", false, "add to an existing output instead of replacing it: CSV and JSON Lines grow in place, a workbook is rewritten with its earlier rows first")
+	f.Bool("reprocess", false, "extract every document again whatever --state remembers, and rewrite the output instead of appending to it")
 	f.String("shard", "", "process only shard i of n (i/n, 1-based) of the documents, chosen by content hash")
 	f.Bool("quiet", false, "print only errors")
 	f.String("log-format", "text", "how messages on stderr look: text or json")
@@ -52,7 +58,7 @@ output error, or interrupted).`,
 		if err != nil {
 			return err
 		}
-		return job.run(cmd.Context())
+		return job.run(cmd.Context()) // releases the job's locks
 	}
 	return cmd
 }

@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/spf13/viper"
@@ -37,6 +36,11 @@ type extractJob struct {
 
 	state     *batch.State
 	statePath string
+	// outPath is the output file, "" for standard output; appending
+	// is --append unless --reprocess rewrites the output instead.
+	outPath   string
+	appending bool
+	locks     []*output.Lock
 
 	// failed holds inputs that could not be read, reported from the reader
 	// goroutine and written to the output's Sources from the writing one.
@@ -51,12 +55,30 @@ type extractJob struct {
 
 func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, error) {
 	j := &extractJob{s: s, v: v, paths: paths, statePath: v.GetString("state"), keepFacts: v.GetString("facts") != ""}
+	j.outPath, j.appending = v.GetString("output"), v.GetBool("append")
+	if j.outPath == "-" {
+		j.outPath = ""
+	}
+	reprocess := v.GetBool("reprocess")
+	if reprocess {
+		j.appending = false // rewrite, or every document would be appended again
+	}
 	var err error
 	if j.log, err = newLogger(s.err, v.GetString("log-format"), v.GetBool("quiet")); err != nil {
 		return nil, err
 	}
 	if v.GetString("log-format") != "json" {
 		j.progress = newProgress(s.err, v.GetBool("quiet"))
+	}
+	if jobs := v.GetInt("jobs"); jobs < 0 || jobs > maxJobs {
+		return nil, fmt.Errorf("--jobs %d: use 1 to %d, or 0 for one per CPU", jobs, maxJobs)
+	}
+	for _, side := range sideFiles {
+		if path := v.GetString(side); path != "" {
+			if format, err := output.FormatFromPath(path); err != nil || format != "csv" && format != "jsonl" {
+				return nil, fmt.Errorf("%s %s: use a .csv or .jsonl file", side, path)
+			}
+		}
 	}
 	if j.shard, err = batch.ParseShard(v.GetString("shard")); err != nil {
 		return nil, err
@@ -67,9 +89,20 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 	if j.extractor, err = j.rules.extractor(extract.Options{IncludeComments: v.GetBool("include-comments")}); err != nil {
 		return nil, err
 	}
+	if err := j.lock(); err != nil {
+		return nil, err
+	}
 	if j.statePath != "" {
 		if j.state, err = batch.LoadState(j.statePath, j.rules.hash); err != nil {
+			j.close()
 			return nil, err
+		}
+		if err := j.checkState(); err != nil {
+			j.close()
+			return nil, err
+		}
+		if reprocess {
+			j.state.Forget()
 		}
 	}
 	j.info = schema.Run{
@@ -80,9 +113,62 @@ func newExtractJob(s streams, v *viper.Viper, paths []string) (*extractJob, erro
 	return j, nil
 }
 
+// maxJobs bounds --jobs: each job holds a window of documents, and the
+// runtime cannot start a hundred thousand threads.
+const maxJobs = 256
+
+// lock takes the lock of every file the run writes (output, facts, tolls, state)
+// before any is read, and removes the temporary files a killed run left
+// beside them.
+func (j *extractJob) lock() error {
+	var locked []string
+	for _, path := range []string{j.outPath, j.v.GetString("facts"), j.v.GetString("tolls"), j.statePath} {
+		if path == "" || slices.Contains(locked, path) {
+			continue
+		}
+		l, err := output.LockFile(path)
+		if err != nil {
+			j.close()
+			return err
+		}
+		j.locks, locked = append(j.locks, l), append(locked, path)
+		if err := output.RemoveStaleTemps(path, l.Taken); err != nil {
+			j.log.warn(fmt.Sprintf("stale temporary files of %q: %v", path, err))
+		}
+	}
+	return nil
+}
+
+// close releases the locks.
+func (j *extractJob) close() {
+	for _, l := range j.locks {
+		_ = l.Unlock()
+	}
+	j.locks = nil
+}
+
+// checkState refuses to append when the state remembers nothing of the
+// runs that filled the output: every document would be appended again.
+func (j *extractJob) checkState() error {
+	why := j.state.Fresh()
+	if !j.appending || why == "" || j.outPath == "" {
+		return nil
+	}
+	if info, err := os.Stat(j.outPath); err != nil || info.Size() == 0 {
+		return nil // nothing to duplicate
+	}
+	return fmt.Errorf("--append: the state file %s %s but %s already holds figures, so every document would be extracted and appended again; "+
+		"restore the state file, or run with --reprocess to extract everything and rewrite %s", j.statePath, stateWhy[why], j.outPath, j.outPath)
+}
+
+var stateWhy = map[string]string{
+	"missing": "is missing", "empty": "is empty", "null": "holds null", "made with other rules": "was made with other rules",
+}
+
 func (j *extractJob) run(ctx context.Context) error {
+	defer j.close()
 	j.warnLostOutput()
-	dest, err := openOutput(j.s, j.v, &j.info, j.extractor.Tolls())
+	dest, err := openOutput(j.s, j.v, j.outPath, j.appending, &j.info, j.extractor.Tolls())
 	if err != nil {
 		return err
 	}
@@ -90,8 +176,6 @@ func (j *extractJob) run(ctx context.Context) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	src := func(yield func(extract.Document) error) error {
 		_, err := input.Read(j.paths, j.inputOptions(), func(d extract.Document) error {
@@ -130,19 +214,16 @@ func (j *extractJob) run(ctx context.Context) error {
 		return err
 	}
 	j.info.Finished = time.Now()
-	if err := dest.commit(); err != nil {
-		return err
+	if j.info.Documents == 0 && j.info.Errors > 0 {
+		// A header alone would pass for a run that found no figures, and
+		// would replace yesterday's output: write nothing.
+		dest.abort()
+		j.log.warn("nothing written: no input could be read")
+		j.log.summary(j.info)
+		return &partialError{failed: j.info.Errors}
 	}
-	if err := j.writeFacts(); err != nil {
+	if err := j.commit(dest); err != nil {
 		return err
-	}
-	if err := j.writeTolls(); err != nil {
-		return err
-	}
-	if j.state != nil {
-		if err := j.state.Save(j.statePath); err != nil {
-			return err
-		}
 	}
 	j.log.summary(j.info)
 	if j.info.Errors > 0 {
@@ -151,12 +232,50 @@ func (j *extractJob) run(ctx context.Context) error {
 	return nil
 }
 
+// commit finishes the output and puts it in place with the facts and the
+// state, as one set: the state is never saved for an output that was not.
+// A file another change adds (tolls) joins the set here, before the state.
+func (j *extractJob) commit(dest *destination) error {
+	if err := dest.close(); err != nil {
+		return err
+	}
+	var set output.CommitSet
+	defer set.Abort()
+	if dest.file != nil {
+		set.Add("output", dest.file)
+	}
+	for _, side := range sideFiles {
+		if path := j.v.GetString(side); path != "" {
+			f, err := j.writeSide(side, path)
+			if err != nil {
+				return err
+			}
+			set.Add(side, f)
+		}
+	}
+	if j.state != nil {
+		data, err := j.state.Encode()
+		if err != nil {
+			return fmt.Errorf("state %s: %w", j.statePath, err)
+		}
+		f, err := output.CreateAtomic(j.statePath)
+		if err != nil {
+			return err
+		}
+		set.Add("state", f)
+		if _, err := f.Write(data); err != nil {
+			return err
+		}
+	}
+	return set.Commit()
+}
+
 // warnLostOutput speaks up when --state remembers documents but the output
 // they were appended to is gone: the run will hold only new and changed
 // documents' figures, which a nightly job would otherwise ship silently.
 func (j *extractJob) warnLostOutput() {
-	path := j.v.GetString("output")
-	if j.state == nil || !j.v.GetBool("append") || path == "" {
+	path := j.outPath
+	if j.state == nil || !j.appending || path == "" {
 		return
 	}
 	if n := j.state.Documents(); n > 0 {
@@ -227,39 +346,31 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 	return nil
 }
 
-func (j *extractJob) writeFacts() error {
-	return j.writeSide("facts", func(f io.Writer, format string, opts output.Options) error {
-		return output.WriteFacts(f, format, facts.Merge(j.mentions), opts)
-	})
-}
+// sideFiles are the flags of the files written beside the output, as CSV
+// or JSON Lines: the merged facts and the per-document tolls.
+var sideFiles = []string{"facts", "tolls"}
 
-func (j *extractJob) writeTolls() error {
-	return j.writeSide("tolls", func(f io.Writer, format string, opts output.Options) error {
-		return output.WriteTolls(f, format, j.tolls, opts)
-	})
-}
-
-// writeSide writes a side file (--facts, --tolls) as CSV or JSON Lines,
-// renamed into place only when complete.
-func (j *extractJob) writeSide(flag string, write func(io.Writer, string, output.Options) error) error {
-	path := j.v.GetString(flag)
-	if path == "" {
-		return nil
-	}
+// writeSide writes a side file to a temporary file for the commit.
+func (j *extractJob) writeSide(side, path string) (*output.AtomicFile, error) {
 	format, err := output.FormatFromPath(path)
-	if err != nil || format != "csv" && format != "jsonl" {
-		return fmt.Errorf("%s %s: use a .csv or .jsonl file", flag, path)
+	if err != nil {
+		return nil, err
 	}
 	f, err := output.CreateAtomic(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Abort()
 	opts := output.Options{BOM: j.v.GetBool("bom"), Raw: j.v.GetBool("raw")}
-	if err := write(f, format, opts); err != nil {
-		return fmt.Errorf("%s %s: %w", flag, path, err)
+	if side == "facts" {
+		err = output.WriteFacts(f, format, facts.Merge(j.mentions), opts)
+	} else {
+		err = output.WriteTolls(f, format, j.tolls, opts)
 	}
-	return f.Commit()
+	if err != nil {
+		_ = f.Abort()
+		return nil, fmt.Errorf("%s %s: %w", side, path, err)
+	}
+	return f, nil
 }
 
 func (j *extractJob) inputOptions() input.Options {
@@ -291,12 +402,13 @@ func (j *extractJob) inputOptions() input.Options {
 // commit, so an interrupted run leaves the previous output as it was; or
 // standard output.
 type destination struct {
-	w    output.Writer
-	file *output.AtomicFile
+	w      output.Writer
+	file   *output.AtomicFile
+	closed bool
 }
 
-func openOutput(s streams, v *viper.Viper, info *schema.Run, tollRules *tolls.Rules) (*destination, error) {
-	path, format := v.GetString("output"), v.GetString("format")
+func openOutput(s streams, v *viper.Viper, path string, appending bool, info *schema.Run, tollRules *tolls.Rules) (*destination, error) {
+	format := v.GetString("format")
 	if format == "" && path != "" {
 		var err error
 		if format, err = output.FormatFromPath(path); err != nil {
@@ -309,7 +421,6 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run, tollRules *tolls.Ru
 	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info, Tolls: tollRules}
 	d := &destination{}
 	var sink io.Writer = s.out
-	appending := v.GetBool("append")
 	// CSV and JSON Lines grow in place; a workbook is rewritten whole with
 	// its earlier rows first. A page cannot be: it needs the articles' text.
 	grows, rewritten := format == "csv" || format == "jsonl", format == "xlsx"
@@ -340,25 +451,26 @@ func openOutput(s streams, v *viper.Viper, info *schema.Run, tollRules *tolls.Ru
 	if appending && rewritten {
 		if err := output.ReplayWorkbook(path, w); err != nil {
 			d.abort()
-			_ = w.Close() // removes the workbook's temporary files; its write to the aborted file fails at once
 			return nil, err
 		}
 	}
 	return d, nil
 }
 
-func (d *destination) commit() error {
-	if err := d.w.Close(); err != nil {
-		return err
-	}
-	if d.file != nil {
-		return d.file.Commit()
-	}
-	return nil
+// close finishes the output; the file is put in place by the commit.
+func (d *destination) close() error {
+	d.closed = true
+	return d.w.Close()
 }
 
+// abort leaves the previous output as it was and removes every temporary
+// file, the workbook's included. It does nothing after a commit.
 func (d *destination) abort() {
 	if d.file != nil {
 		_ = d.file.Abort()
 	}
+	if a, ok := d.w.(output.Aborter); ok && !d.closed {
+		_ = a.Abort()
+	}
+	d.closed = true
 }

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // TestKilledRunLeavesPreviousOutput kills a real tally run while it writes
@@ -16,13 +18,10 @@ import (
 // temporary file that is renamed into place only when complete.
 func TestKilledRunLeavesPreviousOutput(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary and writes a large corpus")
+		skips.Skip(t, "builds the binary and writes a large corpus")
 	}
+	bin := tallyBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tally")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	f, err := os.Create(corpus)
 	if err != nil {
@@ -48,7 +47,7 @@ func TestKilledRunLeavesPreviousOutput(t *testing.T) {
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			err := cmd.Wait()
+			err := waitBounded(t, cmd, 30*time.Second)
 			if err == nil {
 				t.Fatal("the run finished before it was killed; make the corpus larger")
 			}

@@ -56,5 +56,5 @@ func (l *logger) summary(r schema.Run) {
 		l.json.Info("done", "documents", r.Documents, "figures", r.Figures, "errors", r.Errors, "seconds", elapsed.Seconds())
 		return
 	}
-	fmt.Fprintf(l.w, "tally: %d documents, %d figures, %d errors in %v\n", r.Documents, r.Figures, r.Errors, elapsed)
+	fmt.Fprintf(l.w, "tally: %s, %s, %s in %v\n", plural(r.Documents, "document"), plural(r.Figures, "figure"), plural(r.Errors, "error"), elapsed)
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // seedsDir is the shared seed corpus beside the repository; tests that
@@ -15,7 +17,7 @@ const seedsDir = "../../../shared/corpus/seeds"
 // the 14 tons of seized supplies and the 45-bus convoy, told by two outlets.
 func TestSeedFactsMerge(t *testing.T) {
 	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skip("no seed corpus beside the repository")
+		skips.Skip(t, "no seed corpus beside the repository")
 	}
 	facts := filepath.Join(t.TempDir(), "facts.csv")
 	if code, _, errs := runTally(t, "", "extract", seedsDir, "--facts", facts, "-o", filepath.Join(t.TempDir(), "f.csv")); code != exitOK {

@@ -52,7 +52,8 @@ const (
 
 // Run extracts every document from src and calls emit for each result in
 // input order, from one goroutine. It stops at the first error from src,
-// Encode or emit, or when ctx is done.
+// Encode or emit, or when ctx is done: then it returns at once, without
+// waiting for a source blocked in a read, and emit is not called again.
 func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, emit func(Result) error) error {
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -122,7 +123,12 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 			for g := range groups {
 				d := done{seq: g.seq, res: make([]Result, 0, len(g.docs))}
 				for _, doc := range g.docs {
-					r := Result{Doc: doc, Figures: e.Extract(doc)}
+					figs, err := e.ExtractContext(ctx, doc)
+					if err != nil {
+						d.err = err
+						break
+					}
+					r := Result{Doc: doc, Figures: figs}
 					if opts.Encode != nil {
 						var dst []byte
 						if b, ok := encodeBuffers.Get().(*[]byte); ok {
@@ -146,7 +152,23 @@ func Run(ctx context.Context, e *extract.Extractor, opts Options, src Source, em
 	pending := map[int]done{}
 	next := 0
 	var emitErr error
-	for d := range doneCh {
+	for {
+		var d done
+		var ok bool
+		select {
+		case d, ok = <-doneCh:
+		case <-ctx.Done():
+			// Return at once: the source may be stuck in a read (a pipe
+			// held open) that only ends with the process. The workers
+			// stop at their next check; doneCh has room for every group.
+			if emitErr != nil {
+				return emitErr
+			}
+			return ctx.Err()
+		}
+		if !ok {
+			break
+		}
 		if emitErr != nil {
 			<-slots
 			continue // drain so the workers can finish

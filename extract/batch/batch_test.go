@@ -155,17 +155,35 @@ func TestStateRoundTrip(t *testing.T) {
 	if err != nil || len(s.Docs) != 0 {
 		t.Fatalf("fresh state: %v %+v", err, s)
 	}
+	if s.Fresh() != "missing" {
+		t.Errorf("Fresh = %q, want missing", s.Fresh())
+	}
 	s.Mark("a.txt", "text one")
-	if err := s.Save(path); err != nil {
+	data, err := s.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	again, err := batch.LoadState(path, "rules-a")
 	if err != nil || !again.Seen("a.txt", "text one") || again.Seen("a.txt", "text two") || again.Seen("b.txt", "text one") {
 		t.Fatalf("reloaded state wrong: %v %+v", err, again)
 	}
+	if again.Fresh() != "" {
+		t.Errorf("Fresh of a state read back = %q", again.Fresh())
+	}
 	other, _ := batch.LoadState(path, "rules-b")
-	if other.Seen("a.txt", "text one") {
-		t.Fatal("state made with other rules must start afresh")
+	if other.Seen("a.txt", "text one") || other.Fresh() != "made with other rules" {
+		t.Fatalf("state made with other rules must start afresh and say so (Fresh %q)", other.Fresh())
+	}
+	for text, want := range map[string]string{"": "empty", " \n": "empty", "null\n": "null"} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if s, err := batch.LoadState(path, "rules-a"); err != nil || s.Fresh() != want {
+			t.Errorf("state file %q: Fresh %q, %v; want %q", text, s.Fresh(), err, want)
+		}
 	}
 	if err := os.WriteFile(path, []byte("not json"), 0o644); err != nil {
 		t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -33,6 +33,8 @@ type State struct {
 
 	// pending holds the hashes Seen computed for documents not yet marked.
 	pending map[string]string
+	// fresh says why the state starts empty, "" if it was read.
+	fresh string
 }
 
 // FileStamp identifies a file's version without reading it.
@@ -41,25 +43,47 @@ type FileStamp struct {
 	ModTime time.Time `json:"mod_time"`
 }
 
-// LoadState reads a state file; a missing file, or one made with other
-// rules, gives an empty state for configHash.
+// LoadState reads a state file. A missing, empty or null file, or one made
+// with other rules, gives an empty state for configHash whose Fresh says
+// which.
 func LoadState(path, configHash string) (*State, error) {
 	fresh := &State{ConfigHash: configHash, Files: map[string]FileStamp{}, Docs: map[string]string{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		fresh.fresh = "missing"
 		return fresh, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("state %s: %w", path, err)
+	}
+	switch strings.TrimSpace(string(data)) {
+	case "":
+		fresh.fresh = "empty"
+		return fresh, nil
+	case "null":
+		fresh.fresh = "null"
+		return fresh, nil
 	}
 	var s State
 	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("state %s: not a tally state file: %v", path, err)
 	}
 	if s.ConfigHash != configHash || s.Files == nil || s.Docs == nil {
+		fresh.fresh = "made with other rules"
 		return fresh, nil
 	}
 	return &s, nil
+}
+
+// Fresh says why the state holds nothing from an earlier run ("missing",
+// "empty", "null", "made with other rules"), or "" if it was read.
+func (s *State) Fresh() string { return s.fresh }
+
+// Forget empties the state, as if no run had happened before.
+func (s *State) Forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Files, s.Docs, s.pending = map[string]FileStamp{}, map[string]string{}, nil
 }
 
 // UnchangedFile reports whether the file was fully processed before and has
@@ -113,30 +137,11 @@ func (s *State) Documents() int {
 	return len(s.Docs)
 }
 
-// Save writes the state atomically: a temporary file renamed over path.
-func (s *State) Save(path string) error {
+// Encode returns the state file's bytes.
+func (s *State) Encode() ([]byte, error) {
 	s.mu.Lock()
-	data, err := json.MarshalIndent(s, "", " ")
-	s.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("state %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("state %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("state %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("state %s: %w", path, err)
-	}
-	return nil
+	defer s.mu.Unlock()
+	return json.MarshalIndent(s, "", " ")
 }
 
 // ContentHash identifies a document's text.

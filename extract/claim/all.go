@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -47,21 +48,31 @@ const maxWindow = 1 << 15
 // sentence of figs[i], and figures come in text order. Each figure gets the
 // fields Annotate gives it alone.
 func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, sents []Span) {
+	_ = a.AnnotateAllContext(context.Background(), text, published, figs, sents)
+}
+
+// AnnotateAllContext is AnnotateAll that stops soon after ctx is done,
+// returning its error; the figures are then not all annotated.
+func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published string, figs []schema.Figure, sents []Span) error {
 	if len(figs) == 0 {
-		return
+		return nil
 	}
 	if len(text) == 0 || len(text) > maxText {
 		for i := range figs {
 			f := &figs[i]
 			f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		}
-		return
+		return nil
 	}
 	d := a.docPool.Get().(*docScratch)
 	defer a.docPool.Put(d)
 	d.s.main.voc = a.voc
 	d.reset(text, parseDate(published))
+	d.dl = a.findDateline(text)
 	for i := range figs {
+		if i%256 == 255 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		f := &figs[i]
 		f.Attribution, f.Hedge, f.EventDate, f.Location = "", "", "", ""
 		sentStart := clamp(sents[i].Start, 0, len(text))
@@ -76,7 +87,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 		sp := Span{max(sentStart, fs-maxSentence/2), min(sentEnd, fe+maxSentence/2)}
 		if !d.geoOK || sp != d.span {
 			d.span, d.geoOK = sp, true
-			d.g = a.geometry(text, sp, &d.line)
+			d.g = a.geometry(&d.breaks, sp, &d.line)
 		}
 		g := &d.g
 		if g.empty {
@@ -86,6 +97,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 			a.cutFigure(d, *g, fs, f)
 			continue
 		}
+		d.endCut()
 		if !d.targetOK || d.tStart != g.sentStart || d.tEnd != g.sentEnd {
 			a.cover(d, g.pStart, g.end)
 			a.prepare(d, g)
@@ -95,6 +107,7 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 		}
 		a.figure(d, fs, f)
 	}
+	return nil
 }
 
 // geom is what a figure's sentence derives: the stretch of
@@ -109,37 +122,34 @@ type geom struct {
 
 // geometry derives g from a sentence. What depends on the line
 // alone is kept in line, so the sentences of a one-line paragraph share it.
-func (a *Annotator) geometry(text string, sp Span, line *lineGeom) geom {
+func (a *Annotator) geometry(lb *lineBreaks, sp Span, line *lineGeom) geom {
 	var g geom
-	g.sentStart = clamp(sp.Start, 0, len(text))
-	g.sentEnd = clamp(sp.End, g.sentStart, len(text))
+	g.sentStart = clamp(sp.Start, 0, len(lb.text))
+	g.sentEnd = clamp(sp.End, g.sentStart, len(lb.text))
 	if g.sentStart == g.sentEnd {
 		g.empty = true
 		return g
 	}
 	if !line.ok || g.sentStart < line.start || g.sentEnd > line.end {
-		*line = a.lineGeometry(text, g.sentStart, g.sentEnd)
+		*line = a.lineGeometry(lb, g.sentStart, g.sentEnd)
 	}
 	if line.ok {
 		g.pStart, g.pEnd, g.end, g.backStart = line.start, line.end, line.follow, line.back
 		g.cut = line.cut || g.sentStart-g.pStart > maxParagraph || g.pEnd-g.sentEnd > maxParagraph
 		return g
 	}
-	g.pStart = strings.LastIndexByte(text[:g.sentStart], '\n') + 1
+	g.pStart = lb.lineStart(g.sentStart)
 	if g.sentStart-g.pStart > maxParagraph {
 		g.cut = true
 		return g
 	}
-	g.pEnd = len(text)
-	if k := strings.IndexByte(text[g.sentEnd:], '\n'); k >= 0 {
-		g.pEnd = g.sentEnd + k
-	}
+	g.pEnd = lb.lineEnd(g.sentEnd)
 	if g.pEnd-g.sentEnd > maxParagraph {
 		g.cut = true
 		return g
 	}
-	g.end, g.cut = a.following(text, g.pEnd)
-	g.backStart = a.backStart(text, g.pStart)
+	g.end, g.cut = a.following(lb, g.pEnd)
+	g.backStart = a.backStart(lb.text, g.pStart)
 	return g
 }
 
@@ -153,32 +163,25 @@ type lineGeom struct {
 	start, end, follow, back int
 }
 
-func (a *Annotator) lineGeometry(text string, sentStart, sentEnd int) lineGeom {
-	if strings.IndexByte(text[sentStart:sentEnd], '\n') >= 0 {
+func (a *Annotator) lineGeometry(lb *lineBreaks, sentStart, sentEnd int) lineGeom {
+	l := lineGeom{ok: true}
+	if l.end = lb.lineEnd(sentStart); l.end < sentEnd {
 		return lineGeom{}
 	}
-	l := lineGeom{ok: true}
-	l.start = strings.LastIndexByte(text[:sentStart], '\n') + 1
-	l.end = len(text)
-	if k := strings.IndexByte(text[sentEnd:], '\n'); k >= 0 {
-		l.end = sentEnd + k
-	}
-	l.follow, l.cut = a.following(text, l.end)
-	l.back = a.backStart(text, l.start)
+	l.start = lb.lineStart(sentStart)
+	l.follow, l.cut = a.following(lb, l.end)
+	l.back = a.backStart(lb.text, l.start)
 	return l
 }
 
 // following is the end of the lines read after a paragraph
 // ending at pEnd, and whether maxFollowing cuts them.
-func (a *Annotator) following(text string, pEnd int) (int, bool) {
+func (a *Annotator) following(lb *lineBreaks, pEnd int) (int, bool) {
+	text := lb.text
 	end := pEnd
 	for n := 0; n < a.lookahead && end < len(text) && end-pEnd < maxFollowing; n++ {
 		next := end + 1
-		k := strings.IndexByte(text[next:], '\n')
-		lineEnd := len(text)
-		if k >= 0 {
-			lineEnd = next + k
-		}
+		lineEnd := lb.lineEnd(next)
 		if strings.TrimSpace(text[next:lineEnd]) == "" {
 			break
 		}
@@ -192,9 +195,11 @@ func (a *Annotator) following(text string, pEnd int) (int, bool) {
 
 // docScratch is one AnnotateAll call's memory, pooled.
 type docScratch struct {
-	s    scratch // s.main is the window; sents, cues and cueAt are the target's
-	text string
-	pub  date
+	s      scratch // s.main is the window; sents, cues and cueAt are the target's
+	text   string
+	breaks lineBreaks
+	pub    date
+	dl     dateline // the story's dateline, if it has one
 
 	span  Span // the sentence g was derived from
 	g     geom
@@ -228,7 +233,8 @@ type docScratch struct {
 	backStart      int    // byte where the target's back view starts
 	backFor        int    // pStart of the paragraph the back view is for
 	backOK         bool
-	cutBack        bool // split the back view in one go (cutFigure)
+	cutBack        bool      // split the back view in one go (cutFigure)
+	cut            cutWindow // what the window holds for cut figures
 
 	// pre holds text[preFrom:preTo], the part of back views before the
 	// window's start, scanned when a figure looks back that far.
@@ -297,6 +303,8 @@ type disclaimer struct{ r, k, name int }
 
 func (d *docScratch) reset(text string, pub date) {
 	d.text, d.pub = text, pub
+	d.breaks.reset(text)
+	d.cut = cutWindow{}
 	d.geoOK, d.winOK, d.targetOK, d.preOK = false, false, false, false
 	d.line = lineGeom{}
 	d.clearWindow()
@@ -431,7 +439,7 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 				next = i + 1
 				continue
 			}
-			if a.acts(v, p, c.tb) {
+			if a.acts(v, p, c.tb) || d.inDateline(v, p) {
 				next = p.b
 				continue
 			}
@@ -586,7 +594,17 @@ func (a *Annotator) locationOf(d *docScratch, spk *speaker) string {
 	if d.paraPlace != "" {
 		return d.paraPlace
 	}
-	return fallback.name
+	if fallback.name != "" {
+		return fallback.name
+	}
+	return d.dl.name
+}
+
+// inDateline reports whether place p is written in the story's dateline,
+// which speaks for the story, not for the paragraph it opens.
+func (d *docScratch) inDateline(v *view, p place) bool {
+	s := v.toks[p.a].s
+	return d.dl.end > 0 && int(s) >= d.dl.start && int(s) < d.dl.end
 }
 
 // paragraphPlace is the place of the paragraph nearest the target
@@ -612,7 +630,7 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 			next = i + 1
 			continue
 		}
-		if a.acts(v, p, c.paraEnd) {
+		if a.acts(v, p, c.paraEnd) || d.inDateline(v, p) {
 			next = p.b
 			continue
 		}

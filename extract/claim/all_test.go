@@ -181,6 +181,9 @@ func TestAnnotateAllEdges(t *testing.T) {
 		text := strings.Repeat(long+"\n", 3) // windows past maxWindow
 		figs, sents = digitFigures(text, mode)
 		checkSame(t, a, "long lines", text, "2024-05-10", figs, sents)
+		runOn := strings.Repeat(para, 700) // past runOnLine: read in blocks
+		figs, sents = digitFigures(runOn, mode)
+		checkSame(t, a, "run-on line", runOn, "2024-05-10", figs, sents)
 	}
 	var b strings.Builder
 	for i := 0; i < 400; i++ { // many paragraphs: the window restarts

@@ -1,8 +1,6 @@
 package claim
 
 import (
-	"strings"
-
 	"github.com/tally-news/tally/schema"
 )
 
@@ -58,45 +56,74 @@ func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published stri
 // cutGeometry sets the paragraph, the lines read after it and the back
 // start of a sentence whose paragraph a bound cuts: the paragraph runs at
 // most maxParagraph bytes either side of the sentence, the lines after it
-// at most maxFollowing bytes.
-func (a *Annotator) cutGeometry(text string, g *geom) {
-	g.pStart = strings.LastIndexByte(text[:g.sentStart], '\n') + 1
-	if g.sentStart-g.pStart > maxParagraph {
-		g.pStart = g.sentStart - maxParagraph
-	}
-	g.pEnd = len(text)
-	if k := strings.IndexByte(text[g.sentEnd:], '\n'); k >= 0 {
-		g.pEnd = g.sentEnd + k
-	}
-	if g.pEnd-g.sentEnd > maxParagraph {
-		g.pEnd = g.sentEnd + maxParagraph
+// at most maxFollowing bytes. On a run-on line (longer than runOnLine) the
+// paragraph is instead four blocks of runOnBlock bytes, counted from the
+// line start, from the block before the sentence's, so the sentences of a
+// block share one window and a page without line breaks costs about what
+// news does per byte.
+func (a *Annotator) cutGeometry(lb *lineBreaks, g *geom) {
+	lineStart, lineEnd := lb.lineStart(g.sentStart), lb.lineEnd(g.sentEnd)
+	if lineEnd-lineStart > runOnLine {
+		block := max(0, (g.sentStart-lineStart)/runOnBlock-1)
+		g.pStart = lineStart + block*runOnBlock
+		g.pEnd = min(lineEnd, max(g.sentEnd, g.pStart+4*runOnBlock))
+	} else {
+		g.pStart = max(lineStart, g.sentStart-maxParagraph)
+		g.pEnd = min(lineEnd, g.sentEnd+maxParagraph)
 	}
 	var cut bool
-	if g.end, cut = a.following(text, g.pEnd); cut {
+	if g.end, cut = a.following(lb, g.pEnd); cut {
 		g.end = g.pEnd + maxFollowing
 	}
-	g.backStart = a.backStart(text, g.pStart)
+	g.backStart = a.backStart(lb.text, g.pStart)
+}
+
+// runOnLine is the length past which a line is read in blocks of
+// runOnBlock bytes.
+const (
+	runOnLine  = 16 * maxParagraph
+	runOnBlock = 1024
+)
+
+// cutWindow is the stretch a cut window was scanned over.
+type cutWindow struct {
+	ok                     bool
+	backStart, pStart, end int
 }
 
 // cutFigure annotates a figure whose paragraph a bound cuts. The window is
 // scanned afresh in two stretches, the text read before the paragraph and
 // the paragraph with the lines after it, as neither need start at a line
-// start; the back view's sentences are then split in one go.
+// start; the back view's sentences are then split in one go. The figures
+// after it that read the same stretch share the scan, and those of the
+// same sentence its preparation, as on the uncut path.
 func (a *Annotator) cutFigure(d *docScratch, g geom, fs int, f *schema.Figure) {
-	a.cutGeometry(d.text, &g)
-	d.clearWindow()
-	v := &d.s.main
-	v.reset(d.text)
-	a.scanWindow(v, &d.m, g.backStart, g.pStart)
-	a.scanWindow(v, &d.m, g.pStart, g.end)
-	d.winOK = false
-	d.linesTo = tokenAt(v, g.pStart)
-	d.cutBack = true
-	a.prepare(d, &g)
+	a.cutGeometry(&d.breaks, &g)
+	if w := (cutWindow{true, g.backStart, g.pStart, g.end}); d.cut != w {
+		d.clearWindow()
+		v := &d.s.main
+		v.reset(d.text)
+		a.scanWindow(v, &d.m, g.backStart, g.pStart)
+		a.scanWindow(v, &d.m, g.pStart, g.end)
+		d.winOK = false
+		d.linesTo = tokenAt(v, g.pStart)
+		d.cutBack = true
+		d.cut = w
+	}
+	if !d.targetOK || d.tStart != g.sentStart || d.tEnd != g.sentEnd {
+		a.prepare(d, &g)
+	}
 	if !d.noTokens {
 		a.figure(d, fs, f)
 	}
-	d.cutBack, d.targetOK, d.backOK, d.ptoks.ok = false, false, false, false
+}
+
+// endCut leaves the window of cut figures for the uncut path's.
+func (d *docScratch) endCut() {
+	if d.cut.ok {
+		d.cutBack, d.targetOK, d.backOK, d.ptoks.ok = false, false, false, false
+		d.cut = cutWindow{}
+	}
 }
 
 func clamp(x, lo, hi int) int {

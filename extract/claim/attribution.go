@@ -604,6 +604,8 @@ func earlierNamed(s *scratch, k int) int {
 
 // lastNamed finds the latest named (not pronoun) speaker in the sentences
 // before sentence p0 (counted as for prevCues), at most resolveSents back.
+// An outlet is skipped: "The New York Times reported ... He added" is not
+// the Times speaking.
 func (a *Annotator) lastNamed(c *call, p0 int) (*view, *cue, int, bool) {
 	for p := p0 + 1; p <= p0+a.resolveSents; p++ {
 		v, cues, ok := a.prevCues(c, p)
@@ -611,12 +613,22 @@ func (a *Annotator) lastNamed(c *call, p0 int) (*view, *cue, int, bool) {
 			break
 		}
 		for i := len(cues) - 1; i >= 0; i-- {
-			if cues[i].ns < cues[i].ne && !cues[i].pron {
+			if cues[i].ns < cues[i].ne && !cues[i].pron && !a.isOutlet(v, int(cues[i].ns), int(cues[i].ne)) {
 				return v, &cues[i], p, true
 			}
 		}
 	}
 	return nil, nil, 0, false
+}
+
+// isOutlet reports whether tokens [ns, ne) are an outlet's name, after a
+// determiner: "the New York Times".
+func (a *Annotator) isOutlet(v *view, ns, ne int) bool {
+	if ns < ne && v.word(ns) && a.determiners.at(v, ns) {
+		ns++
+	}
+	n, _ := a.outlets.match(v, ns, ne)
+	return n > 0 && ns+n == ne
 }
 
 // expand returns the speaker of cu; a lone capitalised word that is not a

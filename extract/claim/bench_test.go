@@ -6,6 +6,7 @@ import (
 
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/schema"
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // benchArticle is the longer invented article, with its figures.
@@ -59,7 +60,7 @@ func BenchmarkAnnotateAll(b *testing.B) {
 // allocation but the date strings, and those once per sentence at most.
 func TestAllocationsAll(t *testing.T) {
 	if raceEnabled {
-		t.Skip("the race detector defeats sync.Pool")
+		skips.Skip(t, "the race detector defeats sync.Pool")
 	}
 	a := defaultAnnotator(t)
 	text, published, figs, sents := benchArticleAll(t)
@@ -76,7 +77,7 @@ func TestAllocationsAll(t *testing.T) {
 // string it returns.
 func TestAllocations(t *testing.T) {
 	if raceEnabled {
-		t.Skip("the race detector defeats sync.Pool")
+		skips.Skip(t, "the race detector defeats sync.Pool")
 	}
 	a := defaultAnnotator(t)
 	text, published, figs := benchArticle(t)

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -173,6 +174,9 @@ type Annotator struct {
 	actorAux    wordSet
 
 	regionBit uint32 // vocabulary bit of the region words
+
+	outlets  *lexicon // outlet names; tag: index into Config.Outlets
+	dateline *regexp.Regexp
 
 	clauseWords  wordSet
 	hedgeObjects wordSet
@@ -419,6 +423,18 @@ func (c *compiler) compile(cfg Config) {
 	freeze(a.dates)
 
 	c.compilePlaces(cfg.Places)
+	c.compileOutlets(cfg.Outlets)
+	if cfg.Dateline != "" {
+		re, err := regexp.Compile(cfg.Dateline)
+		switch {
+		case err != nil:
+			c.fail("dateline", cfg.Dateline, "%v", err)
+		case re.NumSubexp() < 1:
+			c.fail("dateline", cfg.Dateline, "needs a group around the place")
+		default:
+			a.dateline = re
+		}
+	}
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
 	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
 	a.abbrevs = c.words("abbreviations", cfg.Abbreviations)
@@ -533,4 +549,15 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 	a.andWords = c.words("places.and_words", p.AndWords)
 	a.actorVerbs = c.words("places.actor_verbs", p.ActorVerbs)
 	a.actorAux = c.words("places.actor_aux", p.ActorAux)
+}
+
+func (c *compiler) compileOutlets(outlets []Outlet) {
+	c.a.outlets = newLexicon()
+	for i, o := range outlets {
+		if strings.TrimSpace(o.Country) == "" {
+			c.fail(fmt.Sprintf("outlets[%d].country", i), o.Country, "is empty")
+		}
+		c.phrases(c.a.outlets, fmt.Sprintf("outlets[%d].names", i), o.Names, i)
+	}
+	freeze(c.a.outlets)
 }

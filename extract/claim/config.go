@@ -18,6 +18,21 @@ type Config struct {
 	Places        PlaceConfig      `mapstructure:"places" yaml:"places"`
 	ClauseWords   []string         `mapstructure:"clause_words" yaml:"clause_words"`
 	Abbreviations []string         `mapstructure:"abbreviations" yaml:"abbreviations"`
+	// Dateline is the pattern of a wire dateline opening one of a story's
+	// first lines ("KYIV, Ukraine (AP) —"); its first group is the place.
+	Dateline string `mapstructure:"dateline" yaml:"dateline"`
+	// Outlets are news organisations: a place in an outlet's name ("the
+	// New York Times") is no place, and a pronoun in a later sentence
+	// ("He added") does not stand for an outlet.
+	Outlets []Outlet `mapstructure:"outlets" yaml:"outlets"`
+}
+
+// Outlet is a country's news organisations: their names, as articles cite
+// them and as feeds give them, and the endings of their web addresses.
+type Outlet struct {
+	Country string   `mapstructure:"country" yaml:"country"`
+	Names   []string `mapstructure:"names" yaml:"names"`
+	Domains []string `mapstructure:"domains" yaml:"domains"`
 }
 
 // AttributionConfig says how a speaker is found: a speech verb with the

@@ -22,8 +22,8 @@
 //   - Attribution (attribution.go): the speaker of the figure's quotation,
 //     else of the speech cue that reports it ("X said", "said X", "according
 //     to X"), with a role after a comma; a pronoun becomes the latest named
-//     speaker of the previous attribution.resolve_sentences sentences, or ""
-//     when there is none; a bare surname becomes its earlier full form.
+//     speaker of the previous attribution.resolve_sentences sentences that
+//     is not an outlet, or "" when there is none; a bare surname becomes its earlier full form.
 //     "" when the article speaks in its own voice.
 //   - Hedge (hedge.go): one of claimed, unverified, denied, estimated or "".
 //     The hedges list is tried in order and the first rule that reaches the
@@ -34,5 +34,7 @@
 //     publication, never forward; "last week" is seven days before
 //     publication.
 //   - Location (location.go): the gazetteer place nearest the figure in its
-//     clause, else in its sentence, else in its paragraph.
+//     clause, else in its sentence, else in its paragraph, else the story's
+//     dateline (dateline.go); a place inside an outlet's name ("the New
+//     York Times") is none.
 package claim

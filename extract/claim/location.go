@@ -25,8 +25,34 @@ type place struct {
 	name string
 }
 
-// placeAt reads a place mention starting at token i.
+// placeAt reads a place mention starting at token i; a place inside an
+// outlet's name ("the New York Times", "The Kyiv Independent") is none.
 func (a *Annotator) placeAt(v *view, i, end int) (place, bool) {
+	p, ok := a.placeMention(v, i, end)
+	if ok && a.inOutlet(v, p.a, p.b, end) {
+		return place{}, false
+	}
+	return p, ok
+}
+
+// outletReach is how many words an outlet's name may have before a place
+// in it: "South China Morning Post".
+const outletReach = 3
+
+// inOutlet reports whether an outlet's name covers tokens [a, b).
+func (a *Annotator) inOutlet(v *view, from, to, end int) bool {
+	for k := max(0, from-outletReach); k <= from; k++ {
+		if !v.word(k) {
+			continue
+		}
+		if n, _ := a.outlets.match(v, k, end); n > 0 && k+n >= to {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Annotator) placeMention(v *view, i, end int) (place, bool) {
 	if !v.word(i) {
 		return place{}, false
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tally-news/tally/schema"
+	"github.com/tally-news/tally/schema/skips"
 )
 
 // seedDir holds the shared sample articles; the test skips without them.
@@ -14,14 +15,14 @@ const seedDir = sharedDir + "/corpus/seeds"
 
 func TestSeeds(t *testing.T) {
 	if _, err := os.Stat(seedDir); err != nil {
-		t.Skip("no seed corpus:", err)
+		skips.Skip(t, "no seed corpus:", err)
 	}
 	a := defaultAnnotator(t)
 	read := func(prefix string) string {
 		t.Helper()
 		m, _ := filepath.Glob(filepath.Join(seedDir, prefix+"_*.txt"))
 		if len(m) != 1 {
-			t.Skipf("seed %s_*.txt not found", prefix)
+			skips.Skipf(t, "seed %s_*.txt not found", prefix)
 		}
 		data, err := os.ReadFile(m[0])
 		if err != nil {

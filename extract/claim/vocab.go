@@ -170,7 +170,7 @@ func (c *compiler) buildVocab() {
 			b.words[b.id(k)].bits |= w.bit
 		}
 	}
-	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places} {
+	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places, a.outlets} {
 		l.bit = next()
 		for k, es := range l.first {
 			b.words[b.id(k)].bits |= l.bit
@@ -189,7 +189,7 @@ func (c *compiler) buildVocab() {
 		b.words[id].region = int32(r)
 	}
 	a.voc = b.build()
-	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places} {
+	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places, a.outlets} {
 		l.byID = make([]int32, len(a.voc.words))
 		l.groups = []group{{}} // 0: no phrase opens with the word
 		for k, es := range l.first {

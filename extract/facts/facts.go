@@ -19,15 +19,27 @@
 // and merging those by value alone would join unrelated numbers. Values
 // that are not finite are left out, as they cannot be compared.
 //
-// A fact is Disputed when, for the same category, unit, place and event
-// date (both non-empty), another source gives a different value. Two values
-// dispute each other only when each is stated by a source that does not
-// state the other, so one article's breakdown ("12 killed, including 3
-// children") is not a dispute with itself.
+// A fact is Disputed when another value is given for the same category,
+// unit, place and day (the event date, else the day the story was
+// published), and the two cannot both be true ("at least 11" and "12" can). Between
+// sources, a place and a day are needed, and each value must be stated by
+// a source that does not state the other, so one article's breakdown ("12
+// killed, including 3 children") is not a dispute with another article
+// that repeats it. Within one article a changed count ("11 dead", later
+// "12 dead") is a dispute, place or not, when the two are in different
+// sentences and their objects are the same or one is unnamed ("5 soldiers
+// and 7 civilians" is a breakdown). Figures about another time or
+// place (Scope "background") and the parts of a figure before them (rule
+// "inherit:...") dispute nothing.
+//
+// Values lists the values with the sources that state them: the fact's own
+// when undisputed ("430000 (a.txt, b.txt)"), every value in dispute when
+// disputed. Sentence is the sentence of the earliest mention.
 package facts
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -48,10 +60,20 @@ type groupKey struct {
 	category, unit, place, object string
 }
 
-// disputeKey is what must be equal for different values to disagree.
+// disputeKey is what must be equal for different values to disagree;
+// source is set only for figures with no place or day, which can disagree
+// only within their own article.
 type disputeKey struct {
-	category, unit, place, date string
+	category, unit, place, date, source string
 }
+
+// scopeBackground and inheritRule mark figures that dispute nothing: about
+// another time or place, or a part of the figure before ("including 3
+// children").
+const (
+	scopeBackground = "background"
+	inheritRule     = "inherit:"
+)
 
 // mention is a figure kept for merging, with its normalised keys.
 type mention struct {
@@ -171,8 +193,12 @@ func build(mentions []mention, cluster []int) schema.Fact {
 	sources := map[string]bool{}
 	attributions := map[string]string{} // folded -> shown
 	var first, last string
+	var earliest *schema.Figure
 	for _, mi := range cluster {
 		f := mentions[mi].fig
+		if earliest == nil || earlier(f, earliest) {
+			earliest = f
+		}
 		categories = append(categories, strings.TrimSpace(f.Category))
 		if s := strings.TrimSpace(f.Location); s != "" {
 			places = append(places, s)
@@ -213,8 +239,45 @@ func build(mentions []mention, cluster []int) schema.Fact {
 		FirstPublished: first,
 		LastPublished:  last,
 		Attributions:   strings.Join(attrs, "; "),
+		Values:         statedValues(mentions, cluster),
 		Mentions:       len(cluster),
+		Sentence:       strings.TrimSpace(earliest.Sentence),
 	}
+}
+
+// earlier orders mentions by publication (undated last), then source and
+// offset, to pick a fact's representative sentence.
+func earlier(a, b *schema.Figure) bool {
+	pa, pb := strings.TrimSpace(a.Published), strings.TrimSpace(b.Published)
+	if (pa == "") != (pb == "") {
+		return pa != ""
+	}
+	return cmp.Or(strings.Compare(pa, pb), strings.Compare(a.Source, b.Source), cmp.Compare(a.Start, b.Start)) < 0
+}
+
+// statedValues lists each distinct value of the mentions with the sources
+// stating it: "430000 (a.txt, c.txt); 431000 (b.txt)".
+func statedValues(mentions []mention, cluster []int) string {
+	bySource := map[float64]map[string]bool{}
+	var values []float64
+	for _, mi := range cluster {
+		f := mentions[mi].fig
+		if bySource[f.Value] == nil {
+			bySource[f.Value] = map[string]bool{}
+			values = append(values, f.Value)
+		}
+		bySource[f.Value][f.Source] = true
+	}
+	slices.Sort(values)
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = valueWithSources(v, bySource[v])
+	}
+	return strings.Join(parts, "; ")
+}
+
+func valueWithSources(v float64, sources map[string]bool) string {
+	return schema.FormatNumber(v) + " (" + strings.Join(sortedKeys(sources), ", ") + ")"
 }
 
 // mostCommon returns the most frequent of xs, the smallest on a tie, or the
@@ -242,54 +305,57 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// markDisputes sets Disputed and Values on facts whose value other sources
-// contradict for the same category, unit, place and event date.
+// markDisputes sets Disputed and Values on facts whose value is
+// contradicted for the same category, unit, place and day.
 func markDisputes(facts []schema.Fact, mentions []mention) {
-	// dispute group -> fact -> sources stating that fact's value for it
-	groups := map[disputeKey]map[int]map[string]bool{}
+	groups := map[disputeKey][]int{} // dispute group -> its mentions
 	for i := range mentions {
-		m := &mentions[i]
-		date := strings.TrimSpace(m.fig.EventDate)
-		if m.key.place == "" || date == "" {
+		f := mentions[i].fig
+		if f.Scope == scopeBackground || strings.HasPrefix(f.Rule, inheritRule) {
 			continue
 		}
-		k := disputeKey{category: m.key.category, unit: m.key.unit, place: m.key.place, date: date}
-		g := groups[k]
-		if g == nil {
-			g = map[int]map[string]bool{}
-			groups[k] = g
+		k := disputeKey{category: mentions[i].key.category, unit: mentions[i].key.unit, place: mentions[i].key.place, date: day(f)}
+		if k.place == "" || k.date == "" {
+			k.source = f.Source
 		}
-		if g[m.fact] == nil {
-			g[m.fact] = map[string]bool{}
-		}
-		g[m.fact][m.fig.Source] = true
+		groups[k] = append(groups[k], i)
 	}
 
 	type note struct{ date, values string }
 	notes := map[int][]note{}
 	for k, g := range groups {
-		if len(g) < 2 {
+		stated := map[int]map[string]bool{} // fact -> sources stating it in this group
+		for _, mi := range g {
+			id := mentions[mi].fact
+			if stated[id] == nil {
+				stated[id] = map[string]bool{}
+			}
+			stated[id][mentions[mi].fig.Source] = true
+		}
+		if len(stated) < 2 {
 			continue
 		}
-		ids := make([]int, 0, len(g))
-		for id := range g {
-			ids = append(ids, id)
-		}
-		slices.SortFunc(ids, func(a, b int) int { return cmp.Compare(facts[a].Value, facts[b].Value) })
 		disputed := map[int]bool{}
-		for i, a := range ids {
-			for _, b := range ids[i+1:] {
-				if contradict(g[a], g[b]) {
-					disputed[a], disputed[b] = true, true
+		for i, a := range g {
+			for _, b := range g[i+1:] {
+				ma, mb := &mentions[a], &mentions[b]
+				if ma.fact == mb.fact || !conflict(ma.fig, mb.fig) {
+					continue
+				}
+				sameStory := ma.fig.Source == mb.fig.Source
+				if sameStory || contradict(stated[ma.fact], stated[mb.fact]) {
+					disputed[ma.fact], disputed[mb.fact] = true, true
 				}
 			}
 		}
 		if len(disputed) == 0 {
 			continue
 		}
+		ids := slices.Collect(maps.Keys(stated))
+		slices.SortFunc(ids, func(a, b int) int { return cmp.Compare(facts[a].Value, facts[b].Value) })
 		parts := make([]string, len(ids))
 		for i, id := range ids {
-			parts[i] = schema.FormatNumber(facts[id].Value) + " (" + strings.Join(sortedKeys(g[id]), ", ") + ")"
+			parts[i] = valueWithSources(facts[id].Value, stated[id])
 		}
 		values := strings.Join(parts, "; ")
 		for id := range disputed {
@@ -300,18 +366,76 @@ func markDisputes(facts []schema.Fact, mentions []mention) {
 	for id, ns := range notes {
 		f := &facts[id]
 		f.Disputed = true
+		slices.SortFunc(ns, func(a, b note) int {
+			return cmp.Or(strings.Compare(a.date, b.date), strings.Compare(a.values, b.values))
+		})
+		ns = slices.CompactFunc(ns, func(a, b note) bool { return a == b })
 		if len(ns) == 1 {
 			f.Values = ns[0].values
 			continue
 		}
-		// One fact, several dates in dispute: say which values go with which date.
-		slices.SortFunc(ns, func(a, b note) int { return strings.Compare(a.date, b.date) })
+		// One fact, several days in dispute: say which values go with which day.
 		parts := make([]string, len(ns))
 		for i, n := range ns {
 			parts[i] = n.date + ": " + n.values
 		}
 		f.Values = strings.Join(parts, " | ")
 	}
+}
+
+// day is the day a figure is about: its event date, else the day its story
+// was published.
+func day(f *schema.Figure) string {
+	if d := strings.TrimSpace(f.EventDate); d != "" {
+		return d
+	}
+	return strings.TrimSpace(f.Published)
+}
+
+// conflict reports whether two figures count the same thing and cannot
+// both be true: "at least 11" and "12" agree, "11" and "12" do not. Within
+// one article the two must be in different sentences, as a count revised
+// further down is ("11 dead" ... "12 dead"): one sentence with two counts
+// of a kind holds a breakdown, a part or a change ("shot down 29 of the 34
+// drones", "45,000 before the war, now 6,000"); and the objects must
+// match (or one be unnamed): "5 soldiers and 7 civilians" is a breakdown. Outlets name the same people differently
+// ("residents", "people"), so between articles the object is not compared.
+// A running total and today's count (Scope) never conflict.
+func conflict(a, b *schema.Figure) bool {
+	if a.Scope != b.Scope {
+		return false
+	}
+	if a.Source == b.Source {
+		if a.Sentence != "" && a.Sentence == b.Sentence {
+			return false // "34 drones ... shot down 29 of the drones", "45,000 before the war, now 6,000"
+		}
+		oa, ob := fold(a.Object), fold(b.Object)
+		if oa != ob && oa != "" && ob != "" {
+			return false
+		}
+	}
+	loA, hiA := bounds(a)
+	loB, hiB := bounds(b)
+	return hiA < loB && !same(hiA, loB) || hiB < loA && !same(hiB, loA)
+}
+
+// bounds is the range of values a figure allows: "at least 30" is
+// [30, +Inf), "up to 4 million" (-Inf, 4000000], "about 100" only 100.
+func bounds(f *schema.Figure) (lo, hi float64) {
+	lo, hi = f.Value, f.Value
+	switch f.Qualifier {
+	case "min":
+		hi = math.Inf(1)
+	case "max":
+		lo = math.Inf(-1)
+	}
+	if f.Low != nil {
+		lo = math.Min(lo, *f.Low)
+	}
+	if f.High != nil {
+		hi = math.Max(hi, *f.High)
+	}
+	return lo, hi
 }
 
 // contradict reports whether each of two values is stated by a source that

@@ -26,6 +26,12 @@ func published(d string) func(*schema.Figure)  { return func(f *schema.Figure) {
 func attributed(a string) func(*schema.Figure) { return func(f *schema.Figure) { f.Attribution = a } }
 func on(d string) func(*schema.Figure)         { return func(f *schema.Figure) { f.EventDate = d } }
 func section(s string) func(*schema.Figure)    { return func(f *schema.Figure) { f.Section = s } }
+func qualifier(q string) func(*schema.Figure)  { return func(f *schema.Figure) { f.Qualifier = q } }
+func rule(r string) func(*schema.Figure)       { return func(f *schema.Figure) { f.Rule = r } }
+func scope(s string) func(*schema.Figure)      { return func(f *schema.Figure) { f.Scope = s } }
+func sentence(s string, start int) func(*schema.Figure) {
+	return func(f *schema.Figure) { f.Sentence, f.Start = s, start }
+}
 
 func TestMerge(t *testing.T) {
 	tests := []struct {
@@ -43,7 +49,7 @@ func TestMerge(t *testing.T) {
 				Category: "population", Value: 430000, Location: "Mariupol", Object: "people",
 				Sources: 2, SourceList: "kyiv-post.txt; wire.txt",
 				FirstPublished: "2026-03-01", LastPublished: "2026-03-02",
-				Attributions: "City Council", Mentions: 2,
+				Attributions: "City Council", Values: "430000 (kyiv-post.txt, wire.txt)", Mentions: 2,
 			}},
 		},
 		{
@@ -55,8 +61,8 @@ func TestMerge(t *testing.T) {
 				fig("d.txt", "population", 440000, "", "Mariupol", ""),
 			},
 			want: []schema.Fact{
-				{Category: "population", Value: 430000, Location: "Mariupol", Sources: 3, SourceList: "a.txt; b.txt; c.txt", Mentions: 3},
-				{Category: "population", Value: 440000, Location: "Mariupol", Sources: 1, SourceList: "d.txt", Mentions: 1},
+				{Category: "population", Value: 430000, Location: "Mariupol", Sources: 3, SourceList: "a.txt; b.txt; c.txt", Values: "430000 (b.txt, c.txt); 431000 (a.txt)", Mentions: 3},
+				{Category: "population", Value: 440000, Location: "Mariupol", Sources: 1, SourceList: "d.txt", Values: "440000 (d.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -67,9 +73,9 @@ func TestMerge(t *testing.T) {
 				fig("c.txt", "killed", 30, "", "Kherson", ""),
 			},
 			want: []schema.Fact{
-				{Category: "distance", Value: 30, Unit: "km", Location: "Kherson", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "distance", Value: 30, Unit: "mi", Location: "Kherson", Sources: 1, SourceList: "b.txt", Mentions: 1},
-				{Category: "killed", Value: 30, Location: "Kherson", Sources: 1, SourceList: "c.txt", Mentions: 1},
+				{Category: "distance", Value: 30, Unit: "km", Location: "Kherson", Sources: 1, SourceList: "a.txt", Values: "30 (a.txt)", Mentions: 1},
+				{Category: "distance", Value: 30, Unit: "mi", Location: "Kherson", Sources: 1, SourceList: "b.txt", Values: "30 (b.txt)", Mentions: 1},
+				{Category: "killed", Value: 30, Location: "Kherson", Sources: 1, SourceList: "c.txt", Values: "30 (c.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -80,8 +86,8 @@ func TestMerge(t *testing.T) {
 				fig("c.txt", "equipment", 31, "", "", "howitzers"),
 			},
 			want: []schema.Fact{
-				{Category: "equipment", Value: 31, Object: "Abrams  tanks", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
-				{Category: "equipment", Value: 31, Object: "howitzers", Sources: 1, SourceList: "c.txt", Mentions: 1},
+				{Category: "equipment", Value: 31, Object: "Abrams  tanks", Sources: 2, SourceList: "a.txt; b.txt", Values: "31 (a.txt, b.txt)", Mentions: 2},
+				{Category: "equipment", Value: 31, Object: "howitzers", Sources: 1, SourceList: "c.txt", Values: "31 (c.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -92,7 +98,7 @@ func TestMerge(t *testing.T) {
 			},
 			want: []schema.Fact{{
 				Category: "aid", Value: 2.5e9, Unit: "USD", Object: "aid", Sources: 1, SourceList: "a.txt",
-				Attributions: "officials; the ministry", Mentions: 2,
+				Attributions: "officials; the ministry", Values: "2500000000 (a.txt)", Mentions: 2,
 			}},
 		},
 		{
@@ -106,7 +112,7 @@ func TestMerge(t *testing.T) {
 				fig("a.txt", "other", 3, "", "", "bridges over the river"),
 			},
 			want: []schema.Fact{
-				{Category: "other", Value: 3, Object: "bridges over the river", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "other", Value: 3, Object: "bridges over the river", Sources: 1, SourceList: "a.txt", Values: "3 (a.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -135,8 +141,8 @@ func TestMerge(t *testing.T) {
 				fig("b.txt", "killed", 12, "", "Odesa", "people", on("2026-04-09")),
 			},
 			want: []schema.Fact{
-				{Category: "killed", Value: 3, Location: "Odesa", Object: "children", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "killed", Value: 12, Location: "Odesa", Object: "people", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
+				{Category: "killed", Value: 3, Location: "Odesa", Object: "children", Sources: 1, SourceList: "a.txt", Values: "3 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 12, Location: "Odesa", Object: "people", Sources: 2, SourceList: "a.txt; b.txt", Values: "12 (a.txt, b.txt)", Mentions: 2},
 			},
 		},
 		{
@@ -150,12 +156,12 @@ func TestMerge(t *testing.T) {
 				fig("b.txt", "missing", 45, "", "Sumy", "", on("2026-05-02")),
 			},
 			want: []schema.Fact{
-				{Category: "injured", Value: 5, Object: "people", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "injured", Value: 8, Object: "people", Sources: 1, SourceList: "b.txt", Mentions: 1},
-				{Category: "killed", Value: 10, Location: "Sumy", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "killed", Value: 14, Location: "Sumy", Sources: 1, SourceList: "b.txt", Mentions: 1},
-				{Category: "missing", Value: 40, Location: "Sumy", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "missing", Value: 45, Location: "Sumy", Sources: 1, SourceList: "b.txt", Mentions: 1},
+				{Category: "injured", Value: 5, Object: "people", Sources: 1, SourceList: "a.txt", Values: "5 (a.txt)", Mentions: 1},
+				{Category: "injured", Value: 8, Object: "people", Sources: 1, SourceList: "b.txt", Values: "8 (b.txt)", Mentions: 1},
+				{Category: "killed", Value: 10, Location: "Sumy", Sources: 1, SourceList: "a.txt", Values: "10 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 14, Location: "Sumy", Sources: 1, SourceList: "b.txt", Values: "14 (b.txt)", Mentions: 1},
+				{Category: "missing", Value: 40, Location: "Sumy", Sources: 1, SourceList: "a.txt", Values: "40 (a.txt)", Mentions: 1},
+				{Category: "missing", Value: 45, Location: "Sumy", Sources: 1, SourceList: "b.txt", Values: "45 (b.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -182,18 +188,81 @@ func TestMerge(t *testing.T) {
 			},
 		},
 		{
+			name: "a count changed within one article, with no place",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 11, "", "", "", sentence("At least 11 died.", 40), qualifier("min")),
+				fig("a.txt", "killed", 11, "", "", "", sentence("11 people were killed.", 0)),
+				fig("a.txt", "killed", 12, "", "", "people", sentence("The toll rose to 12.", 90)),
+			},
+			want: []schema.Fact{
+				{
+					Category: "killed", Value: 11, Sources: 1, SourceList: "a.txt", Mentions: 2, Sentence: "11 people were killed.",
+					Disputed: true, Values: "11 (a.txt); 12 (a.txt)",
+				},
+				{
+					Category: "killed", Value: 12, Object: "people", Sources: 1, SourceList: "a.txt", Mentions: 1, Sentence: "The toll rose to 12.",
+					Disputed: true, Values: "11 (a.txt); 12 (a.txt)",
+				},
+			},
+		},
+		{
+			name: "sources disagree on the day both were published",
+			figs: []schema.Figure{
+				fig("wire.txt", "killed", 4, "", "Dallas", "", published("2026-07-08")),
+				fig("local.txt", "killed", 1, "", "Dallas", "officers", published("2026-07-08")),
+				fig("later.txt", "killed", 5, "", "Dallas", "", published("2026-07-09")),
+			},
+			want: []schema.Fact{
+				{
+					Category: "killed", Value: 1, Location: "Dallas", Object: "officers", Sources: 1, SourceList: "local.txt", Mentions: 1,
+					FirstPublished: "2026-07-08", LastPublished: "2026-07-08", Disputed: true, Values: "1 (local.txt); 4 (wire.txt)",
+				},
+				{
+					Category: "killed", Value: 4, Location: "Dallas", Sources: 1, SourceList: "wire.txt", Mentions: 1,
+					FirstPublished: "2026-07-08", LastPublished: "2026-07-08", Disputed: true, Values: "1 (local.txt); 4 (wire.txt)",
+				},
+				{
+					Category: "killed", Value: 5, Location: "Dallas", Sources: 1, SourceList: "later.txt", Mentions: 1,
+					FirstPublished: "2026-07-09", LastPublished: "2026-07-09", Values: "5 (later.txt)",
+				},
+			},
+		},
+		{
+			name: "consistent bounds, a breakdown by object, one sentence, background figures and parts dispute nothing",
+			figs: []schema.Figure{
+				fig("a.txt", "killed", 30, "", "Gaza", "", on("2026-01-05"), qualifier("min")),
+				fig("b.txt", "killed", 34, "", "Gaza", "", on("2026-01-05")),
+				fig("a.txt", "killed", 6, "", "Gaza", "", on("2026-01-05"), rule("inherit:killed")),
+				fig("b.txt", "killed", 9, "", "Gaza", "", on("2026-01-05"), scope("background")),
+				fig("c.txt", "injured", 5, "", "Gaza", "soldiers", on("2026-01-05")),
+				fig("c.txt", "injured", 7, "", "Gaza", "civilians", on("2026-01-05")),
+				fig("e.txt", "equipment", 34, "", "", "drones", sentence("They launched 34 drones; 29 of the drones were shot down.", 12)),
+				fig("e.txt", "equipment", 29, "", "", "", sentence("They launched 34 drones; 29 of the drones were shot down.", 26)),
+			},
+			want: []schema.Fact{
+				{Category: "equipment", Value: 29, Sources: 1, SourceList: "e.txt", Values: "29 (e.txt)", Mentions: 1, Sentence: "They launched 34 drones; 29 of the drones were shot down."},
+				{Category: "equipment", Value: 34, Object: "drones", Sources: 1, SourceList: "e.txt", Values: "34 (e.txt)", Mentions: 1, Sentence: "They launched 34 drones; 29 of the drones were shot down."},
+				{Category: "injured", Value: 5, Location: "Gaza", Object: "soldiers", Sources: 1, SourceList: "c.txt", Values: "5 (c.txt)", Mentions: 1},
+				{Category: "injured", Value: 7, Location: "Gaza", Object: "civilians", Sources: 1, SourceList: "c.txt", Values: "7 (c.txt)", Mentions: 1},
+				{Category: "killed", Value: 6, Location: "Gaza", Sources: 1, SourceList: "a.txt", Values: "6 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 9, Location: "Gaza", Sources: 1, SourceList: "b.txt", Values: "9 (b.txt)", Mentions: 1},
+				{Category: "killed", Value: 30, Location: "Gaza", Sources: 1, SourceList: "a.txt", Values: "30 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 34, Location: "Gaza", Sources: 1, SourceList: "b.txt", Values: "34 (b.txt)", Mentions: 1},
+			},
+		},
+		{
 			name: "order is category, place, value",
 			figs: []schema.Figure{
 				fig("a.txt", "killed", 5, "", "Lviv", ""),
-				fig("a.txt", "killed", 2, "", "Lviv", ""),
+				fig("b.txt", "killed", 2, "", "Lviv", ""),
 				fig("a.txt", "injured", 9, "", "Lviv", ""),
 				fig("a.txt", "killed", 50, "", "Dnipro", ""),
 			},
 			want: []schema.Fact{
-				{Category: "injured", Value: 9, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "killed", Value: 50, Location: "Dnipro", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "killed", Value: 2, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
-				{Category: "killed", Value: 5, Location: "Lviv", Sources: 1, SourceList: "a.txt", Mentions: 1},
+				{Category: "injured", Value: 9, Location: "Lviv", Sources: 1, SourceList: "a.txt", Values: "9 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 50, Location: "Dnipro", Sources: 1, SourceList: "a.txt", Values: "50 (a.txt)", Mentions: 1},
+				{Category: "killed", Value: 2, Location: "Lviv", Sources: 1, SourceList: "b.txt", Values: "2 (b.txt)", Mentions: 1},
+				{Category: "killed", Value: 5, Location: "Lviv", Sources: 1, SourceList: "a.txt", Values: "5 (a.txt)", Mentions: 1},
 			},
 		},
 		{
@@ -203,7 +272,7 @@ func TestMerge(t *testing.T) {
 				fig("b.txt", "money", -100, "USD", "", "budget"),
 			},
 			want: []schema.Fact{
-				{Category: "money", Value: -100.4, Unit: "USD", Object: "budget", Sources: 2, SourceList: "a.txt; b.txt", Mentions: 2},
+				{Category: "money", Value: -100.4, Unit: "USD", Object: "budget", Sources: 2, SourceList: "a.txt; b.txt", Values: "-100.4 (a.txt); -100 (b.txt)", Mentions: 2},
 			},
 		},
 		{

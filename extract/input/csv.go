@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,11 +16,12 @@ import (
 // A row is a record; Source is "path#L" where L is the line the row starts
 // on (a quoted field may span lines). A ragged row or a quoting error is
 // reported with its line and the next row read.
+//
+// A record over the size limit is reported and skipped up to the end of its
+// line, and reading goes on from there with a new reader; line numbers
+// after it assume the record was on one line.
 func readCSV(s *source, yield func(extract.Document) error, report func(*Error)) error {
-	cr := csv.NewReader(s.r)
-	// Field counts are checked here, to say which row and how it differs.
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := newCSVReader(s)
 
 	header, err := cr.Read()
 	if err != nil {
@@ -38,7 +40,8 @@ func readCSV(s *source, yield func(extract.Document) error, report func(*Error))
 
 	// next is the line after the last record read, where a read error
 	// is reported: encoding/csv gives no position for those.
-	next := 2
+	// offset is how many lines came before the reader's first.
+	next, offset := 2, 0
 	for {
 		s.budget.reset()
 		rec, err := cr.Read()
@@ -47,10 +50,20 @@ func readCSV(s *source, yield func(extract.Document) error, report func(*Error))
 		}
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			switch {
+			case errors.As(err, &pe):
 				// encoding/csv resumes after a parse error at the next line.
+				pe.Line += offset
 				report(csvError(s, next, err))
 				next = pe.Line + 1
+				continue
+			case errors.Is(err, s.budget.tooLarge):
+				report(&Error{Path: s.name, Line: next, Err: fmt.Errorf("record %w: skipped", err)})
+				if err := skipLine(s); err != nil {
+					return nil // it was the last
+				}
+				cr, offset = newCSVReader(s), next
+				next++
 				continue
 			}
 			report(&Error{Path: s.name, Line: next, Err: err})
@@ -58,6 +71,7 @@ func readCSV(s *source, yield func(extract.Document) error, report func(*Error))
 		}
 		line, _ := cr.FieldPos(0)
 		last, _ := cr.FieldPos(len(rec) - 1)
+		line, last = line+offset, last+offset
 		next = last + 1
 		if len(rec) != len(cols.names) {
 			report(s.errorf(line, "row has %d fields, header has %d", len(rec), len(cols.names)))
@@ -77,6 +91,25 @@ func readCSV(s *source, yield func(extract.Document) error, report func(*Error))
 			return err
 		}
 	}
+}
+
+// skipLine reads past the end of the current line, however long.
+func skipLine(s *source) error {
+	s.budget.disable()
+	defer s.budget.reset()
+	for {
+		if _, err := s.r.ReadSlice('\n'); err != bufio.ErrBufferFull {
+			return err
+		}
+	}
+}
+
+func newCSVReader(s *source) *csv.Reader {
+	cr := csv.NewReader(s.r)
+	// Field counts are checked here, to say which row and how it differs.
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return cr
 }
 
 // csvError reports a csv.ParseError by its own line, without repeating the

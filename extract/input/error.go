@@ -21,7 +21,7 @@ type Error struct {
 // Error returns "path:line: message", or "path: record N: message" for a
 // record of a JSON array, or "path: message".
 func (e *Error) Error() string {
-	s := e.Path
+	s := quotedPath(e.Path)
 	switch {
 	case e.Line > 0:
 		s += ":" + strconv.Itoa(e.Line) + ": "
@@ -34,6 +34,16 @@ func (e *Error) Error() string {
 		return s + "unknown error"
 	}
 	return s + e.Err.Error()
+}
+
+// quotedPath is the path as it reads, or quoted (Go syntax) when it holds
+// a line break or another control character, so a file name cannot start
+// a forged line in a log.
+func quotedPath(p string) string {
+	if q := strconv.Quote(p); q[1:len(q)-1] != p {
+		return q
+	}
+	return p
 }
 
 // Unwrap returns the underlying error.

@@ -171,6 +171,22 @@ func TestRead(t *testing.T) {
 			errs:  []string{"{dir}/a.jsonl:1: line longer than the 1 KiB limit"},
 		},
 		{
+			name:  "csv over-long record is skipped, the next read",
+			files: map[string]string{"a.csv": "id,text\n1,first 1\n2," + strings.Repeat("9", 8000) + "\n3,third 3\n4,\"fourth\n4\"\n"},
+			opts:  Options{MaxBytes: 1024},
+			docs:  []string{"{dir}/a.csv#2=first 1", "{dir}/a.csv#4=third 3", "{dir}/a.csv#5=fourth\n4"},
+			errs:  []string{"{dir}/a.csv:3: record larger than the 1 KiB limit: skipped"},
+		},
+		{
+			name:  "NUL past the sniffed start refused like one at the start",
+			files: map[string]string{"a.txt": strings.Repeat("x", 9000) + "\x00 12", "b.jsonl": `{"text":"bad\u0000 1"}` + "\n" + `{"text":"good 2"}` + "\n"},
+			docs:  []string{"{dir}/b.jsonl#2=good 2"},
+			errs: []string{
+				"{dir}/a.txt: binary data, not text: a NUL byte at offset 9000",
+				"{dir}/b.jsonl#1: binary data, not text: a NUL byte at offset 3",
+			},
+		},
+		{
 			name:  "json array",
 			files: map[string]string{"a.json": "[\n {\"text\":\"one 1\"},\n {\"text\":\"two 2\", \"id\": 2}\n]\n"},
 			docs:  []string{"{dir}/a.json#1=one 1", "{dir}/a.json#2=two 2"},

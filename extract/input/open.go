@@ -26,6 +26,7 @@ const bufSize = 64 << 10
 var (
 	errEmpty         = errors.New("empty file")
 	errBinary        = errors.New("binary file, not text")
+	errNotRegular    = errors.New("not a regular file (a FIFO, device or socket): only standard input (-) is read as a stream")
 	errTruncatedGzip = errors.New("truncated gzip data")
 	errNoStdin       = errors.New("no standard input to read")
 )
@@ -80,6 +81,11 @@ func (o *options) open(name string) (*source, error) {
 		}
 		raw, s.closer = rc, rc
 	} else {
+		// Opening a FIFO waits for a writer, and reading a device may
+		// never end: both are refused before they are opened.
+		if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, errNotRegular
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, err
