@@ -388,10 +388,13 @@ func (r *rules) articleFollowers() wordSet {
 			follow[id] = true
 		}
 	}
-	for _, ps := range [][]*phrase{lookupIndex(r.vague.byFirst, r.a), lookupIndex(r.vague.byFirst, r.an)} {
-		for _, p := range ps {
-			if len(p.words) > 1 && p.words[1].prefix == "" {
-				follow[p.words[1].id] = true
+	// Vague amounts ("a few") and currency signs ("A$7 billion").
+	for _, l := range []*lexicon{r.vague, r.symbols} {
+		for _, ps := range [][]*phrase{lookupIndex(l.byFirst, r.a), lookupIndex(l.byFirst, r.an)} {
+			for _, p := range ps {
+				if len(p.words) > 1 && p.words[1].prefix == "" {
+					follow[p.words[1].id] = true
+				}
 			}
 		}
 	}

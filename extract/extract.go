@@ -90,13 +90,21 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 		err = r.claims.AnnotateAllContext(ctx, text, published, figs, s.spans)
 	}
 	var out []schema.Figure
-	if err == nil {
+	switch {
+	case err == nil && len(figs) > maxPooledFigures:
+		out, s.figs = figs, nil // a long document's: handed over, not copied
+		return out, nil
+	case err == nil:
 		out = slices.Clone(figs)
 	}
 	clear(figs) // keep no document alive from the pool
 	s.figs = figs[:0]
 	return out, err
 }
+
+// maxPooledFigures is the most figures whose slice the pool keeps for the
+// next document; a larger one goes to the caller whole.
+const maxPooledFigures = 4096
 
 // stopped reports whether the run was cancelled, asking the context once
 // every checkEvery sentences.
@@ -274,6 +282,12 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 			restate(&figs[lastFig], &f, s)
 		}
 		last, lastFig = n, len(figs)
+		if len(figs) == cap(figs) {
+			// Double, where append grows a long slice by a quarter: the
+			// figures of a document of many megabytes are then copied
+			// twice in all, not five times.
+			figs = slices.Grow(figs, len(figs)+1)
+		}
 		figs = append(figs, f)
 	}
 	figs = e.impliedFigures(figs, s, text, toks, sent, first, end, figsFrom, meta)

@@ -344,6 +344,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"$2.174T", "exact", "USD", "money", 2.174e12}}},
 		{"times ten to a power", "The rate was 2.48×10−5 a year, or 2.48x10^-5.",
 			[]want{{"2.48×10−5", "exact", "", "other", 2.48e-5}, {"2.48x10^-5", "exact", "", "other", 2.48e-5}}},
+		{"Australian dollars after a capital A", "The deal is worth A$7 billion, and a $5 fee.",
+			[]want{{"A$7 billion", "exact", "AUD", "money", 7e9}, {"$5", "exact", "USD", "money", 5}}},
 		{"e notation", "The star is 4e14 km away.",
 			[]want{{"4e14 km", "exact", "km", "distance", 4e14}}},
 		{"a size is no power", "The room is 3x10 metres.", nil},

@@ -47,7 +47,7 @@ func TestExtractContextStops(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || figs != nil {
 		t.Errorf("ExtractContext = %d figures, %v; want none and context.Canceled", len(figs), err)
 	}
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); d > 5*time.Second { // a loaded machine's margin
 		t.Errorf("ExtractContext took %v after its context was cancelled", d)
 	}
 }

@@ -21,7 +21,13 @@ import (
 // not fit their columns. A JSON Lines file must start with a figure record
 // (one with figureKeys), not a facts record or another tool's. A missing or
 // empty file is fine.
+//
+// A SQLite file must be a database whose tables tally would add to (see
+// checkSQLiteAppendable).
 func CheckAppendable(path, format string) error {
+	if format == "sqlite" {
+		return checkSQLiteAppendable(path)
+	}
 	if format != "csv" && format != "jsonl" {
 		return nil
 	}

@@ -115,38 +115,54 @@ func globEscape(s string) string {
 }
 
 // CreateAtomicAppend starts a file that will replace path on Commit,
-// beginning with a copy of path's current bytes, so an append that fails
-// midway leaves the original as it was. existed reports whether path had
-// bytes to copy; if not (missing or empty), the file starts empty and a
-// writer starts it as a new one, header included. A file whose last line
-// has no line break (edited by hand) gets one, so the first new row does
-// not join the last old one.
+// beginning with a copy of path's current bytes (see CreateAtomicCopy), so
+// an append that fails midway leaves the original as it was. existed
+// reports whether path had bytes to copy; if not (missing or empty), the
+// file starts empty and a writer starts it as a new one, header included.
+// A file whose last line has no line break (edited by hand) gets one, so
+// the first new row does not join the last old one.
 func CreateAtomicAppend(path string) (f *AtomicFile, existed bool, err error) {
+	f, n, err := CreateAtomicCopy(path)
+	if err != nil || n == 0 {
+		return f, false, err
+	}
+	var last [1]byte
+	if _, err = f.tmp.ReadAt(last[:], n-1); err == nil && last[0] != '\n' {
+		_, err = f.tmp.Write([]byte{'\n'})
+	}
+	if err != nil {
+		return nil, false, errors.Join(fmt.Errorf("output: append to %s: %w", path, err), f.Abort())
+	}
+	return f, true, nil
+}
+
+// CreateAtomicCopy starts a file that will replace path on Commit,
+// beginning with an exact copy of path's bytes, n of them (none if path
+// is missing), for a writer that changes a file in place (SQLite): the
+// original stays as it was until the changed copy is committed.
+func CreateAtomicCopy(path string) (f *AtomicFile, n int64, err error) {
 	src, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		f, err = CreateAtomic(path)
-		return f, false, err
+		return f, 0, err
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("output: append to %s: %w", path, err)
+		return nil, 0, fmt.Errorf("output: append to %s: %w", path, err)
 	}
 	defer src.Close()
 	f, err = CreateAtomic(path)
 	if err != nil {
-		return nil, false, err
+		return nil, 0, err
 	}
-	n, err := io.Copy(f.tmp, src)
-	if err == nil && n > 0 {
-		var last [1]byte
-		if _, err = src.ReadAt(last[:], n-1); err == nil && last[0] != '\n' {
-			_, err = f.tmp.Write([]byte{'\n'})
-		}
+	if n, err = io.Copy(f.tmp, src); err != nil {
+		return nil, 0, errors.Join(fmt.Errorf("output: append to %s: copy: %w", path, err), f.Abort())
 	}
-	if err != nil {
-		return nil, false, errors.Join(fmt.Errorf("output: append to %s: copy: %w", path, err), f.Abort())
-	}
-	return f, n > 0, nil
+	return f, n, nil
 }
+
+// Name returns the temporary file's path, where the bytes are until
+// Commit, for a writer that must open the file by name (SQLite).
+func (f *AtomicFile) Name() string { return f.tmp.Name() }
 
 // Write writes to the temporary file.
 func (f *AtomicFile) Write(p []byte) (int, error) {

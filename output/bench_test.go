@@ -1,7 +1,9 @@
 package output
 
 import (
+	"errors"
 	"io"
+	"path/filepath"
 	"testing"
 )
 
@@ -26,6 +28,7 @@ func benchmarkWriter(b *testing.B, format string, opts Options) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(figs)*b.N)/b.Elapsed().Seconds(), "figures/s")
 }
 
 func BenchmarkCSV(b *testing.B)   { benchmarkWriter(b, "csv", Options{}) }
@@ -54,4 +57,33 @@ func BenchmarkCSVChunk(b *testing.B) {
 		}
 		b.SetBytes(int64(size))
 	}
+}
+
+func BenchmarkParquet(b *testing.B) { benchmarkWriter(b, "parquet", Options{}) }
+
+// BenchmarkSQLite writes 10,000 figures per op into a new database file,
+// facts, full-text index and indexes included.
+func BenchmarkSQLite(b *testing.B) {
+	figs := manyFigures(10_000)
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := CreateAtomic(filepath.Join(dir, "figures.sqlite"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		w, err := New("sqlite", f, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range figs {
+			if err := w.Write(&figs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := errors.Join(w.Close(), f.Commit()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(figs)*b.N)/b.Elapsed().Seconds(), "figures/s")
 }

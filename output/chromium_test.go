@@ -12,13 +12,15 @@ import (
 
 	"github.com/tally-news/tally/schema/skips"
 	"golang.org/x/net/html"
+
+	"github.com/tally-news/tally/output/testtool"
 )
 
 // chromium runs headless Chromium with a private profile and everything
 // that would reach the network turned off, and returns its standard output.
 func chromium(t *testing.T, args ...string) []byte {
 	t.Helper()
-	bin := lookTool(t, "chromium")
+	bin := testtool.Look(t, "chromium")
 	if testing.Short() {
 		skips.Skip(t, "headless Chromium is slow")
 	}

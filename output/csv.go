@@ -134,6 +134,11 @@ var chunkEncoders = sync.Pool{New: func() any {
 type appender struct{ p []byte }
 
 func (a *appender) Write(b []byte) (int, error) {
+	if len(a.p)+len(b) > cap(a.p) {
+		// Double, where append grows a long slice by a quarter: the rows
+		// of a document of many megabytes are then copied twice in all.
+		a.p = slices.Grow(a.p, max(len(b), len(a.p)))
+	}
 	a.p = append(a.p, b...)
 	return len(b), nil
 }

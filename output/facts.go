@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 
@@ -82,4 +83,22 @@ func writeTableCSV[T any](out *bufio.Writer, records []T, columns []string, nume
 	}
 	rows.cw.Flush()
 	return rows.cw.Error()
+}
+
+// mergeInput cuts a figure down to the fields facts.Merge reads, for
+// writers that merge their figures at Close (XLSX, SQLite). The text
+// fields are cloned: they may be slices of the whole article (Published of
+// its date line), which would otherwise all stay in memory until Close.
+// Source, Unit and Category are shared by every figure of a document or
+// come from the rules. sentence keeps the sentence: a writer may share one
+// copy among the figures of a sentence.
+func mergeInput(f *schema.Figure, sentence func(string) string) schema.Figure {
+	return schema.Figure{
+		Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
+		Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
+		Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
+		Location: strings.Clone(f.Location), Scope: f.Scope,
+		Low: f.Low, High: f.High, Qualifier: f.Qualifier, Rule: f.Rule,
+		Start: f.Start, Sentence: sentence(f.Sentence),
+	}
 }

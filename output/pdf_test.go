@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tally-news/tally/output/testtool"
 	"github.com/tally-news/tally/schema/skips"
 )
 
@@ -21,9 +22,9 @@ import (
 // each page's text with its size in points.
 func printedPages(t *testing.T, name string, xlsx []byte) (string, []printedPage) {
 	t.Helper()
-	soffice := lookTool(t, "soffice")
-	pdftotext := lookTool(t, "pdftotext")
-	pdfinfo := lookTool(t, "pdfinfo")
+	soffice := testtool.Look(t, "soffice")
+	pdftotext := testtool.Look(t, "pdftotext")
+	pdfinfo := testtool.Look(t, "pdfinfo")
 	if testing.Short() {
 		skips.Skip(t, "LibreOffice conversion is slow")
 	}
@@ -121,7 +122,7 @@ func TestWorkbookRepeatsHeader(t *testing.T) {
 // they go to testdata/report, for the README and for review.
 func savePages(t *testing.T, pdf, name string, n int) {
 	t.Helper()
-	pdftoppm := lookTool(t, "pdftoppm")
+	pdftoppm := testtool.Look(t, "pdftoppm")
 	dir := t.TempDir()
 	if os.Getenv("TALLY_UPDATE_SCREENSHOT") == "1" {
 		dir = filepath.Join("..", "testdata", "report")

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/extract/facts"
+	"github.com/tally-news/tally/output/testtool"
 	"github.com/tally-news/tally/schema"
 	"github.com/tally-news/tally/schema/skips"
 )
@@ -25,7 +26,7 @@ const sofficeCSVFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false
 // TestLibreOfficeReadsXLSX opens a hostile, multi-sheet workbook the way an
 // analyst's spreadsheet program would and checks every cell survives.
 func TestLibreOfficeReadsXLSX(t *testing.T) {
-	soffice := lookTool(t, "soffice")
+	soffice := testtool.Look(t, "soffice")
 	if testing.Short() {
 		skips.Skip(t, "LibreOffice conversion is slow")
 	}
@@ -83,7 +84,7 @@ func TestLibreOfficeReadsXLSX(t *testing.T) {
 // sheet, and checks each holds the rows it should, links and booleans
 // included.
 func TestLibreOfficeReadsReport(t *testing.T) {
-	soffice := lookTool(t, "soffice")
+	soffice := testtool.Look(t, "soffice")
 	if testing.Short() {
 		skips.Skip(t, "LibreOffice conversion is slow")
 	}

@@ -1,12 +1,13 @@
-// Package output writes figures as CSV, JSON Lines, an XLSX workbook or an
-// HTML page. Each format is one file; New picks one by name.
+// Package output writes figures as CSV, JSON Lines, an XLSX workbook, an
+// HTML page, a Parquet file or a SQLite database. Each format is one file;
+// New picks one by name.
 package output
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/tolls"
@@ -57,8 +58,10 @@ type Options struct {
 	// as formulas (CSV only; XLSX cells are always written as text).
 	Raw bool
 	// Append continues an existing output (see CreateAtomicAppend): CSV
-	// writes neither BOM nor header. A workbook is not appended to but
-	// rewritten: see ReplayWorkbook.
+	// writes neither BOM nor header. For SQLite it says the file may hold
+	// a database to add to (see CreateAtomicCopy); the writer checks its
+	// tables either way. A workbook or Parquet file is not appended to but
+	// rewritten, and New refuses Append for them: see Replay.
 	Append bool
 	// Run describes the run for the workbook's About sheet and the HTML
 	// page's footer. It is read at Close, so the caller may fill in the
@@ -69,53 +72,145 @@ type Options struct {
 	Tolls *tolls.Rules
 }
 
-// New returns the writer for format ("csv", "jsonl", "xlsx" or "html")
-// writing to w.
-// Close finishes the output but never closes w: the caller owns it.
-func New(format string, w io.Writer, opts Options) (Writer, error) {
-	// Each case checks err itself: returning a nil *csvWriter as a Writer
-	// would give the caller a non-nil interface.
-	switch format {
-	case "csv":
+// TollWriter is implemented by writers that keep each document's tolls
+// (schema.Toll, built by package extract/tolls) beside its figures: the
+// SQLite database's tolls table. The caller checks for it with a type
+// assertion and calls WriteTolls once per document, after its figures.
+type TollWriter interface {
+	WriteTolls(tolls []schema.Toll) error
+}
+
+// AppendMode says how --append continues an existing file of a format.
+type AppendMode int
+
+const (
+	// AppendRefused: the file is always written whole (an HTML page needs
+	// every article's text).
+	AppendRefused AppendMode = iota
+	// AppendGrow: new rows follow a copy of the old bytes (CSV, JSON Lines;
+	// see CreateAtomicAppend and CheckAppendable).
+	AppendGrow
+	// AppendReplay: a new file is written with the old file's rows read
+	// back first (XLSX, Parquet; see Replay).
+	AppendReplay
+	// AppendInPlace: a copy of the old file is opened and changed (SQLite,
+	// in one transaction; see CreateAtomicCopy and CheckAppendable).
+	AppendInPlace
+)
+
+// formatSpec is one output format: its name, the file extensions that
+// select it, how it is appended to, its writer and, for AppendReplay, what
+// reads an old file's rows back into a new writer.
+type formatSpec struct {
+	name   string
+	exts   []string
+	append AppendMode
+	create func(w io.Writer, opts Options) (Writer, error)
+	replay func(path string, w Writer) error
+}
+
+// formats lists the output formats, in the order error messages name them.
+// Each constructor checks its own error: returning a nil *csvWriter as a
+// Writer would give the caller a non-nil interface.
+var formats = []formatSpec{
+	{"csv", []string{".csv"}, AppendGrow, func(w io.Writer, opts Options) (Writer, error) {
 		cw, err := newCSV(w, opts)
 		if err != nil {
 			return nil, err
 		}
 		return cw, nil
-	case "jsonl":
+	}, nil},
+	{"jsonl", []string{".jsonl", ".ndjson"}, AppendGrow, func(w io.Writer, opts Options) (Writer, error) {
 		return newJSONL(w, opts), nil
-	case "xlsx":
-		if opts.Append {
-			return nil, errors.New("output: xlsx cannot be appended to; replay the old workbook into a new one (ReplayWorkbook)")
-		}
+	}, nil},
+	{"xlsx", []string{".xlsx"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
 		xw, err := newXLSX(w, opts)
 		if err != nil {
 			return nil, err
 		}
 		return xw, nil
-	case "html":
-		if opts.Append {
-			return nil, errors.New("output: html cannot be appended to; write a new page")
-		}
+	}, ReplayWorkbook},
+	{"html", []string{".html", ".htm"}, AppendRefused, func(w io.Writer, opts Options) (Writer, error) {
 		return newHTML(w, opts), nil
-	default:
-		return nil, fmt.Errorf("output: unknown format %q (want csv, jsonl, xlsx or html)", format)
+	}, nil},
+	{"parquet", []string{".parquet"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
+		return newParquet(w, opts), nil
+	}, ReplayParquet},
+	{"sqlite", []string{".sqlite", ".sqlite3", ".db"}, AppendInPlace, func(w io.Writer, opts Options) (Writer, error) {
+		sw, err := newSQLite(w, opts)
+		if err != nil {
+			return nil, err
+		}
+		return sw, nil
+	}, nil},
+}
+
+func lookupFormat(name string) (formatSpec, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
 	}
+	return formatSpec{}, false
+}
+
+// New returns the writer for format ("csv", "jsonl", "xlsx", "html",
+// "parquet" or "sqlite") writing to w. SQLite needs w to be a file it can
+// reopen by name (an *AtomicFile or *os.File); with opts.Append that file
+// may already hold a database, which the writer adds to.
+// Close finishes the output but never closes w: the caller owns it.
+func New(format string, w io.Writer, opts Options) (Writer, error) {
+	f, ok := lookupFormat(format)
+	if !ok {
+		return nil, fmt.Errorf("output: unknown format %q (want %s)", format, formatNames())
+	}
+	switch {
+	case opts.Append && f.append == AppendReplay:
+		return nil, fmt.Errorf("output: %s cannot be appended to; replay the old file into a new one (Replay)", format)
+	case opts.Append && f.append == AppendRefused:
+		return nil, fmt.Errorf("output: %s cannot be appended to; write a new file", format)
+	}
+	return f.create(w, opts)
+}
+
+// AppendModeOf says how --append continues a file of format.
+func AppendModeOf(format string) AppendMode {
+	f, _ := lookupFormat(format)
+	return f.append
+}
+
+// Replay writes the rows of the file at path, of a format appended to by
+// replay, into w, a new writer of the same format: see ReplayWorkbook and
+// ReplayParquet.
+func Replay(path, format string, w Writer) error {
+	f, _ := lookupFormat(format)
+	if f.replay == nil {
+		return fmt.Errorf("output: %s is not appended to by replay", format)
+	}
+	return f.replay(path, w)
 }
 
 // FormatFromPath names the format New expects for a file, by its extension
-// (case-insensitive): .csv, .jsonl or .ndjson, .xlsx, .html or .htm.
+// (case-insensitive): .csv, .jsonl or .ndjson, .xlsx, .html or .htm,
+// .parquet, .sqlite, .sqlite3 or .db.
 func FormatFromPath(path string) (string, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv", nil
-	case ".jsonl", ".ndjson":
-		return "jsonl", nil
-	case ".xlsx":
-		return "xlsx", nil
-	case ".html", ".htm":
-		return "html", nil
-	default:
-		return "", fmt.Errorf("output: cannot tell the format of %q from its extension (want .csv, .jsonl, .ndjson, .xlsx or .html)", path)
+	ext := strings.ToLower(filepath.Ext(path))
+	var all []string
+	for _, f := range formats {
+		if slices.Contains(f.exts, ext) {
+			return f.name, nil
+		}
+		all = append(all, f.exts...)
 	}
+	return "", fmt.Errorf("output: cannot tell the format of %q from its extension (want %s or %s)", path,
+		strings.Join(all[:len(all)-1], ", "), all[len(all)-1])
+}
+
+// formatNames lists the format names for error messages.
+func formatNames() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

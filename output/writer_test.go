@@ -20,12 +20,15 @@ func TestNew(t *testing.T) {
 		{"xlsx", Options{}, ""},
 		{"csv", Options{Append: true}, ""},
 		{"html", Options{}, ""},
+		{"parquet", Options{}, ""},
 		// errors
 		{"xls", Options{}, `"xls"`},
 		{"", Options{}, `""`},
 		{"CSV", Options{}, `"CSV"`},
 		{"xlsx", Options{Append: true}, "appended"},
 		{"html", Options{Append: true}, "appended"},
+		{"parquet", Options{Append: true}, "appended"},
+		{"sqlite", Options{}, "to a file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -60,6 +63,10 @@ func TestFormatFromPath(t *testing.T) {
 		{"/tmp/report.xlsx", "xlsx"},
 		{"report.html", "html"},
 		{"REPORT.HTM", "html"},
+		{"figures.parquet", "parquet"},
+		{"figures.sqlite", "sqlite"},
+		{"figures.sqlite3", "sqlite"},
+		{"figures.DB", "sqlite"},
 		// errors
 		{"report.xls", ""},
 		{"figures.json", ""},
@@ -81,7 +88,7 @@ func TestFormatFromPath(t *testing.T) {
 }
 
 func TestWriteAfterClose(t *testing.T) {
-	for _, format := range []string{"csv", "jsonl", "xlsx", "html"} {
+	for _, format := range []string{"csv", "jsonl", "xlsx", "html", "parquet"} {
 		w, err := New(format, &bytes.Buffer{}, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -127,4 +134,21 @@ func ExampleNew() {
 	// Output:
 	// source,published,value,low,high,qualifier,unit,object,category,text,sentence,start,end,rule,section,doc_id,url,title,outlet,attribution,hedge,event_date,location,basis,scope,note
 	// a.txt,,-5,,,,%,,,'-5%,,10,13,,,,,,,,,,,,,
+}
+
+// TestFormatsTable: every format appended by replay says how, no other
+// does, and no extension picks two formats.
+func TestFormatsTable(t *testing.T) {
+	seen := map[string]string{}
+	for _, f := range formats {
+		if (f.append == AppendReplay) != (f.replay != nil) {
+			t.Errorf("%s: append mode %d with replay %v", f.name, f.append, f.replay != nil)
+		}
+		for _, ext := range f.exts {
+			if other, ok := seen[ext]; ok {
+				t.Errorf("%s picks both %s and %s", ext, other, f.name)
+			}
+			seen[ext] = f.name
+		}
+	}
 }

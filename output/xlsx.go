@@ -146,18 +146,7 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 	c.sources[f.Source] = true
 
 	if f.Section == "article" {
-		// Clones: the text fields may be slices of the whole article
-		// (Published of its date line), which would otherwise all stay in
-		// memory until Close. Source, Unit and Category are shared by
-		// every figure of a document or come from the rules.
-		x.merge = append(x.merge, schema.Figure{
-			Source: f.Source, Published: strings.Clone(f.Published), Value: f.Value, Unit: f.Unit,
-			Object: strings.Clone(f.Object), Category: f.Category, Section: f.Section,
-			Attribution: strings.Clone(f.Attribution), EventDate: strings.Clone(f.EventDate),
-			Location: strings.Clone(f.Location), Scope: f.Scope,
-			Low: f.Low, High: f.High, Qualifier: f.Qualifier, Rule: f.Rule,
-			Start: f.Start, Sentence: x.sentence(f.Sentence),
-		})
+		x.merge = append(x.merge, mergeInput(f, x.sentence))
 	}
 }
 

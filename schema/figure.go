@@ -72,3 +72,7 @@ func (f *Figure) Cells() []string {
 // NumericColumns marks the columns whose cells are numbers, for writers that
 // store numbers as numbers.
 var NumericColumns = map[string]bool{"value": true, "low": true, "high": true, "start": true, "end": true}
+
+// DateColumns marks the columns that hold a calendar date (YYYY-MM-DD) or
+// nothing, for formats with a date type (Parquet).
+var DateColumns = map[string]bool{"published": true, "event_date": true}

@@ -45,6 +45,11 @@ func TestColumnsFollowTags(t *testing.T) {
 			}
 		}
 	}
+	for c := range DateColumns {
+		if !slices.Contains(Columns, c) || NumericColumns[c] {
+			t.Errorf("date column %q is not a text column", c)
+		}
+	}
 	for c := range FactBoolColumns {
 		if !slices.Contains(FactColumns, c) {
 			t.Errorf("bool column %q is not a fact column", c)

@@ -28,8 +28,8 @@ file locked by another run, or interrupted).`,
 		Args: needArgs(1, "no PATH given"),
 	}
 	f := cmd.Flags()
-	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html)")
-	f.String("format", "", "output format: csv, jsonl, xlsx or html (overrides the extension)")
+	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html, .parquet, .sqlite)")
+	f.String("format", "", "output format: csv, jsonl, xlsx, html, parquet or sqlite (overrides the extension)")
 	f.String("facts", "", "also write the figures merged across sources into facts, to this .csv or .jsonl file")
 	f.String("tolls", "", "also write one row per document and casualty category (killed, injured, displaced...) to this .csv or .jsonl file")
 	f.String("config", "", "rules file to use instead of the embedded config.yaml")
@@ -41,7 +41,7 @@ file locked by another run, or interrupted).`,
 	f.String("input-format", "", "format of standard input or of files whose extension does not say: txt, html, jsonl, json or csv")
 	f.IntP("jobs", "j", 0, "documents extracted at once (default: one per CPU); the output is the same for any value")
 	f.String("state", "", "remember processed documents in this file and skip them on later runs")
-	f.Bool("append", false, "add to an existing output instead of replacing it: CSV and JSON Lines grow in place, a workbook is rewritten with its earlier rows first")
+	f.Bool("append", false, "add to an existing output instead of replacing it: CSV and JSON Lines grow in place, a workbook or Parquet file is rewritten with its earlier rows first, a SQLite database is added to in one transaction")
 	f.Bool("reprocess", false, "extract every document again whatever --state remembers, and rewrite the output instead of appending to it")
 	f.String("shard", "", "process only shard i of n (i/n, 1-based) of the documents, chosen by content hash")
 	f.Bool("quiet", false, "print only errors")

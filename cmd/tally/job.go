@@ -337,8 +337,17 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 	if j.keepFacts {
 		j.mentions = append(j.mentions, r.Figures...)
 	}
-	if j.v.GetString("tolls") != "" {
-		j.tolls = append(j.tolls, j.extractor.Tolls().Of(r.Figures)...)
+	tw, toOutput := dest.w.(output.TollWriter)
+	if toOutput || j.v.GetString("tolls") != "" {
+		docTolls := j.extractor.Tolls().Of(r.Figures)
+		if toOutput {
+			if err := tw.WriteTolls(docTolls); err != nil {
+				return err
+			}
+		}
+		if j.v.GetString("tolls") != "" {
+			j.tolls = append(j.tolls, docTolls...)
+		}
 	}
 	if j.state != nil {
 		j.state.Mark(r.Doc.Source, r.Doc.Text)
@@ -421,20 +430,29 @@ func openOutput(s streams, v *viper.Viper, path string, appending bool, info *sc
 	opts := output.Options{BOM: v.GetBool("bom"), Raw: v.GetBool("raw"), Run: info, Tolls: tollRules}
 	d := &destination{}
 	var sink io.Writer = s.out
-	// CSV and JSON Lines grow in place; a workbook is rewritten whole with
-	// its earlier rows first. A page cannot be: it needs the articles' text.
-	grows, rewritten := format == "csv" || format == "jsonl", format == "xlsx"
-	if appending && (path == "" || !grows && !rewritten) {
-		return nil, fmt.Errorf("--append needs a .csv, .jsonl or .xlsx output file (got %q); a %s file is always written whole", path, format)
+	// CSV and JSON Lines grow in place; a workbook or a Parquet file is
+	// rewritten whole with its earlier rows first; a copy of a database is
+	// added to. A page cannot be: it needs the articles' text.
+	mode := output.AppendModeOf(format)
+	if appending && (path == "" || mode == output.AppendRefused) {
+		return nil, fmt.Errorf("--append needs a .csv, .jsonl, .xlsx, .parquet or .sqlite output file (got %q); a %s file is always written whole", path, format)
 	}
 	if path != "" {
 		var err error
-		if appending && grows {
+		switch {
+		case appending && mode == output.AppendGrow:
 			if err = output.CheckAppendable(path, format); err != nil {
 				return nil, err
 			}
 			d.file, opts.Append, err = output.CreateAtomicAppend(path)
-		} else {
+		case appending && mode == output.AppendInPlace:
+			if err = output.CheckAppendable(path, format); err != nil {
+				return nil, err
+			}
+			var n int64
+			d.file, n, err = output.CreateAtomicCopy(path)
+			opts.Append = n > 0
+		default:
 			d.file, err = output.CreateAtomic(path)
 		}
 		if err != nil {
@@ -448,8 +466,8 @@ func openOutput(s streams, v *viper.Viper, path string, appending bool, info *sc
 		return nil, err
 	}
 	d.w = w
-	if appending && rewritten {
-		if err := output.ReplayWorkbook(path, w); err != nil {
+	if appending && mode == output.AppendReplay {
+		if err := output.Replay(path, format, w); err != nil {
 			d.abort()
 			return nil, err
 		}

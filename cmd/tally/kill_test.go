@@ -32,38 +32,42 @@ func TestKilledRunLeavesPreviousOutput(t *testing.T) {
 	}
 	f.Close()
 
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
-		t.Run(sig.String(), func(t *testing.T) {
-			out := filepath.Join(dir, "figures-"+strings.ReplaceAll(sig.String(), " ", "")+".csv")
-			previous := "source,value\nyesterday.txt,42\n"
-			if err := os.WriteFile(out, []byte(previous), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(bin, "extract", corpus, "-o", out, "--jobs", "1")
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			waitForTemp(t, out)
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			err := waitBounded(t, cmd, 30*time.Second)
-			if err == nil {
-				t.Fatal("the run finished before it was killed; make the corpus larger")
-			}
-			got, readErr := os.ReadFile(out)
-			if readErr != nil || string(got) != previous {
-				t.Fatalf("previous output changed after %v: %q %v", sig, got, readErr)
-			}
-			if sig != syscall.SIGKILL {
-				if code := cmd.ProcessState.ExitCode(); code != exitFatal {
-					t.Errorf("exit code %d after %v, want %d", code, sig, exitFatal)
+	// Parquet and SQLite too: their temporary file holds a row group or
+	// spilled pages by the time the run is killed.
+	for _, ext := range []string{"csv", "parquet", "sqlite"} {
+		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
+			t.Run(ext+"/"+sig.String(), func(t *testing.T) {
+				out := filepath.Join(dir, "figures-"+strings.ReplaceAll(sig.String(), " ", "")+"."+ext)
+				previous := "source,value\nyesterday.txt,42\n"
+				if err := os.WriteFile(out, []byte(previous), 0o644); err != nil {
+					t.Fatal(err)
 				}
-				if temps, _ := filepath.Glob(filepath.Join(dir, ".figures-*.tmp-*")); len(temps) > 0 {
-					t.Errorf("temporary files left after %v: %v", sig, temps)
+				cmd := exec.Command(bin, "extract", corpus, "-o", out, "--jobs", "1")
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				waitForTemp(t, out)
+				if err := cmd.Process.Signal(sig); err != nil {
+					t.Fatal(err)
+				}
+				err := waitBounded(t, cmd, 30*time.Second)
+				if err == nil {
+					t.Fatal("the run finished before it was killed; make the corpus larger")
+				}
+				got, readErr := os.ReadFile(out)
+				if readErr != nil || string(got) != previous {
+					t.Fatalf("previous output changed after %v: %q %v", sig, got, readErr)
+				}
+				if sig != syscall.SIGKILL {
+					if code := cmd.ProcessState.ExitCode(); code != exitFatal {
+						t.Errorf("exit code %d after %v, want %d", code, sig, exitFatal)
+					}
+					if temps, _ := filepath.Glob(filepath.Join(dir, "."+filepath.Base(out)+".tmp-*")); len(temps) > 0 {
+						t.Errorf("temporary files left after %v: %v", sig, temps)
+					}
+				}
+			})
+		}
 	}
 }
 

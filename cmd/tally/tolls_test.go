@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tally-news/tally/output/testtool"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -97,5 +99,30 @@ func TestWorkbookTollsSheet(t *testing.T) {
 				t.Errorf("Tolls row %d column %s: %q, tolls.csv %q", i, want[0][j], g, want[i][j])
 			}
 		}
+	}
+}
+
+// TestSQLiteTollsTable: a database output holds the same tolls as --tolls.
+func TestSQLiteTollsTable(t *testing.T) {
+	sqlite3 := testtool.Look(t, "sqlite3")
+	dir := t.TempDir()
+	db, tollsCSV := filepath.Join(dir, "f.sqlite"), filepath.Join(dir, "t.csv")
+	if code, _, errs := runTally(t, "", "extract", "../../testdata/tolls", "-o", db, "--tolls", tollsCSV, "--quiet"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	out, err := exec.Command(sqlite3, "-csv", db, "SELECT source, category, value FROM tolls ORDER BY rowid").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range readFile(t, tollsCSV)[1:] {
+		want = append(want, r[0]+","+r[3]+","+r[4])
+	}
+	got := strings.Split(strings.TrimSpace(strings.ReplaceAll(string(out), ".0\n", "\n")), "\n")
+	for i := range got {
+		got[i] = strings.TrimSuffix(strings.TrimSpace(got[i]), ".0")
+	}
+	if len(want) < 5 || !slices.Equal(got, want) {
+		t.Errorf("tolls table %q, want %q", got, want)
 	}
 }

@@ -72,8 +72,13 @@ func (a *Annotator) cutGeometry(lb *lineBreaks, g *geom) {
 		g.pEnd = min(lineEnd, g.sentEnd+maxParagraph)
 	}
 	var cut bool
-	if g.end, cut = a.following(lb, g.pEnd); cut {
-		g.end = g.pEnd + maxFollowing
+	switch {
+	case g.pEnd < lineEnd:
+		g.end = g.pEnd // the rest of the line is no paragraph after this one
+	default:
+		if g.end, cut = a.following(lb, g.pEnd); cut {
+			g.end = g.pEnd + maxFollowing
+		}
 	}
 	g.backStart = a.backStart(lb.text, g.pStart)
 }
@@ -82,7 +87,7 @@ func (a *Annotator) cutGeometry(lb *lineBreaks, g *geom) {
 // runOnBlock bytes.
 const (
 	runOnLine  = 16 * maxParagraph
-	runOnBlock = 1024
+	runOnBlock = 512
 )
 
 // cutWindow is the stretch a cut window was scanned over.

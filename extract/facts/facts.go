@@ -156,6 +156,13 @@ func keep(f *schema.Figure) (mention, bool) {
 	return mention{fig: f, key: k}, true
 }
 
+// CategoryKey is the form of a category that Merge compares. Figures
+// whose categories have different keys never merge nor dispute each other,
+// and Merge orders facts by this key first, so a caller that would rather
+// not hold every figure in memory at once can Merge each key's figures
+// apart, in key order, and concatenate: the result is Merge over all.
+func CategoryKey(category string) string { return fold(category) }
+
 // fold is the comparison form of a name: lower case, spaces trimmed and
 // folded to one.
 func fold(s string) string {

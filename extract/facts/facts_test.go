@@ -2,9 +2,11 @@ package facts
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/tally-news/tally/schema"
@@ -289,6 +291,18 @@ func TestMerge(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Merge:\n got %+v\nwant %+v", got, tt.want)
+			}
+			// The same facts merged one category key at a time.
+			byKey := map[string][]schema.Figure{}
+			for _, f := range tt.figs {
+				byKey[CategoryKey(f.Category)] = append(byKey[CategoryKey(f.Category)], f)
+			}
+			var parts []schema.Fact
+			for _, k := range slices.Sorted(maps.Keys(byKey)) {
+				parts = append(parts, Merge(byKey[k])...)
+			}
+			if !reflect.DeepEqual(parts, got) {
+				t.Errorf("Merge by category key:\n got %+v\nwant %+v", parts, got)
 			}
 			// The same facts whatever order the figures come in.
 			r := rand.New(rand.NewPCG(1, 2))
