@@ -251,6 +251,8 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 		}
 		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
 			consider(p, dist, true)
+		} else if p := r.gluedAt(text, toks[k]); p != nil {
+			consider(p, dist, true)
 		}
 		if toks[k].kind != tPunct {
 			dist++
@@ -271,6 +273,9 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 				consider(p, d, false)
 			}
 		})
+		if p := r.gluedAt(text, toks[k]); p != nil {
+			consider(p, d, false)
+		}
 	}
 	if best == nil {
 		return verdict{}, false

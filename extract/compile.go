@@ -92,6 +92,7 @@ type rules struct {
 	// phrases are in both.
 	triggersBefore, triggersAfter *lexicon
 	triggersBeforeWeak            *lexicon // only for another category's weak head
+	glued                         []gluedWord
 	other                         int
 	// notWith[weak][trigger] says a trigger of that category does not
 	// speak for a number counting the weak head's ("troops crossed the
@@ -446,6 +447,14 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersBefore, key+".around", cat.Around, i)
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
 		c.phrases(r.triggersBeforeWeak, key+".before_weak", cat.BeforeWeak, i)
+		for j, w := range cat.Glued {
+			if words := phraseWords(w); len(words) != 1 || len(words[0]) < 4 {
+				c.fail(fmt.Sprintf("%s.glued[%d]", key, j), w, "must be one word of at least 4 letters")
+				continue
+			}
+			lw := strings.ToLower(w)
+			r.glued = append(r.glued, gluedWord{word: lw, category: i, rule: phrase{text: lw, tag: i, rule: "glued:" + lw}})
+		}
 	}
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	r.notFor = make([]wordSet, len(cats))

@@ -230,6 +230,9 @@ type Category struct {
 	// a counted noun that is another category's weak head: "has lost 498
 	// soldiers" is killed, "lost 1.1%" is not.
 	BeforeWeak []string `mapstructure:"before_weak" yaml:"before_weak"`
+	// Glued are trigger words still found glued to the word before or
+	// after them, as text pulled from PDFs has them: "weredisplaced".
+	Glued []string `mapstructure:"glued" yaml:"glued"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.

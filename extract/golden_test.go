@@ -43,31 +43,38 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			golden := strings.TrimSuffix(path, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				gotLines, wantLines := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gotLines) || i < len(wantLines); i++ {
-					var g, w string
-					if i < len(gotLines) {
-						g = gotLines[i]
-					}
-					if i < len(wantLines) {
-						w = wantLines[i]
-					}
-					if g != w {
-						t.Fatalf("%s differs at figure %d:\n got %s\nwant %s", golden, i+1, g, w)
-					}
-				}
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".txt")+".golden", buf.Bytes())
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, line by line, or rewrites
+// the file with -update.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gotLines, wantLines := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(gotLines) || i < len(wantLines); i++ {
+		var g, w string
+		if i < len(gotLines) {
+			g = gotLines[i]
+		}
+		if i < len(wantLines) {
+			w = wantLines[i]
+		}
+		if g != w {
+			t.Fatalf("%s differs at line %d:\n got %s\nwant %s", golden, i+1, g, w)
+		}
 	}
 }

@@ -100,6 +100,11 @@ func TestCategoriesOnEveryBeat(t *testing.T) {
 		{"Nearly 4,000 residents were forced to leave the area.", "displaced"},
 		{"The rebels handed 12 captives to the Red Cross on Monday.", "released"},
 		{"The fire was 25% contained by Sunday evening.", "other"},
+		// words glued together in text pulled from PDFs
+		{"Around 192,000 people weredisplaced in the region.", "displaced"},
+		{"Nearly 500,000 newdisplacements have been recorded.", "displaced"},
+		{"At least 150,000 more people have already fledShirqat in recent weeks.", "displaced"},
+		{"The 40 fledgling firms applied for loans.", "other"},
 	}
 	for _, tt := range tests {
 		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})

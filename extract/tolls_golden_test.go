@@ -38,19 +38,7 @@ func TestGoldenTolls(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			golden := strings.TrimSuffix(path, ".txt") + ".tolls"
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got := buf.String(); got != string(want) {
-				t.Errorf("%s differs:\n got %s\nwant %s", golden, got, want)
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".txt")+".tolls", buf.Bytes())
 		})
 	}
 }
