@@ -13,8 +13,8 @@ import (
 	"github.com/tally-news/tally/schema"
 )
 
-// extracted is one document's figures: the element figure rows are made
-// from, and tolls will be (see pipeline.go).
+// extracted is one document's figures: the element its figure rows and its
+// tolls are made from (see pipeline.go).
 type extracted struct {
 	Source  string
 	Figures []schema.Figure
