@@ -34,8 +34,13 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-".
 	Stdin io.Reader
-	// Unchanged, when set, is asked about each file before it is opened; a
-	// file it reports unchanged is skipped unread (incremental runs).
+	// Open, when set, opens every path other than "-" instead of os.Open,
+	// for files on other filesystems (an object store's gs:// paths): each
+	// path is then one file, never a directory to walk.
+	Open func(path string) (io.ReadCloser, error)
+	// Unchanged, when set, is asked about each local file before it is
+	// opened; a file it reports unchanged is skipped unread (incremental
+	// runs). Unchanged and Finished are not used with Open.
 	Unchanged func(path string, info fs.FileInfo) bool
 	// Finished, when set, is told of each file read to its end with no
 	// error reported.
@@ -246,23 +251,32 @@ func (o *options) formatFor(name string, explicit bool) string {
 
 // readArg reads one path given by the caller.
 func (o *options) readArg(p string, yield func(extract.Document) error, report func(*Error)) error {
-	if p != "-" {
+	return o.eachFile(p, func(name string, walked bool) error {
+		return o.readFile(name, o.formatFor(name, !walked || len(o.Include) > 0), yield, report)
+	}, report)
+}
+
+// eachFile calls visit for p itself, or for each file a walk of p picks
+// when p is a directory (walked is then true). A path that does not exist
+// is reported and skipped.
+func (o *options) eachFile(p string, visit func(name string, walked bool) error, report func(*Error)) error {
+	if p != "-" && o.Open == nil {
 		fi, err := os.Stat(p)
 		if err != nil {
 			report(&Error{Path: p, Err: pathless(err)})
 			return nil
 		}
 		if fi.IsDir() {
-			return o.walk(p, yield, report)
+			return o.walk(p, func(name string) error { return visit(name, true) }, report)
 		}
 	}
-	return o.readFile(p, o.formatFor(p, true), yield, report)
+	return visit(p, false)
 }
 
 // readFile reads one file (or "-"), unless Options.Unchanged says it can be
 // skipped.
 func (o *options) readFile(name, format string, yield func(extract.Document) error, report func(*Error)) error {
-	if name == "-" || o.Unchanged == nil && o.Finished == nil {
+	if name == "-" || o.Open != nil || o.Unchanged == nil && o.Finished == nil {
 		return o.decode(name, format, yield, report)
 	}
 	fi, err := os.Stat(name)
@@ -308,4 +322,26 @@ func (o *options) decode(name, format string, yield func(extract.Document) error
 	default:
 		return readTxt(s, yield, report)
 	}
+}
+
+// Files calls yield with each file Read would read for paths, in the same
+// order, without opening any: files as given, the files a directory walk
+// picks, "-" as is. Reading each one alone with Read gives the documents
+// Read gives for paths, so a distributed run can list its inputs in one
+// place and read them in many. A path that does not exist goes to report.
+// Files stops only when yield returns an error, and returns it.
+func Files(paths []string, opts Options, yield func(path string) error, report func(*Error)) error {
+	o, err := opts.normalise()
+	if err != nil {
+		return err
+	}
+	if report == nil {
+		report = func(*Error) {}
+	}
+	for _, p := range paths {
+		if err := o.eachFile(p, func(name string, _ bool) error { return yield(name) }, report); err != nil {
+			return err
+		}
+	}
+	return nil
 }

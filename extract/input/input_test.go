@@ -487,6 +487,23 @@ func TestWalk(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
+
+			// Files lists the same files, and reading each alone gives
+			// the same documents, as a distributed run does.
+			var one, reported []string
+			err := Files([]string{dir, filepath.Join(dir, "missing.txt")}, tt.opts, func(p string) error {
+				one = append(one, read(t, []string{p}, tt.opts).sources()...)
+				return nil
+			}, func(e *Error) { reported = append(reported, e.Error()) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(reported) != 1 || !strings.Contains(reported[0], "missing.txt: no such file") {
+				t.Errorf("Files reported %q, want the missing file", reported)
+			}
+			if whole := r.sources(); !reflect.DeepEqual(one, whole) {
+				t.Errorf("files read one by one give\n%q\nthe walk gives\n%q", one, whole)
+			}
 		})
 	}
 }
@@ -498,6 +515,44 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestOpen checks that Options.Open replaces the filesystem: paths are
+// opened through it, by their extension, and never stat'ed or walked.
+func TestOpen(t *testing.T) {
+	files := map[string][]byte{
+		"mem://bucket/a.txt":         []byte("date 2024-05-01\nAbout 40 homes were destroyed."),
+		"mem://bucket/feed.jsonl.gz": gz(t, []byte(`{"id":"x","text":"Three bridges collapsed."}`+"\n"+`{"id":"y"`+"\n")),
+		"mem://bucket/empty.html":    nil,
+	}
+	opts := Options{Open: func(path string) (io.ReadCloser, error) {
+		data, ok := files[path]
+		if !ok {
+			return nil, fs.ErrNotExist
+		}
+		return io.NopCloser(bytes.NewReader(data)), nil
+	}}
+	r := read(t, []string{"mem://bucket/a.txt", "mem://bucket/feed.jsonl.gz", "mem://bucket/empty.html", "mem://bucket/gone.txt"}, opts)
+	want := []string{
+		"mem://bucket/a.txt=date 2024-05-01\nAbout 40 homes were destroyed.",
+		"mem://bucket/feed.jsonl.gz#1=Three bridges collapsed.",
+	}
+	if r.err != nil || !reflect.DeepEqual(r.sources(), want) {
+		t.Errorf("got %q (%v)\nwant %q", r.sources(), r.err, want)
+	}
+	wantErrs := []string{
+		"mem://bucket/feed.jsonl.gz:2: ",
+		"mem://bucket/empty.html: empty file",
+		"mem://bucket/gone.txt: file does not exist",
+	}
+	if len(r.errs) != len(wantErrs) {
+		t.Fatalf("errors %q, want %d", r.errs, len(wantErrs))
+	}
+	for i, e := range wantErrs {
+		if !strings.HasPrefix(r.errs[i], e) {
+			t.Errorf("error %d is %q, want it to start %q", i, r.errs[i], e)
+		}
+	}
 }
 
 // TestStdin checks "-" with a forced format and with each sniffed one.

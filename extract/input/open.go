@@ -74,6 +74,12 @@ func (o *options) open(name string) (*source, error) {
 			return nil, errNoStdin
 		}
 		raw = o.Stdin
+	} else if o.Open != nil {
+		rc, err := o.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		raw, s.closer = rc, rc
 	} else {
 		// Opening a FIFO waits for a writer, and reading a device may
 		// never end: both are refused before they are opened.

@@ -6,13 +6,12 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-
-	"github.com/tally-news/tally/extract"
 )
 
-// walk reads the files under root in lexical order (filepath.WalkDir's),
-// so that the same tree always gives the same output.
-func (o *options) walk(root string, yield func(extract.Document) error, report func(*Error)) error {
+// walk calls visit for each file under root that is read: in lexical
+// order (filepath.WalkDir's), so that the same tree always gives the same
+// output.
+func (o *options) walk(root string, visit func(path string) error, report func(*Error)) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable directory is reported and the walk goes on
@@ -55,7 +54,7 @@ func (o *options) walk(root string, yield func(extract.Document) error, report f
 		if !o.picks(name, rel) {
 			return nil
 		}
-		return o.readFile(p, o.formatFor(p, len(o.Include) > 0), yield, report)
+		return visit(p)
 	})
 }
 
