@@ -412,8 +412,9 @@ func (r *rules) canStart(toks []token, i int) bool {
 	case t.id == noWord || int(t.id) >= len(r.starts) || !r.starts[t.id]:
 		return false
 	case t.id == r.a || t.id == r.an:
-		// "a dozen", or "A$50": a letter glued to a sign may be a currency symbol.
-		return i+1 < len(toks) && (r.afterArticle.has(toks[i+1]) || toks[i+1].kind == tPunct && !toks[i+1].spaced)
+		// "a dozen", or "A$50": the sign after the letter is one of the
+		// words that follow "a" in a figure (articleFollowers).
+		return i+1 < len(toks) && r.afterArticle.has(toks[i+1])
 	case t.id == r.hyphen:
 		return i+1 < len(toks) && toks[i+1].kind == tDigits
 	}
