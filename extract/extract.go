@@ -78,6 +78,9 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	figs := s.figs[:0]
 	s.spans, s.bounds = s.spans[:0], nil
 	s.year, s.casualty = yearOf(published), false
+	if s.year == 0 {
+		s.year = r.latestYear(text[from:end])
+	}
 	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
@@ -281,6 +284,10 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if lastFig >= 0 && r.restates(toks, &last, &n) {
 			restate(&figs[lastFig], &f, s)
 		}
+		if lastFig >= 0 && n.age && r.suspendedHyphen(toks, &last, &n) {
+			// "15- to 19-year-old males": the first number is an age too
+			figs[lastFig].Category, figs[lastFig].Rule = r.categories[r.other], "age"
+		}
 		last, lastFig = n, len(figs)
 		if len(figs) == cap(figs) {
 			// Double, where append grows a long slice by a quarter: the
@@ -330,6 +337,12 @@ func (r *rules) deriveInjured(figs []schema.Figure, from int) []schema.Figure {
 	d.Value = tidy(figs[hit].Value - figs[killed].Value)
 	d.Low, d.High, d.Basis, d.Rule = nil, nil, BasisDerived, "derived:struck-minus-killed"
 	return append(figs, d)
+}
+
+// suspendedHyphen reports whether a's hyphenated word is left to b: the
+// "- to " of "15- to 19-year-old", the "- and " of "20- and 30-year-olds".
+func (r *rules) suspendedHyphen(toks []token, a, b *number) bool {
+	return b.first == a.end+2 && toks[a.end].id == r.hyphen && !toks[a.end].spaced && r.rangeJoin.has(toks[a.end+1])
 }
 
 // changeTo reports whether two figures state a change, "from a to b",

@@ -70,7 +70,10 @@ func TestScope(t *testing.T) {
 		{"The neighbourhood has seen four people killed in less than a year.", "four=4 killed stated background"},
 		{"Since the war began, 10,000 civilians have been killed.", "10,000=10000 killed stated cumulative"},
 		{"So far this year, 45 people have drowned.", "45=45 killed stated cumulative"},
-		{"In 2011, 15 people died in the same river.", "15=15 killed stated background"},
+		// an undated article is of the latest year it names
+		{"In 2011, 15 people died in the same river.\nA report on the river was published in 2014.", "15=15 killed stated background"},
+		{"Floods displaced 89,000 people across the region in 2016.", "89,000=89000 displaced stated incident"},
+		{"date 2024-11-08\nThe city has recorded 40 shootings this year, and 12 died in 2019.", "40=40 other stated cumulative; 12=12 killed stated background"},
 	}
 	for _, tt := range tests {
 		figs := e.Extract(extract.Document{Source: "t.txt", Text: tt.text})

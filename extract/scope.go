@@ -66,13 +66,12 @@ type scopeMark struct {
 }
 
 // sentenceScope holds what a sentence says of time, found once for all its
-// figures.
+// figures: its scope phrases, and the years it names that set a scope
+// (markBackground for another year than the article's, "in 2015";
+// markCumulative for a count since one, "since 2012").
 type sentenceScope struct {
 	marks []scopeMark
-	// year is what the years the sentence names make of its figures:
-	// background for another year than the article's ("in 2015"),
-	// cumulative for a count since one ("since 2012"), else empty.
-	year string
+	years []scopeMark
 }
 
 // scopeOfSentence finds the scope phrases of the sentence toks[first:end].
@@ -92,7 +91,7 @@ func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, fi
 			}
 		}
 	}
-	ss.year = r.yearScope(text, toks, first, end, year)
+	ss.years = r.yearMarks(ss.years[:0], text, toks, first, end, year)
 }
 
 // scopeOf returns the scope of the figure on tokens [numFirst, numEnd)
@@ -109,6 +108,9 @@ func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd 
 			return ScopeBackground // "600 gun deaths a year", "has seen four killed"
 		}
 	}
+	if scope := yearScope(ss.years, from, to); scope != "" {
+		return scope // "and 12 died in 2019"
+	}
 	// A running total's phrase often opens the sentence in a clause of its
 	// own: "Since the invasion began in 2022, more than 150 civilians ...".
 	from, to = max(first, numFirst-w), min(end, numEnd+w)
@@ -117,31 +119,48 @@ func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd 
 			return ScopeCumulative
 		}
 	}
-	if ss.year != "" {
-		return ss.year
+	// A year reaches the figures near it only: a long sentence of scraped
+	// copy may name one for something else ("... since the bar got its
+	// licence in March 2012").
+	if scope := yearScope(ss.years, from, to); scope != "" {
+		return scope
 	}
 	return ScopeIncident
 }
 
-// yearScope reads the years the sentence names: another year than the
-// article's makes its figures background ("In 2015, a man was shot on the
-// same corner"), a year after "since" a running total ("displaced since
-// 2012"). When the article's year is unknown (0), only a year introduced
-// as a time counts.
-func (r *rules) yearScope(text string, toks []token, first, end, year int) string {
+// yearScope returns the scope the first year mark in [from, to) sets, or
+// "".
+func yearScope(years []scopeMark, from, to int) string {
+	for _, m := range years {
+		if m.at >= from && m.at < to {
+			if m.kind == markCumulative {
+				return ScopeCumulative
+			}
+			return ScopeBackground
+		}
+	}
+	return ""
+}
+
+// yearMarks appends the years of the sentence that set a scope: another
+// year than the article's makes figures background ("In 2015, a man was
+// shot on the same corner"), a year after "since" a running total
+// ("displaced since 2012"). When the article's year is unknown (0), only a
+// year introduced as a time counts.
+func (r *rules) yearMarks(out []scopeMark, text string, toks []token, first, end, year int) []scopeMark {
 	for k := first; k < end; k++ {
 		y := r.yearAt(text, toks[k])
 		if y == 0 || y == year {
 			continue
 		}
-		if k > first && r.scope.since.has(toks[k-1]) {
-			return ScopeCumulative
-		}
-		if year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]) {
-			return ScopeBackground
+		switch {
+		case k > first && r.scope.since.has(toks[k-1]):
+			out = append(out, scopeMark{at: k, end: k + 1, kind: markCumulative})
+		case year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]):
+			out = append(out, scopeMark{at: k, end: k + 1, kind: markBackground})
 		}
 	}
-	return ""
+	return out
 }
 
 // yearAt returns the year a token is, or 0.
@@ -154,6 +173,28 @@ func (r *rules) yearAt(text string, t token) int {
 		return 0
 	}
 	return y
+}
+
+// latestYear returns the latest year a text names, 0 for none: an article
+// without a date is taken to be of that year.
+func (r *rules) latestYear(text string) int {
+	latest := 0
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i == 4 && (i == 0 || !isASCIILetter(text[i-1])) && (j == len(text) || !isASCIILetter(text[j])) {
+			if y, _ := strconv.Atoi(text[i:j]); y >= r.years.Min && y <= r.years.Max && y > latest {
+				latest = y
+			}
+		}
+		i = j
+	}
+	return latest
 }
 
 // yearOf returns the year of a YYYY-MM-DD date, 0 when there is none.
