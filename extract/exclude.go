@@ -123,6 +123,9 @@ func (r *rules) isDate(text string, toks []token, i, end int) bool {
 	if end < len(toks) && r.months.has(toks[end]) {
 		return true
 	}
+	if end+2 < len(toks) && r.rangeJoin.has(toks[end]) && toks[end+1].kind == tDigits && r.months.has(toks[end+2]) {
+		return true // the 8 of "on 8 and 9 November"
+	}
 	return end+1 < len(toks) && toks[end].id == r.of && r.months.has(toks[end+1])
 }
 

@@ -73,6 +73,7 @@ func TestScope(t *testing.T) {
 		// an undated article is of the latest year it names
 		{"In 2011, 15 people died in the same river.\nA report on the river was published in 2014.", "15=15 killed stated background"},
 		{"Floods displaced 89,000 people across the region in 2016.", "89,000=89000 displaced stated incident"},
+		{"Fighting caused 34,000 displacements between December 2016 and January 2017.", "34,000=34000 displaced stated incident"},
 		{"date 2024-11-08\nThe city has recorded 40 shootings this year, and 12 died in 2019.", "40=40 other stated cumulative; 12=12 killed stated background"},
 	}
 	for _, tt := range tests {
@@ -127,6 +128,7 @@ func TestNotFigures(t *testing.T) {
 		"Police were called to the 5200 block of 30th Place.",
 		"Santiago Salgado Jr., 39, was shot dead on Sunday.",
 		"Arjun Singh (31) was arrested on Monday.",
+		"Heavy rain fell on 8 and 9 November.",
 	} {
 		for _, f := range e.Extract(extract.Document{Source: "t.txt", Text: text}) {
 			if f.Basis == extract.BasisStated && f.Rule != "age" {

@@ -145,9 +145,15 @@ func yearScope(years []scopeMark, from, to int) string {
 // yearMarks appends the years of the sentence that set a scope: another
 // year than the article's makes figures background ("In 2015, a man was
 // shot on the same corner"), a year after "since" a running total
-// ("displaced since 2012"). When the article's year is unknown (0), only a
-// year introduced as a time counts.
+// ("displaced since 2012"), unless the sentence names the article's year
+// too. When the article's year is unknown (0), only a year introduced as
+// a time counts.
 func (r *rules) yearMarks(out []scopeMark, text string, toks []token, first, end, year int) []scopeMark {
+	for k := first; k < end; k++ {
+		if year > 0 && r.yearAt(text, toks[k]) == year {
+			return out // a span that reaches the article's year: "between December 2016 and January 2017"
+		}
+	}
 	for k := first; k < end; k++ {
 		y := r.yearAt(text, toks[k])
 		if y == 0 || y == year {
