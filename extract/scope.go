@@ -149,17 +149,16 @@ func yearScope(years []scopeMark, from, to int) string {
 // too. When the article's year is unknown (0), only a year introduced as
 // a time counts.
 func (r *rules) yearMarks(out []scopeMark, text string, toks []token, first, end, year int) []scopeMark {
+	from := len(out)
 	for k := first; k < end; k++ {
-		if year > 0 && r.yearAt(text, toks[k]) == year {
-			return out // a span that reaches the article's year: "between December 2016 and January 2017"
-		}
-	}
-	for k := first; k < end; k++ {
-		y := r.yearAt(text, toks[k])
-		if y == 0 || y == year {
+		if toks[k].kind != tDigits {
 			continue
 		}
+		y := r.yearAt(text, toks[k])
 		switch {
+		case y == 0:
+		case y == year:
+			return out[:from] // a span that reaches the article's year: "between December 2016 and January 2017"
 		case k > first && r.scope.since.has(toks[k-1]):
 			out = append(out, scopeMark{at: k, end: k + 1, kind: markCumulative})
 		case year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]):
