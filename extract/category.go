@@ -41,6 +41,7 @@ type context struct {
 	prev               verdict
 	hasPrev            bool // prev is the verdict of an earlier figure in the sentence
 	prevEnd            int  // the token after that figure
+	lo, hi             int  // the number's clause (see clause), found once for the category and the scope
 }
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
@@ -50,8 +51,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if n.unit != noUnit {
 		if u := r.unitInfos[n.unit]; u.category >= 0 {
 			if u.currency {
-				lo, hi := r.clause(text, toks, n, c)
-				if v, ok := r.nearestTrigger(text, toks, n, lo, hi, r.moneyOverriders); ok {
+				if v, ok := r.nearestTrigger(text, toks, n, c.lo, c.hi, r.moneyOverriders); ok {
 					return v
 				}
 			}
@@ -61,7 +61,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if v, ok := r.headOf(text, toks, n, c, r.heads); ok {
 		return v
 	}
-	lo, hi := r.clause(text, toks, n, c)
+	lo, hi := c.lo, c.hi
 	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
 	if weakOK && weak.category != r.other {
 		// "has lost more than 2,870 soldiers": the verb right before speaks

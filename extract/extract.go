@@ -246,6 +246,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 			sentFirst: first, sentEnd: end, objFirst: objFirst, objEnd: objEnd,
 			qualStart: qualStart, prev: prev, hasPrev: hasPrev, prevEnd: prevEnd,
 		}
+		ctx.lo, ctx.hi = r.clause(text, toks, &n, ctx)
 		v := r.categorize(text, toks, &n, ctx)
 		if !n.age { // a speaker's age says nothing of the counts after it
 			prev, hasPrev, prevEnd = v, true, n.end
@@ -272,8 +273,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		if len(figs) == figsFrom {
 			r.scopeOfSentence(&s.scope, text, toks, first, end, s.year)
 		}
-		lo, hi := r.clause(text, toks, &n, ctx)
-		f.Scope = r.scopeOf(&s.scope, first, end, lo, hi, n.first, n.end)
+		f.Scope = r.scopeOf(&s.scope, first, end, ctx.lo, ctx.hi, n.first, n.end)
 		if lastFig >= 0 && r.changeTo(toks, &last, &n) && figs[lastFig].Unit == "" {
 			shareUnit(&figs[lastFig], &f)
 		}
@@ -299,8 +299,8 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 	}
 	figs = e.impliedFigures(figs, s, text, toks, sent, first, end, figsFrom, meta)
 	figs = r.deriveInjured(figs, figsFrom)
-	if len(figs) > figsFrom+1 {
-		slices.SortStableFunc(figs[figsFrom:], func(a, b schema.Figure) int { return a.Start - b.Start })
+	if byStart := func(a, b schema.Figure) int { return a.Start - b.Start }; !slices.IsSortedFunc(figs[figsFrom:], byStart) {
+		slices.SortStableFunc(figs[figsFrom:], byStart) // implied figures come after the numbers
 	}
 	for i := figsFrom; i < len(figs); i++ {
 		if c := figs[i].Category; c == r.categories[r.implied.killed] || c == r.categories[r.implied.injured] {
