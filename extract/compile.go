@@ -93,6 +93,7 @@ type rules struct {
 	triggersBefore, triggersAfter *lexicon
 	triggersBeforeWeak            *lexicon // only for another category's weak head
 	glued                         []gluedWord
+	gluedEdges                    gluedEdges
 	other                         int
 	// notWith[weak][trigger] says a trigger of that category does not
 	// speak for a number counting the weak head's ("troops crossed the
@@ -457,6 +458,7 @@ func (c *compiler) categories(cats []Category) {
 			r.glued = append(r.glued, gluedWord{word: lw, category: i, rule: phrase{text: lw, tag: i, rule: "glued:" + lw}})
 		}
 	}
+	r.gluedEdges = newGluedEdges(r.glued)
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	r.notFor = make([]wordSet, len(cats))
 	for i, cat := range cats {

@@ -18,6 +18,19 @@ type gluedWord struct {
 	rule     phrase // "glued:displaced", as a verdict reports it
 }
 
+// gluedEdges hold the first and last letters of the glued words, lower
+// case, so that most words are passed over at a glance.
+type gluedEdges struct{ firsts, lasts [256]bool }
+
+func newGluedEdges(words []gluedWord) gluedEdges {
+	var e gluedEdges
+	for _, g := range words {
+		e.firsts[g.word[0]] = true
+		e.lasts[g.word[len(g.word)-1]] = true
+	}
+	return e
+}
+
 // minGluedAlone is the length from which a glued word is trusted at a
 // lower-case join; a shorter one ("fled") only where a capital starts the
 // other word ("fledShirqat"), or "fledgling" would count.
@@ -29,6 +42,9 @@ func (r *rules) gluedAt(text string, t token) *phrase {
 		return nil
 	}
 	word := text[t.start:t.end]
+	if !r.gluedEdges.firsts[word[0]|0x20] && !r.gluedEdges.lasts[word[len(word)-1]|0x20] {
+		return nil // most words: neither end can be a glued word's
+	}
 	for i := range r.glued {
 		g := &r.glued[i]
 		n := len(g.word)

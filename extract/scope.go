@@ -13,7 +13,7 @@ const (
 // ("since the war began") and background ("600 gun deaths a year", "the
 // 1999 quake killed 17,000").
 type scopeRules struct {
-	cumulative, background, backgroundAfter *lexicon
+	phrases *lexicon // tag: markBackground, markBackgroundAfter or markCumulative
 	// ends holds the last words of all three, rarer than their first
 	// ("a year", "since the war began"): other tokens are skipped without
 	// a look-up.
@@ -25,10 +25,10 @@ type scopeRules struct {
 
 func (c *compiler) scope(cfg ScopeConfig) {
 	sr := &c.r.scope
-	sr.cumulative, sr.background, sr.backgroundAfter = newLexicon(), newLexicon(), newLexicon()
-	c.phrases(sr.cumulative, "scope.cumulative", cfg.Cumulative, 0)
-	c.phrases(sr.background, "scope.background", cfg.Background, 0)
-	c.phrases(sr.backgroundAfter, "scope.background_after", cfg.BackgroundAfter, 0)
+	sr.phrases = newLexicon()
+	c.phrases(sr.phrases, "scope.cumulative", cfg.Cumulative, markCumulative)
+	c.phrases(sr.phrases, "scope.background", cfg.Background, markBackground)
+	c.phrases(sr.phrases, "scope.background_after", cfg.BackgroundAfter, markBackgroundAfter)
 	var lasts []string
 	for _, list := range [][]string{cfg.Cumulative, cfg.Background, cfg.BackgroundAfter} {
 		for _, p := range list {
@@ -74,24 +74,34 @@ type sentenceScope struct {
 	years []scopeMark
 }
 
-// scopeOfSentence finds the scope phrases of the sentence toks[first:end].
+// scopeOfSentence finds the scope phrases and years of the sentence
+// toks[first:end], in one pass.
 func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, first, end, year int) {
 	sr := &r.scope
-	ss.marks = ss.marks[:0]
+	ss.marks, ss.years = ss.marks[:0], ss.years[:0]
+	reachesYear := false
 	for k := first; k < end; k++ {
-		if !sr.ends.has(toks[k]) {
-			continue
-		}
-		for _, l := range [...]struct {
-			lex  *lexicon
-			kind uint8
-		}{{sr.background, markBackground}, {sr.backgroundAfter, markBackgroundAfter}, {sr.cumulative, markCumulative}} {
-			if p := l.lex.longestEndingAt(text, toks, k+1, first); p != nil {
-				ss.marks = append(ss.marks, scopeMark{at: k + 1 - len(p.words), end: k + 1, kind: l.kind})
+		switch {
+		case toks[k].kind == tDigits:
+			y := r.yearAt(text, toks[k])
+			switch {
+			case y == 0:
+			case y == year:
+				reachesYear = true // "between December 2016 and January 2017": no other year counts
+			case k > first && sr.since.has(toks[k-1]):
+				ss.years = append(ss.years, scopeMark{at: k, end: k + 1, kind: markCumulative})
+			case year > 0 || k > first && sr.yearBefore.has(toks[k-1]):
+				ss.years = append(ss.years, scopeMark{at: k, end: k + 1, kind: markBackground})
 			}
+		case sr.ends.has(toks[k]):
+			sr.phrases.eachEndingAt(text, toks, k+1, first, func(p *phrase) {
+				ss.marks = append(ss.marks, scopeMark{at: k + 1 - len(p.words), end: k + 1, kind: uint8(p.tag)})
+			})
 		}
 	}
-	ss.years = r.yearMarks(ss.years[:0], text, toks, first, end, year)
+	if reachesYear {
+		ss.years = ss.years[:0]
+	}
 }
 
 // scopeOf returns the scope of the figure on tokens [numFirst, numEnd)
@@ -140,32 +150,6 @@ func yearScope(years []scopeMark, from, to int) string {
 		}
 	}
 	return ""
-}
-
-// yearMarks appends the years of the sentence that set a scope: another
-// year than the article's makes figures background ("In 2015, a man was
-// shot on the same corner"), a year after "since" a running total
-// ("displaced since 2012"), unless the sentence names the article's year
-// too. When the article's year is unknown (0), only a year introduced as
-// a time counts.
-func (r *rules) yearMarks(out []scopeMark, text string, toks []token, first, end, year int) []scopeMark {
-	from := len(out)
-	for k := first; k < end; k++ {
-		if toks[k].kind != tDigits {
-			continue
-		}
-		y := r.yearAt(text, toks[k])
-		switch {
-		case y == 0:
-		case y == year:
-			return out[:from] // a span that reaches the article's year: "between December 2016 and January 2017"
-		case k > first && r.scope.since.has(toks[k-1]):
-			out = append(out, scopeMark{at: k, end: k + 1, kind: markCumulative})
-		case year > 0 || k > first && r.scope.yearBefore.has(toks[k-1]):
-			out = append(out, scopeMark{at: k, end: k + 1, kind: markBackground})
-		}
-	}
-	return out
 }
 
 // yearAt returns the year a token is, or 0.
