@@ -21,6 +21,8 @@ package extract
 //     Tuesday's quake in the province rose to 1,214");
 //  7. other, as is an age ("a 65-year-old") always.
 
+import "github.com/tally-news/tally/schema"
+
 // verdict is a category with the rule that decided it.
 type verdict struct {
 	category int
@@ -30,7 +32,7 @@ type verdict struct {
 
 // inherited is the verdict of a figure that takes v's category.
 func (v verdict) inherited() verdict {
-	return verdict{category: v.category, rule: "inherit:" + v.rule}
+	return verdict{category: v.category, rule: schema.InheritPrefix + v.rule}
 }
 
 // context bounds where the category rules may look for one number.

@@ -11,8 +11,8 @@ import (
 
 // Sections of a document.
 const (
-	SectionArticle  = "article"
-	SectionComments = "comments"
+	SectionArticle  = schema.SectionArticle
+	SectionComments = schema.SectionComments
 )
 
 // scratch is per-call working memory, pooled so a worker reuses it.
@@ -396,7 +396,9 @@ func shareUnit(from, to *schema.Figure) {
 }
 
 // inheritRule names the rule of a figure that took another's category.
-func inheritRule(rule string) string { return "inherit:" + strings.TrimPrefix(rule, "inherit:") }
+func inheritRule(rule string) string {
+	return schema.InheritPrefix + strings.TrimPrefix(rule, schema.InheritPrefix)
+}
 
 func (r *rules) unitName(n *number) string {
 	switch {

@@ -21,8 +21,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/ar
 // `go test ./extract -run Golden -update`.
 func TestGolden(t *testing.T) {
 	e := defaultExtractor(t, extract.Options{})
+	runGolden(t, []string{"../testdata/articles/*.txt", "../testdata/golden/*.txt"}, ".golden", e.Extract)
+}
+
+// runGolden runs records on each article matching patterns and compares
+// them, as JSON Lines, with the golden file beside it (NAME+ext).
+func runGolden[T any](t *testing.T, patterns []string, ext string, records func(extract.Document) []T) {
+	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../testdata/articles/*.txt", "../testdata/golden/*.txt"} {
+	for _, pattern := range patterns {
 		matches, err := filepath.Glob(pattern)
 		if err != nil || len(matches) == 0 {
 			t.Fatalf("no articles match %s: %v", pattern, err)
@@ -38,12 +45,12 @@ func TestGolden(t *testing.T) {
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
-			for _, f := range e.Extract(extract.Document{Source: filepath.Base(path), Text: string(text)}) {
-				if err := enc.Encode(f); err != nil {
+			for _, r := range records(extract.Document{Source: filepath.Base(path), Text: string(text)}) {
+				if err := enc.Encode(r); err != nil {
 					t.Fatal(err)
 				}
 			}
-			checkGolden(t, strings.TrimSuffix(path, ".txt")+".golden", buf.Bytes())
+			checkGolden(t, strings.TrimSuffix(path, ".txt")+ext, buf.Bytes())
 		})
 	}
 }

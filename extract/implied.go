@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/schema"
@@ -9,10 +11,10 @@ import (
 
 // Bases: how a figure's value was obtained.
 const (
-	BasisStated    = "stated"
-	BasisImplied   = "implied"
-	BasisDerived   = "derived"
-	BasisIncrement = "increment"
+	BasisStated    = schema.BasisStated
+	BasisImplied   = schema.BasisImplied
+	BasisDerived   = schema.BasisDerived
+	BasisIncrement = schema.BasisIncrement
 )
 
 // Implied casualty kinds, the tags of the implied lexicons.
@@ -43,6 +45,7 @@ type impliedRules struct {
 	cues, firsts wordSet
 	// killed and injured are the category indexes the kinds report as.
 	killed, injured int
+	comma           int32 // an aside after the person: "The victim, 25, died"
 }
 
 func (c *compiler) implied(cfg ImpliedConfig) {
@@ -59,22 +62,20 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
+	ir.comma = r.vocab.add(",")
 	var cues, firsts []string
+	// Kinds in a fixed order, so the lexicons and the vocabulary come out
+	// the same on every run.
 	kinded := func(key string, m map[string][]string) *lexicon {
-		l := newLexicon()
-		for kind, phrases := range m {
-			tag := -1
-			for i, k := range impliedKinds {
-				if k == kind {
-					tag = i
-				}
-			}
-			if tag < 0 {
+		for _, kind := range slices.Sorted(maps.Keys(m)) {
+			if !slices.Contains(impliedKinds, kind) {
 				c.fail(key+"."+kind, kind, "unknown kind: use killed or struck")
-				continue
 			}
-			c.phrases(l, key+"."+kind, phrases, tag)
-			for _, p := range phrases {
+		}
+		l := newLexicon()
+		for tag, kind := range impliedKinds {
+			c.phrases(l, key+"."+kind, m[kind], tag)
+			for _, p := range m[kind] {
 				if w := phraseWords(p); len(w) > 0 {
 					firsts = append(firsts, w[0])
 					cues = append(cues, cueWord(w))
@@ -208,9 +209,9 @@ func (ir *impliedRules) deniedAfter(p *phrase, toks []token, k, end int) bool {
 // aside in commas ("The victim, 25, died"): a pronoun, or a determiner,
 // at most maxModifiers words and a person noun.
 func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (person, bool) {
-	if e-1 >= floor && isComma(text, toks[e-1]) {
+	if e-1 >= floor && toks[e-1].id == ir.comma {
 		for k := e - 2; k >= floor && k >= e-10; k-- {
-			if isComma(text, toks[k]) {
+			if toks[k].id == ir.comma {
 				e = k
 				break
 			}
@@ -280,8 +281,6 @@ func (ir *impliedRules) personAfter(text string, toks []token, k, end int) (pers
 	}
 	return person{}, false
 }
-
-func isComma(text string, t token) bool { return t.kind == tPunct && text[t.start:t.end] == "," }
 
 // ageNounStart returns the first token of an age used as a noun that ends
 // right before e ("a 29-year-old was shot"), or -1.

@@ -1,12 +1,16 @@
 package extract
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/tally-news/tally/schema"
+)
 
 // Scopes: where a figure stands in time.
 const (
-	ScopeIncident   = "incident"
-	ScopeCumulative = "cumulative"
-	ScopeBackground = "background"
+	ScopeIncident   = schema.ScopeIncident
+	ScopeCumulative = schema.ScopeCumulative
+	ScopeBackground = schema.ScopeBackground
 )
 
 // scopeRules tell the story's own figures from running totals

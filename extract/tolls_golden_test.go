@@ -1,14 +1,10 @@
 package extract_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // TestGoldenTolls sums each invented article under testdata/tolls into its
@@ -19,26 +15,7 @@ import (
 // after `go test ./extract -run GoldenTolls -update`.
 func TestGoldenTolls(t *testing.T) {
 	e := defaultExtractor(t, extract.Options{})
-	files, err := filepath.Glob("../testdata/tolls/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles in ../testdata/tolls: %v", err)
-	}
-	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			text, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			figs := e.Extract(extract.Document{Source: filepath.Base(path), Text: string(text)})
-			for _, tl := range e.Tolls().Of(figs) {
-				if err := enc.Encode(tl); err != nil {
-					t.Fatal(err)
-				}
-			}
-			checkGolden(t, strings.TrimSuffix(path, ".txt")+".tolls", buf.Bytes())
-		})
-	}
+	runGolden(t, []string{"../testdata/tolls/*.txt"}, ".tolls", func(d extract.Document) []schema.Toll {
+		return e.Tolls().Of(e.Extract(d))
+	})
 }

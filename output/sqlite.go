@@ -51,7 +51,8 @@ const createFTS = `CREATE VIRTUAL TABLE IF NOT EXISTS figures_fts USING fts5(sen
 // columns of its schema record in order: figures (every figure), sources
 // (one row per document, failed ones with their errors), facts (the
 // figures merged across documents, recomputed over the whole table at
-// Close) and tolls (see TollWriter). Everything a run does, appends
+// Close) and tolls (each document's, summed from its figures when the
+// options give toll rules). Everything a run does, appends
 // included, is one transaction, committed at Close.
 //
 // Text cells are stored as text (empty, not NULL, where CSV has an empty
@@ -64,13 +65,14 @@ type sqliteWriter struct {
 	batches map[string]*rowBatch // table name -> its rows waiting
 	lastOld int64                // the largest figures rowid before this run
 	n       int                  // figures written, for error messages
+	tolls   *tollCollector
 	closed  bool
 }
 
 // namedFile is a file SQLite can reopen by its name.
 type namedFile interface{ Name() string }
 
-func newSQLite(w io.Writer, _ Options) (*sqliteWriter, error) {
+func newSQLite(w io.Writer, opts Options) (*sqliteWriter, error) {
 	f, ok := w.(namedFile)
 	if ok {
 		// Standard output is a file too, but SQLite cannot seek in a pipe.
@@ -84,7 +86,7 @@ func newSQLite(w io.Writer, _ Options) (*sqliteWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: sqlite: %w", err)
 	}
-	s := &sqliteWriter{db: db, batches: map[string]*rowBatch{}}
+	s := &sqliteWriter{db: db, batches: map[string]*rowBatch{}, tolls: newTollCollector(opts.Tolls)}
 	if err := s.open(); err != nil {
 		s.abort()
 		return nil, fmt.Errorf("output: sqlite: %w", err)
@@ -287,6 +289,7 @@ func (s *sqliteWriter) Write(f *schema.Figure) error {
 	if err := s.insertRecord(figuresTable, f); err != nil {
 		return fmt.Errorf("output: sqlite: figures up to %d: %w", s.n, err)
 	}
+	s.tolls.add(f)
 	return nil
 }
 
@@ -306,6 +309,10 @@ func (s *sqliteWriter) WriteTolls(tolls []schema.Toll) error {
 	if s.closed {
 		return errors.New("output: sqlite: write after close")
 	}
+	return s.insertTolls(tolls)
+}
+
+func (s *sqliteWriter) insertTolls(tolls []schema.Toll) error {
 	for i := range tolls {
 		if err := s.insertRecord(tollsTable, &tolls[i]); err != nil {
 			return fmt.Errorf("output: sqlite: tolls up to %s's: %w", tolls[i].Source, err)
@@ -337,6 +344,11 @@ func (s *sqliteWriter) Close() error {
 }
 
 func (s *sqliteWriter) finish() error {
+	if s.tolls != nil {
+		if err := s.insertTolls(s.tolls.all()); err != nil {
+			return err
+		}
+	}
 	for _, t := range []sqliteTable{figuresTable, sourcesTable, tollsTable} {
 		if err := s.flush(t); err != nil {
 			return err

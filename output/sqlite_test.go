@@ -40,7 +40,7 @@ func writeSQLite(t *testing.T, path string, figs []schema.Figure, tolls []schema
 			t.Fatal(err)
 		}
 	}
-	if err := w.(TollWriter).WriteTolls(tolls); err != nil {
+	if err := w.(*sqliteWriter).WriteTolls(tolls); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(); err != nil {

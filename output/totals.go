@@ -19,12 +19,12 @@ import (
 )
 
 // scopeBackground marks figures about another time or place ("the 1999
-// quake killed 17,000"), which no total of this story's figures includes.
-const scopeBackground = "background"
-
-// inheritRule starts the rule of a figure that took its category from the
-// figure before it, of which it is a part.
-const inheritRule = "inherit:"
+// quake killed 17,000"), which no total of this story's figures includes;
+// inheritRule starts the rule of a part of the figure before.
+const (
+	scopeBackground = schema.ScopeBackground
+	inheritRule     = schema.InheritPrefix
+)
 
 // shareUnits are the canonical units of shares: 40% and 30% of different
 // wholes do not make 70%.

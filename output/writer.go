@@ -68,16 +68,9 @@ type Options struct {
 	// finish time and counts while figures are being written.
 	Run *schema.Run
 	// Tolls, when set, sums each document's figures into its casualty
-	// tolls for the workbook's Tolls sheet.
+	// tolls: the workbook's Tolls sheet, the page's tolls line, the
+	// database's tolls table.
 	Tolls *tolls.Rules
-}
-
-// TollWriter is implemented by writers that keep each document's tolls
-// (schema.Toll, built by package extract/tolls) beside its figures: the
-// SQLite database's tolls table. The caller checks for it with a type
-// assertion and calls WriteTolls once per document, after its figures.
-type TollWriter interface {
-	WriteTolls(tolls []schema.Toll) error
 }
 
 // AppendMode says how --append continues an existing file of a format.

@@ -76,3 +76,27 @@ var NumericColumns = map[string]bool{"value": true, "low": true, "high": true, "
 // DateColumns marks the columns that hold a calendar date (YYYY-MM-DD) or
 // nothing, for formats with a date type (Parquet).
 var DateColumns = map[string]bool{"published": true, "event_date": true}
+
+// The values of Figure's enumerated columns, shared by the extractor that
+// sets them and the packages that read them (tolls, facts, totals).
+const (
+	// Section
+	SectionArticle  = "article"
+	SectionComments = "comments"
+
+	// Basis
+	BasisStated    = "stated"
+	BasisImplied   = "implied"
+	BasisDerived   = "derived"
+	BasisIncrement = "increment"
+
+	// Scope
+	ScopeIncident   = "incident"
+	ScopeCumulative = "cumulative"
+	ScopeBackground = "background"
+
+	// InheritPrefix starts the Rule of a figure that took its category
+	// from the figure before it, mostly a part of it ("12 killed,
+	// including 3 children").
+	InheritPrefix = "inherit:"
+)

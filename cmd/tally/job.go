@@ -337,17 +337,8 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 	if j.keepFacts {
 		j.mentions = append(j.mentions, r.Figures...)
 	}
-	tw, toOutput := dest.w.(output.TollWriter)
-	if toOutput || j.v.GetString("tolls") != "" {
-		docTolls := j.extractor.Tolls().Of(r.Figures)
-		if toOutput {
-			if err := tw.WriteTolls(docTolls); err != nil {
-				return err
-			}
-		}
-		if j.v.GetString("tolls") != "" {
-			j.tolls = append(j.tolls, docTolls...)
-		}
+	if j.v.GetString("tolls") != "" {
+		j.tolls = append(j.tolls, j.extractor.Tolls().Of(r.Figures)...)
 	}
 	if j.state != nil {
 		j.state.Mark(r.Doc.Source, r.Doc.Text)

@@ -67,12 +67,12 @@ type disputeKey struct {
 	category, unit, place, date, source string
 }
 
-// scopeBackground and inheritRule mark figures that dispute nothing: about
-// another time or place, or a part of the figure before ("including 3
-// children").
+// Figures about another time or place (schema.ScopeBackground) or parts
+// of the figure before (schema.InheritPrefix, "including 3 children")
+// dispute nothing.
 const (
-	scopeBackground = "background"
-	inheritRule     = "inherit:"
+	scopeBackground = schema.ScopeBackground
+	inheritRule     = schema.InheritPrefix
 )
 
 // mention is a figure kept for merging, with its normalised keys.

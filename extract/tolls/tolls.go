@@ -101,8 +101,8 @@ func (r *Rules) Of(figs []schema.Figure) []schema.Toll {
 
 // counts reports whether a figure can be part of a toll.
 func counts(f *schema.Figure) bool {
-	return f.Section != "comments" && f.Unit == "" && f.Scope != "background" &&
-		!strings.HasPrefix(f.Rule, "inherit:") && f.Value > 0
+	return f.Section != schema.SectionComments && f.Unit == "" && f.Scope != schema.ScopeBackground &&
+		!strings.HasPrefix(f.Rule, schema.InheritPrefix) && f.Value > 0
 }
 
 // withoutStruck leaves out the counts of people hit, unless nothing else
@@ -117,15 +117,15 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 	var implied, increments []*schema.Figure
 	for _, f := range figs {
 		switch f.Basis {
-		case "increment":
+		case schema.BasisIncrement:
 			increments = append(increments, f)
-		case "implied":
+		case schema.BasisImplied:
 			implied = append(implied, f)
 		default:
 			base = append(base, f)
 		}
 	}
-	if incident := slices.DeleteFunc(slices.Clone(base), func(f *schema.Figure) bool { return f.Scope == "cumulative" }); len(incident) > 0 {
+	if incident := slices.DeleteFunc(slices.Clone(base), func(f *schema.Figure) bool { return f.Scope == schema.ScopeCumulative }); len(incident) > 0 {
 		base = incident
 	}
 	var t schema.Toll
@@ -169,7 +169,7 @@ func (r *Rules) sum(figs []*schema.Figure) (schema.Toll, bool) {
 			t.High = schema.Float(*t.High + f.Value)
 		}
 		if t.Basis == "" {
-			t.Basis, t.Qualifier = "increment", f.Qualifier
+			t.Basis, t.Qualifier = schema.BasisIncrement, f.Qualifier
 		}
 		used = append(used, f)
 	}
@@ -191,13 +191,13 @@ func vague(f *schema.Figure) bool {
 // was wounded" leaves one injured. People told apart as others ("and
 // another was wounded") are added after.
 func (r *Rules) hitLessKilled(hit, killedFigs []*schema.Figure, killedToll *schema.Toll) (schema.Toll, bool) {
-	others := slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis != "increment" })
-	hit = slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis == "increment" })
+	others := slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis != schema.BasisIncrement })
+	hit = slices.DeleteFunc(slices.Clone(hit), func(f *schema.Figure) bool { return f.Basis == schema.BasisIncrement })
 	t, ok := r.sum(hit)
 	if ok && killedToll != nil && r.killedAmongHit(hit, killedFigs) {
 		t.Value = max(0, t.Value-killedToll.Value)
 		t.Low, t.High = nil, nil
-		t.Basis = "derived"
+		t.Basis = schema.BasisDerived
 		t.Figures += "; less killed: " + killedToll.Figures
 	}
 	for _, f := range others {
@@ -233,7 +233,7 @@ func afterHit(f *schema.Figure, hit, killedFigs []*schema.Figure) bool {
 // after f, so may name f's person again.
 func impliedAfter(hit []*schema.Figure, f *schema.Figure) bool {
 	for _, h := range hit {
-		if h.Basis != "implied" || h.Start < f.Start {
+		if h.Basis != schema.BasisImplied || h.Start < f.Start {
 			return false
 		}
 	}
@@ -243,13 +243,13 @@ func impliedAfter(hit []*schema.Figure, f *schema.Figure) bool {
 // killedAmongHit reports whether the killed were counted among the hit.
 func (r *Rules) killedAmongHit(hit, killedFigs []*schema.Figure) bool {
 	for _, h := range hit {
-		if h.Basis != "implied" {
+		if h.Basis != schema.BasisImplied {
 			return true // "four people were shot": everyone hit
 		}
 	}
 	for _, k := range killedFigs {
 		for _, h := range hit {
-			if k.Basis == "stated" || r.samePerson(k.Object, h.Object) {
+			if k.Basis == schema.BasisStated || r.samePerson(k.Object, h.Object) {
 				return true
 			}
 		}
@@ -290,7 +290,7 @@ func setFrom(t *schema.Toll, f *schema.Figure) {
 	t.Low, t.High = f.Low, f.High
 	t.Attribution, t.Hedge = f.Attribution, f.Hedge
 	if t.Basis == "" {
-		t.Basis = "stated"
+		t.Basis = schema.BasisStated
 	}
 }
 
