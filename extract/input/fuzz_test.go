@@ -49,6 +49,7 @@ func FuzzJSONL(f *testing.F) {
 		"\xef\xbb\xbf{\"body\":\"bom\",\"date\":\"Jan 2, 2006\"}",
 		"\xff\xfe{\x00}\x00",
 		`{"text":"\ud800 lone surrogate","id":1e400}`,
+		`{"text":"nul \u0000 escaped"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -183,7 +183,7 @@ func TestRead(t *testing.T) {
 			docs:  []string{"{dir}/b.jsonl#2=good 2"},
 			errs: []string{
 				"{dir}/a.txt: binary data, not text: a NUL byte at offset 9000",
-				"{dir}/b.jsonl#1: binary data, not text: a NUL byte at offset 3",
+				"{dir}/b.jsonl:1: binary data, not text: a NUL byte at offset 3",
 			},
 		},
 		{

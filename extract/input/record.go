@@ -31,6 +31,8 @@ func recordDocument(fm FieldMap, get lookup) (doc extract.Document, warn, err er
 		return doc, nil, withID(doc.ID, fmt.Errorf("no text field (tried %s)", strings.Join(fm.Text, ", ")))
 	case strings.TrimSpace(text) == "":
 		return doc, nil, withID(doc.ID, fmt.Errorf("empty %q field", key))
+	case strings.IndexByte(text, 0) >= 0:
+		return doc, nil, withID(doc.ID, errNUL(strings.IndexByte(text, 0)))
 	}
 	doc.Text = text
 
@@ -43,6 +45,13 @@ func recordDocument(fm FieldMap, get lookup) (doc extract.Document, warn, err er
 		}
 	}
 	return doc, warn, nil
+}
+
+// errNUL refuses a text with a NUL byte: no output format can carry it
+// faithfully, so a document holding one is refused as a file starting
+// with one is.
+func errNUL(offset int) error {
+	return fmt.Errorf("binary data, not text: a NUL byte at offset %d", offset)
 }
 
 // withID names the record by its id, when it has one, so that a user can
