@@ -189,7 +189,16 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 		hi = k
 		break
 	}
+	if s := max(c.objEnd, n.end); s < hi && r.speaks(toks, s, c.sentEnd) {
+		hi = s // the figure counts speakers: what they report is not its clause
+	}
 	return lo, hi
+}
+
+// speaks reports whether a speech verb at token k makes the counted phrase
+// before it the speaker ("two officials said", not "said to be").
+func (r *rules) speaks(toks []token, k, end int) bool {
+	return r.speakerVerbs.has(toks[k]) && (k+1 >= end || !r.speakerNotBefore.has(toks[k+1]))
 }
 
 // asideEnd returns the closing token of the aside opened by the clause

@@ -104,6 +104,8 @@ type rules struct {
 
 	clauseBreaks     wordSet
 	negations        wordSet // before a trigger, they take it back: "were not hurt"
+	speakerVerbs     wordSet // after a counted phrase, it is the speaker: "two officials said"
+	speakerNotBefore wordSet // "said to be": no speaker
 	unitAdjectives   wordSet // between a number and its unit: "35 consecutive days"
 	restatementOpens wordSet
 	// vaguePrepositions are qualifiers that before a vague amount are
@@ -293,6 +295,8 @@ func (c *compiler) compile(cfg Config) {
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.negations = c.set("negations", cfg.Negations)
+	r.speakerVerbs = c.set("speaker_verbs.verbs", cfg.SpeakerVerbs.Verbs)
+	r.speakerNotBefore = c.set("speaker_verbs.not_before", cfg.SpeakerVerbs.NotBefore)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)
 	r.restatementOpens = c.set("restatement_opens", cfg.RestatementOpens)
 	r.vaguePrepositions = c.set("vague_prepositions", cfg.VaguePreps)

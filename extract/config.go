@@ -21,6 +21,7 @@ type Config struct {
 	Currencies       CurrencyConfig  `mapstructure:"currencies" yaml:"currencies"`
 	Categories       []Category      `mapstructure:"categories" yaml:"categories"`
 	ClauseBreaks     []string        `mapstructure:"clause_breaks" yaml:"clause_breaks"`
+	SpeakerVerbs     SpeakerConfig   `mapstructure:"speaker_verbs" yaml:"speaker_verbs"`
 	Negations        []string        `mapstructure:"negations" yaml:"negations"`
 	ClauseAsides     []string        `mapstructure:"clause_asides" yaml:"clause_asides"`
 	VaguePreps       []string        `mapstructure:"vague_prepositions" yaml:"vague_prepositions"`
@@ -256,4 +257,11 @@ type ObjectConfig struct {
 	// Collectives name what a bare number counts from before it: "a crowd
 	// of 60,000", "a force of 5,000".
 	Collectives []string `mapstructure:"collectives" yaml:"collectives"`
+}
+
+// SpeakerConfig tells a count of speakers ("two officials said") from the
+// figure of the clause they report.
+type SpeakerConfig struct {
+	Verbs     []string `mapstructure:"verbs" yaml:"verbs"`
+	NotBefore []string `mapstructure:"not_before" yaml:"not_before"`
 }
