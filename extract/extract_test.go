@@ -61,6 +61,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"2,870", "min", "", "killed", 2870}, {"3,700", "approx", "", "injured", 3700}}},
 		{"speakers are not the count they report", "Two Army officers said 12 militants were killed, and three residents told reporters that 40 homes burned.",
 			[]want{{"Two", "exact", "", "other", 2}, {"12", "exact", "", "killed", 12}, {"three", "exact", "", "population", 3}, {"40", "exact", "", "infrastructure", 40}}},
+		{"things counted beside people-only verbs", "It sells in 6 countries and killed off two product lines; 1,500 flights were cancelled and 400 travellers were stranded.",
+			[]want{{"6", "exact", "", "other", 6}, {"two", "exact", "", "other", 2}, {"1,500", "exact", "", "other", 1500}, {"400", "exact", "", "trapped", 400}}},
 		{"said to be is no speaker", "Two men said to be militants were killed.",
 			[]want{{"Two", "exact", "", "killed", 2}}},
 		{"as high as", "Local estimates put the toll as high as 60.",
