@@ -82,6 +82,9 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
 		ok = false // "reached 4.1 million people with aid": people are not aid
 	}
+	if ok && n.unit != noUnit && r.unitInfos[n.unit].matter && r.tollCategory[v.category] {
+		ok = false // "seized 40 kilograms of cocaine": stuff, not captives
+	}
 	if ok && !r.refused[v.category] {
 		return v
 	}

@@ -36,6 +36,7 @@ type unitInfo struct {
 	rule     string // "unit:km"
 	category int    // index into categories, -1 for none
 	currency bool
+	matter   bool // never a count of people (see Unit.Matter)
 }
 
 // rules is the compiled, read-only form of a Config.
@@ -505,7 +506,7 @@ func (c *compiler) units(units []Unit, cur CurrencyConfig) {
 		if u.Name == "" {
 			c.fail(key+".name", "", "is empty")
 		}
-		info := unitInfo{name: u.Name, rule: "unit:" + u.Name, category: -1}
+		info := unitInfo{name: u.Name, rule: "unit:" + u.Name, category: -1, matter: u.Matter}
 		if u.Category != "" {
 			info.category = c.category(key+".category", u.Category)
 		}

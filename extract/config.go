@@ -188,6 +188,10 @@ type Unit struct {
 	// Before are words written before the number: "magnitude 7.8".
 	Before   []string `mapstructure:"before" yaml:"before"`
 	Category string   `mapstructure:"category" yaml:"category"`
+	// Matter marks a quantity of stuff, which a verb about people
+	// (killed, captured, evacuated) does not describe: "seized 40
+	// kilograms of cocaine" took no captives.
+	Matter bool `mapstructure:"matter" yaml:"matter"`
 }
 
 // CurrencyConfig lists currencies and the category money figures get.

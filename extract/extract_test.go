@@ -63,6 +63,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"Two", "exact", "", "other", 2}, {"12", "exact", "", "killed", 12}, {"three", "exact", "", "population", 3}, {"40", "exact", "", "infrastructure", 40}}},
 		{"things counted beside people-only verbs", "It sells in 6 countries and killed off two product lines; 1,500 flights were cancelled and 400 travellers were stranded.",
 			[]want{{"6", "exact", "", "other", 6}, {"two", "exact", "", "other", 2}, {"1,500", "exact", "", "other", 1500}, {"400", "exact", "", "trapped", 400}}},
+		{"stuff seized is not captives", "Police seized 40 kilograms of cocaine and 12 firearms; 45 patients remain in intensive care and two firefighters suffered minor burns.",
+			[]want{{"40 kilograms", "exact", "kg", "other", 40}, {"12", "exact", "", "equipment", 12}, {"45", "exact", "", "injured", 45}, {"two", "exact", "", "injured", 2}}},
 		{"said to be is no speaker", "Two men said to be militants were killed.",
 			[]want{{"Two", "exact", "", "killed", 2}}},
 		{"as high as", "Local estimates put the toll as high as 60.",
