@@ -53,7 +53,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if n.unit != noUnit {
 		if u := r.unitInfos[n.unit]; u.category >= 0 {
 			if u.currency {
-				if v, ok := r.nearestTrigger(text, toks, n, c.lo, c.hi, r.moneyOverriders); ok {
+				if v, ok := r.nearestTrigger(text, toks, n, c.qualStart, c.lo, c.hi, r.moneyOverriders); ok {
 					return v
 				}
 			}
@@ -72,7 +72,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 			return verdict{category: p.tag, rule: p.rule}
 		}
 	}
-	v, ok := r.nearestTrigger(text, toks, n, lo, hi, nil)
+	v, ok := r.nearestTrigger(text, toks, n, c.qualStart, lo, hi, nil)
 	if !ok && c.qualStart == lo {
 		// The number opens its clause, so its verb may come after a long
 		// subject: "As many as 11,000 people from the town of Bria in
@@ -105,10 +105,10 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if c.objFirst == c.objEnd {
 		// The clause first: "The death toll from Monday's quake rose to
 		// more than 2,300, with 11,000 injured".
-		if v, ok := r.nearestTriggerWithin(text, toks, n, lo, hi, nil, 2*r.window); ok {
+		if v, ok := r.nearestTriggerWithin(text, toks, n, c.qualStart, lo, hi, nil, 2*r.window); ok {
 			return v
 		}
-		if v, ok := r.nearestTriggerWithin(text, toks, n, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
+		if v, ok := r.nearestTriggerWithin(text, toks, n, c.qualStart, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
 			return v
 		}
 	}
@@ -231,16 +231,19 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 
 // nearestTrigger finds the category trigger closest to the number within
 // the window and the bounds [lo, hi). only, when set, limits the categories.
-func (r *rules) nearestTrigger(text string, toks []token, n *number, lo, hi int, only []bool) (verdict, bool) {
-	return r.nearestTriggerWithin(text, toks, n, lo, hi, only, r.window)
+// The qualifier, from token qualStart, is part of the number and adds no
+// distance: in "killing at least 2,012 people and injuring 2,059" the
+// killing is the nearer verb.
+func (r *rules) nearestTrigger(text string, toks []token, n *number, qualStart, lo, hi int, only []bool) (verdict, bool) {
+	return r.nearestTriggerWithin(text, toks, n, qualStart, lo, hi, only, r.window)
 }
 
 // nearestTriggerAfter finds the nearest trigger after the number only.
 func (r *rules) nearestTriggerAfter(text string, toks []token, n *number, lo, hi, window int) (verdict, bool) {
-	return r.nearestTriggerWithin(text, toks, n, n.first, hi, nil, window)
+	return r.nearestTriggerWithin(text, toks, n, n.first, n.first, hi, nil, window)
 }
 
-func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, hi int, only []bool, window int) (verdict, bool) {
+func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualStart, lo, hi int, only []bool, window int) (verdict, bool) {
 	var best *phrase
 	bestDist := window + 1
 	bestAfter := false
@@ -278,10 +281,10 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, lo, h
 		if hasAfter && toks[k].id == r.and {
 			break // "one man was killed and nine others were wounded": the number's own verb follows it
 		}
-		if toks[k].kind != tPunct {
+		if toks[k].kind != tPunct && k < qualStart {
 			dist++
 		}
-		d := dist - 1
+		d := max(dist-1, 0)
 		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) {
 			if !r.negated(toks, k+1-len(p.words), lo) {
 				consider(p, d, false)

@@ -65,6 +65,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"6", "exact", "", "other", 6}, {"two", "exact", "", "other", 2}, {"1,500", "exact", "", "other", 1500}, {"400", "exact", "", "trapped", 400}}},
 		{"stuff seized is not captives", "Police seized 40 kilograms of cocaine and 12 firearms; 45 patients remain in intensive care and two firefighters suffered minor burns.",
 			[]want{{"40 kilograms", "exact", "kg", "other", 40}, {"12", "exact", "", "equipment", 12}, {"45", "exact", "", "injured", 45}, {"two", "exact", "", "injured", 2}}},
+		{"a qualifier adds no distance to the verb before it", "The quake struck late on Friday, killing at least 2,012 people and injuring 2,059, the ministry said.",
+			[]want{{"2,012", "min", "", "killed", 2012}, {"2,059", "exact", "", "injured", 2059}}},
 		{"said to be is no speaker", "Two men said to be militants were killed.",
 			[]want{{"Two", "exact", "", "killed", 2}}},
 		{"as high as", "Local estimates put the toll as high as 60.",
