@@ -28,25 +28,27 @@ func WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) e
 	return writeTable(w, "tolls", format, tolls, schema.TollColumns, schema.TollNumericColumns, opts)
 }
 
-// writeTable writes records whose csv and json tags are columns, in order.
+// sideTable is a table written beside the output (facts, tolls): records
+// whose csv and json tags are columns, in order.
+type sideTable struct {
+	what    string // "facts", "tolls", for messages
+	records any    // the slice of records, for gocsv
+	empty   any    // an empty slice of the same type, for gocsv's header
+	n       int
+	at      func(i int) any // a pointer to the i-th record
+	columns []string
+	numeric map[string]bool
+}
+
+// writeTable writes records in a format that holds side tables.
 func writeTable[T any](w io.Writer, what, format string, records []T, columns []string, numeric map[string]bool, opts Options) error {
-	out := bufio.NewWriter(w)
-	var err error
-	switch format {
-	case "csv":
-		err = writeTableCSV(out, records, columns, numeric, opts)
-	case "jsonl":
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for i := range records {
-			if err = enc.Encode(&records[i]); err != nil {
-				err = fmt.Errorf("record %d: %w", i+1, err)
-				break
-			}
-		}
-	default:
-		return fmt.Errorf("output: %s: unknown format %q (want csv or jsonl)", what, format)
+	f, _ := builtin.Lookup(format)
+	if f.table == nil {
+		return fmt.Errorf("output: %s: unknown format %q (want %s)", what, format, builtin.Names(HoldsTables))
 	}
+	out := bufio.NewWriter(w)
+	t := sideTable{what: what, records: records, empty: []T{}, n: len(records), at: func(i int) any { return &records[i] }, columns: columns, numeric: numeric}
+	err := f.table(out, t, opts)
 	if err == nil {
 		err = out.Flush()
 	}
@@ -56,28 +58,39 @@ func writeTable[T any](w io.Writer, what, format string, records []T, columns []
 	return nil
 }
 
-func writeTableCSV[T any](out *bufio.Writer, records []T, columns []string, numeric map[string]bool, opts Options) error {
-	header, err := gocsvHeader([]T{})
+func writeTableJSONL(out *bufio.Writer, t sideTable, _ Options) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for i := range t.n {
+		if err := enc.Encode(t.at(i)); err != nil {
+			return fmt.Errorf("record %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func writeTableCSV(out *bufio.Writer, t sideTable, opts Options) error {
+	header, err := gocsvHeader(t.empty)
 	if err != nil {
 		return err
 	}
 	// As for figures, neutralisation goes by column position.
-	if !slices.Equal(header, columns) {
-		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, columns)
+	if !slices.Equal(header, t.columns) {
+		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, t.columns)
 	}
 	if opts.BOM && !opts.Append {
 		if _, err := out.WriteString(utf8BOM); err != nil {
 			return fmt.Errorf("write byte order mark: %w", err)
 		}
 	}
-	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(columns, numeric)}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(t.columns, t.numeric)}
 	if !opts.Append {
-		if err := rows.cw.Write(columns); err != nil {
+		if err := rows.cw.Write(t.columns); err != nil {
 			return fmt.Errorf("write header: %w", err)
 		}
 	}
-	if len(records) > 0 {
-		if err := gocsv.MarshalCSVWithoutHeaders(records, rows); err != nil {
+	if t.n > 0 {
+		if err := gocsv.MarshalCSVWithoutHeaders(t.records, rows); err != nil {
 			return err
 		}
 	}

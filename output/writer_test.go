@@ -137,18 +137,22 @@ func ExampleNew() {
 }
 
 // TestFormatsTable: every format appended by replay says how, no other
-// does, and no extension picks two formats.
+// does, only formats added to in place or grown check the old file, and no
+// extension picks two formats.
 func TestFormatsTable(t *testing.T) {
 	seen := map[string]string{}
-	for _, f := range formats {
-		if (f.append == AppendReplay) != (f.replay != nil) {
-			t.Errorf("%s: append mode %d with replay %v", f.name, f.append, f.replay != nil)
+	for _, f := range builtin {
+		if (f.Append == AppendReplay) != (f.Replay != nil) {
+			t.Errorf("%s: append mode %d with replay %v", f.Name, f.Append, f.Replay != nil)
 		}
-		for _, ext := range f.exts {
+		if f.Check != nil && f.Append != AppendGrow && f.Append != AppendInPlace {
+			t.Errorf("%s: append mode %d with a check", f.Name, f.Append)
+		}
+		for _, ext := range f.Exts {
 			if other, ok := seen[ext]; ok {
-				t.Errorf("%s picks both %s and %s", ext, other, f.name)
+				t.Errorf("%s picks both %s and %s", ext, other, f.Name)
 			}
-			seen[ext] = f.name
+			seen[ext] = f.Name
 		}
 	}
 }
