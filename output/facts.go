@@ -98,8 +98,44 @@ func writeTableCSV(out *bufio.Writer, t sideTable, opts Options) error {
 	return rows.cw.Error()
 }
 
+// FactsWriter is implemented by writers that show the figures merged into
+// facts (Format.Facts: the workbook's Facts sheet and Summary). The caller
+// keeps the figures it writes in a FactFigures, replayed ones included,
+// and before Close calls SetFacts with facts.Merge of them and the figures
+// themselves, which the Summary's totals read.
+type FactsWriter interface {
+	SetFacts(merged []schema.Fact, figs []schema.Figure)
+}
+
+// FactFigures keeps, of each article figure, the few fields facts.Merge
+// reads (see mergeInput), for a FactsWriter.
+type FactFigures struct {
+	figs []schema.Figure
+	// lastSentence is the latest sentence cloned into figs.
+	lastSentence string
+}
+
+// Add keeps f if it is an article figure.
+func (c *FactFigures) Add(f *schema.Figure) {
+	if f.Section == "article" {
+		c.figs = append(c.figs, mergeInput(f, c.sentence))
+	}
+}
+
+// Figures returns the figures kept, in the order they were added.
+func (c *FactFigures) Figures() []schema.Figure { return c.figs }
+
+// sentence clones a figure's sentence, once for the figures of one
+// sentence, which come one after another.
+func (c *FactFigures) sentence(s string) string {
+	if s != c.lastSentence {
+		c.lastSentence = strings.Clone(s)
+	}
+	return c.lastSentence
+}
+
 // mergeInput cuts a figure down to the fields facts.Merge reads, for
-// writers that merge their figures at Close (XLSX, SQLite). The text
+// FactFigures and the SQLite writer's merge at Close. The text
 // fields are cloned: they may be slices of the whole article (Published of
 // its date line), which would otherwise all stay in memory until Close.
 // Source, Unit and Category are shared by every figure of a document or

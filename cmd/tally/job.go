@@ -327,7 +327,7 @@ func (j *extractJob) emit(dest *destination, r batch.Result) error {
 		}
 	} else {
 		for i := range r.Figures {
-			if err := dest.w.Write(&r.Figures[i]); err != nil {
+			if err := dest.write(&r.Figures[i]); err != nil {
 				return err
 			}
 		}
@@ -402,8 +402,11 @@ func (j *extractJob) inputOptions() input.Options {
 // commit, so an interrupted run leaves the previous output as it was; or
 // standard output.
 type destination struct {
-	w      output.Writer
-	file   *output.AtomicFile
+	w    output.Writer
+	file *output.AtomicFile
+	// facts keeps the figures written for a writer that shows their facts
+	// (output.FactsWriter), which it is given at close.
+	facts  *output.FactFigures
 	closed bool
 }
 
@@ -457,8 +460,15 @@ func openOutput(s streams, v *viper.Viper, path string, appending bool, info *sc
 		return nil, err
 	}
 	d.w = w
+	if _, ok := w.(output.FactsWriter); ok {
+		d.facts = &output.FactFigures{}
+	}
 	if appending && mode == output.AppendReplay {
-		if err := output.Replay(path, format, w); err != nil {
+		var into output.Writer = w
+		if d.facts != nil {
+			into = replaying{d}
+		}
+		if err := output.Replay(path, format, into); err != nil {
 			d.abort()
 			return nil, err
 		}
@@ -466,9 +476,41 @@ func openOutput(s streams, v *viper.Viper, path string, appending bool, info *sc
 	return d, nil
 }
 
-// close finishes the output; the file is put in place by the commit.
+// write writes one figure, keeping it for the facts where they are shown.
+func (d *destination) write(f *schema.Figure) error {
+	if err := d.w.Write(f); err != nil {
+		return err
+	}
+	if d.facts != nil {
+		d.facts.Add(f)
+	}
+	return nil
+}
+
+// replaying is the destination as the writer an old file's rows are
+// replayed into.
+type replaying struct{ d *destination }
+
+func (r replaying) Write(f *schema.Figure) error { return r.d.write(f) }
+func (r replaying) Close() error                 { return nil }
+
+func (r replaying) WriteDocument(src schema.Source, text string) error {
+	dw, ok := r.d.w.(output.DocumentWriter)
+	if !ok {
+		return errors.New("output: replay: the writer does not take documents")
+	}
+	return dw.WriteDocument(src, text)
+}
+
+// close finishes the output, merging its facts first where it shows them;
+// the file is put in place by the commit.
 func (d *destination) close() error {
 	d.closed = true
+	if d.facts != nil {
+		figs := d.facts.Figures()
+		d.w.(output.FactsWriter).SetFacts(facts.Merge(figs), figs)
+		d.facts = nil
+	}
 	return d.w.Close()
 }
 
