@@ -204,7 +204,7 @@ func (fs Formats) FromPath(path string) (Format, error) {
 		}
 		all = append(all, f.Exts...)
 	}
-	return Format{}, fmt.Errorf("output: cannot tell the format of %q from its extension (want %s)", path, orList(all))
+	return Format{}, fmt.Errorf("output: cannot tell the format of %q from its extension (want %s)", path, OrList(all))
 }
 
 // Names lists the names of the formats keep accepts (all when keep is nil)
@@ -216,7 +216,7 @@ func (fs Formats) Names(keep func(Format) bool) string {
 			names = append(names, f.Name)
 		}
 	}
-	return orList(names)
+	return OrList(names)
 }
 
 // Exts lists the first extension of each format keep accepts (all when
@@ -237,8 +237,8 @@ func HoldsTables(f Format) bool { return f.table != nil }
 // Appendable reports whether --append can continue a file of a format.
 func Appendable(f Format) bool { return f.Append != AppendRefused }
 
-// orList joins words as "a, b or c".
-func orList(words []string) string {
+// OrList joins words for a message: "a, b or c".
+func OrList(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
