@@ -62,7 +62,7 @@ type Options struct {
 	// writes neither BOM nor header. For SQLite it says the file may hold
 	// a database to add to (see CreateAtomicCopy); the writer checks its
 	// tables either way. A workbook or Parquet file is not appended to but
-	// rewritten, and New refuses Append for them: see Replay.
+	// rewritten, and New refuses Append for them: see Format.ReplayFile.
 	Append bool
 	// Run describes the run for the workbook's About sheet and the HTML
 	// page's footer. It is read at Close, so the caller may fill in the
@@ -85,7 +85,7 @@ const (
 	// see CreateAtomicAppend and CheckAppendable).
 	AppendGrow
 	// AppendReplay: a new file is written with the old file's rows read
-	// back first (XLSX, Parquet; see Replay).
+	// back first (XLSX, Parquet; see Format.ReplayFile).
 	AppendReplay
 	// AppendInPlace: a copy of the old file is opened and changed (SQLite,
 	// in one transaction; see CreateAtomicCopy and CheckAppendable).
@@ -93,8 +93,9 @@ const (
 )
 
 // Format is one output format: a row of the table (Formats) that New,
-// FormatFromPath, CheckAppendable, Replay, WriteFacts and WriteTolls, the
-// pipeline and the command's help all read. Adding a format is a file with
+// FormatFromPath, CheckAppendable, WriteFacts and WriteTolls, the
+// pipeline (package extract/pipeline) and the command's help all read.
+// Adding a format is a file with
 // its writer and a row in builtin.
 type Format struct {
 	// Name is what --format and New take: "csv".
@@ -187,7 +188,7 @@ func (fs Formats) New(format string, w io.Writer, opts Options) (Writer, error) 
 	}
 	switch {
 	case opts.Append && f.Append == AppendReplay:
-		return nil, fmt.Errorf("output: %s cannot be appended to; replay the old file into a new one (Replay)", format)
+		return nil, fmt.Errorf("output: %s cannot be appended to; replay the old file into a new one (Format.ReplayFile)", format)
 	case opts.Append && f.Append == AppendRefused:
 		return nil, fmt.Errorf("output: %s cannot be appended to; write a new file", format)
 	}
@@ -254,22 +255,8 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 	return builtin.New(format, w, opts)
 }
 
-// AppendModeOf says how --append continues a file of format.
-func AppendModeOf(format string) AppendMode {
-	f, _ := builtin.Lookup(format)
-	return f.Append
-}
-
-// Replay writes the rows of the file at path, of a format appended to by
-// replay, into w, a new writer of the same format: see ReplayWorkbook and
-// ReplayParquet.
-func Replay(path, format string, w Writer) error {
-	f, _ := builtin.Lookup(format)
-	return f.ReplayFile(path, w)
-}
-
 // ReplayFile writes the rows of the file at path into w, a new writer of
-// the format, for AppendReplay.
+// the format, for AppendReplay: see ReplayWorkbook and ReplayParquet.
 func (f Format) ReplayFile(path string, w Writer) error {
 	if f.Replay == nil {
 		return fmt.Errorf("output: %s is not appended to by replay", f.Name)
