@@ -95,8 +95,7 @@ const (
 // Format is one output format: a row of the table (Formats) that New,
 // FormatFromPath, CheckAppendable, WriteFacts and WriteTolls, the
 // pipeline (package extract/pipeline) and the command's help all read.
-// Adding a format is a file with
-// its writer and a row in builtin.
+// Adding a format is a file with its writer and a row in builtin.
 type Format struct {
 	// Name is what --format and New take: "csv".
 	Name string
