@@ -28,25 +28,27 @@ func WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) e
 	return writeTable(w, "tolls", format, tolls, schema.TollColumns, schema.TollNumericColumns, opts)
 }
 
-// writeTable writes records whose csv and json tags are columns, in order.
+// sideTable is a table written beside the output (facts, tolls): records
+// whose csv and json tags are columns, in order.
+type sideTable struct {
+	what    string // "facts", "tolls", for messages
+	records any    // the slice of records, for gocsv
+	empty   any    // an empty slice of the same type, for gocsv's header
+	n       int
+	at      func(i int) any // a pointer to the i-th record
+	columns []string
+	numeric map[string]bool
+}
+
+// writeTable writes records in a format that holds side tables.
 func writeTable[T any](w io.Writer, what, format string, records []T, columns []string, numeric map[string]bool, opts Options) error {
-	out := bufio.NewWriter(w)
-	var err error
-	switch format {
-	case "csv":
-		err = writeTableCSV(out, records, columns, numeric, opts)
-	case "jsonl":
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for i := range records {
-			if err = enc.Encode(&records[i]); err != nil {
-				err = fmt.Errorf("record %d: %w", i+1, err)
-				break
-			}
-		}
-	default:
-		return fmt.Errorf("output: %s: unknown format %q (want csv or jsonl)", what, format)
+	f, _ := builtin.Lookup(format)
+	if f.table == nil {
+		return fmt.Errorf("output: %s: unknown format %q (want %s)", what, format, builtin.Names(HoldsTables))
 	}
+	out := bufio.NewWriter(w)
+	t := sideTable{what: what, records: records, empty: []T{}, n: len(records), at: func(i int) any { return &records[i] }, columns: columns, numeric: numeric}
+	err := f.table(out, t, opts)
 	if err == nil {
 		err = out.Flush()
 	}
@@ -56,28 +58,39 @@ func writeTable[T any](w io.Writer, what, format string, records []T, columns []
 	return nil
 }
 
-func writeTableCSV[T any](out *bufio.Writer, records []T, columns []string, numeric map[string]bool, opts Options) error {
-	header, err := gocsvHeader([]T{})
+func writeTableJSONL(out *bufio.Writer, t sideTable, _ Options) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for i := range t.n {
+		if err := enc.Encode(t.at(i)); err != nil {
+			return fmt.Errorf("record %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func writeTableCSV(out *bufio.Writer, t sideTable, opts Options) error {
+	header, err := gocsvHeader(t.empty)
 	if err != nil {
 		return err
 	}
 	// As for figures, neutralisation goes by column position.
-	if !slices.Equal(header, columns) {
-		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, columns)
+	if !slices.Equal(header, t.columns) {
+		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, t.columns)
 	}
 	if opts.BOM && !opts.Append {
 		if _, err := out.WriteString(utf8BOM); err != nil {
 			return fmt.Errorf("write byte order mark: %w", err)
 		}
 	}
-	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(columns, numeric)}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(t.columns, t.numeric)}
 	if !opts.Append {
-		if err := rows.cw.Write(columns); err != nil {
+		if err := rows.cw.Write(t.columns); err != nil {
 			return fmt.Errorf("write header: %w", err)
 		}
 	}
-	if len(records) > 0 {
-		if err := gocsv.MarshalCSVWithoutHeaders(records, rows); err != nil {
+	if t.n > 0 {
+		if err := gocsv.MarshalCSVWithoutHeaders(t.records, rows); err != nil {
 			return err
 		}
 	}
@@ -85,8 +98,44 @@ func writeTableCSV[T any](out *bufio.Writer, records []T, columns []string, nume
 	return rows.cw.Error()
 }
 
+// FactsWriter is implemented by writers that show the figures merged into
+// facts (Format.Facts: the workbook's Facts sheet and Summary). The caller
+// keeps the figures it writes in a FactFigures, replayed ones included,
+// and before Close calls SetFacts with facts.Merge of them and the figures
+// themselves, which the Summary's totals read.
+type FactsWriter interface {
+	SetFacts(merged []schema.Fact, figs []schema.Figure)
+}
+
+// FactFigures keeps, of each article figure, the few fields facts.Merge
+// reads (see mergeInput), for a FactsWriter.
+type FactFigures struct {
+	figs []schema.Figure
+	// lastSentence is the latest sentence cloned into figs.
+	lastSentence string
+}
+
+// Add keeps f if it is an article figure.
+func (c *FactFigures) Add(f *schema.Figure) {
+	if f.Section == "article" {
+		c.figs = append(c.figs, mergeInput(f, c.sentence))
+	}
+}
+
+// Figures returns the figures kept, in the order they were added.
+func (c *FactFigures) Figures() []schema.Figure { return c.figs }
+
+// sentence clones a figure's sentence, once for the figures of one
+// sentence, which come one after another.
+func (c *FactFigures) sentence(s string) string {
+	if s != c.lastSentence {
+		c.lastSentence = strings.Clone(s)
+	}
+	return c.lastSentence
+}
+
 // mergeInput cuts a figure down to the fields facts.Merge reads, for
-// writers that merge their figures at Close (XLSX, SQLite). The text
+// FactFigures and the SQLite writer's merge at Close. The text
 // fields are cloned: they may be slices of the whole article (Published of
 // its date line), which would otherwise all stay in memory until Close.
 // Source, Unit and Category are shared by every figure of a document or

@@ -154,6 +154,7 @@ func writeReport(t testing.TB, format string, opts Options, docs []reportDoc) []
 	if err != nil {
 		t.Fatal(err)
 	}
+	w = mergingFacts(w)
 	dw, ok := w.(DocumentWriter)
 	if !ok {
 		t.Fatalf("%s writer is not a DocumentWriter", format)

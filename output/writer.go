@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -61,7 +62,7 @@ type Options struct {
 	// writes neither BOM nor header. For SQLite it says the file may hold
 	// a database to add to (see CreateAtomicCopy); the writer checks its
 	// tables either way. A workbook or Parquet file is not appended to but
-	// rewritten, and New refuses Append for them: see Replay.
+	// rewritten, and New refuses Append for them: see Format.ReplayFile.
 	Append bool
 	// Run describes the run for the workbook's About sheet and the HTML
 	// page's footer. It is read at Close, so the caller may fill in the
@@ -84,67 +85,164 @@ const (
 	// see CreateAtomicAppend and CheckAppendable).
 	AppendGrow
 	// AppendReplay: a new file is written with the old file's rows read
-	// back first (XLSX, Parquet; see Replay).
+	// back first (XLSX, Parquet; see Format.ReplayFile).
 	AppendReplay
 	// AppendInPlace: a copy of the old file is opened and changed (SQLite,
 	// in one transaction; see CreateAtomicCopy and CheckAppendable).
 	AppendInPlace
 )
 
-// formatSpec is one output format: its name, the file extensions that
-// select it, how it is appended to, its writer and, for AppendReplay, what
-// reads an old file's rows back into a new writer.
-type formatSpec struct {
-	name   string
-	exts   []string
-	append AppendMode
-	create func(w io.Writer, opts Options) (Writer, error)
-	replay func(path string, w Writer) error
+// Format is one output format: a row of the table (Formats) that New,
+// FormatFromPath, CheckAppendable, WriteFacts and WriteTolls, the
+// pipeline (package extract/pipeline) and the command's help all read.
+// Adding a format is a file with its writer and a row in builtin.
+type Format struct {
+	// Name is what --format and New take: "csv".
+	Name string
+	// Exts are the file extensions that select the format, lower case with
+	// the dot; help texts name the first.
+	Exts []string
+	// Append says how --append continues an existing file.
+	Append AppendMode
+	// New returns the writer. It checks its own error: returning a nil
+	// *csvWriter as a Writer would give the caller a non-nil interface.
+	New func(w io.Writer, opts Options) (Writer, error)
+	// Replay, for AppendReplay, reads an old file's rows back into a new
+	// writer of the format.
+	Replay func(path string, w Writer) error
+	// Check, for AppendGrow and AppendInPlace, refuses a file that rows of
+	// the format cannot be added to (nil: any file).
+	Check func(path string) error
+	// Facts says the writer shows the figures merged into facts: it is a
+	// FactsWriter, given them before Close.
+	Facts bool
+	// Tolls says the writer shows casualty tolls, summed with Options.Tolls.
+	Tolls bool
+	// table writes facts and tolls files (--facts, --tolls) in the format;
+	// nil when it cannot hold them.
+	table func(out *bufio.Writer, t sideTable, opts Options) error
 }
 
-// formats lists the output formats, in the order error messages name them.
-// Each constructor checks its own error: returning a nil *csvWriter as a
-// Writer would give the caller a non-nil interface.
-var formats = []formatSpec{
-	{"csv", []string{".csv"}, AppendGrow, func(w io.Writer, opts Options) (Writer, error) {
-		cw, err := newCSV(w, opts)
-		if err != nil {
-			return nil, err
-		}
-		return cw, nil
-	}, nil},
-	{"jsonl", []string{".jsonl", ".ndjson"}, AppendGrow, func(w io.Writer, opts Options) (Writer, error) {
-		return newJSONL(w, opts), nil
-	}, nil},
-	{"xlsx", []string{".xlsx"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
-		xw, err := newXLSX(w, opts)
-		if err != nil {
-			return nil, err
-		}
-		return xw, nil
-	}, ReplayWorkbook},
-	{"html", []string{".html", ".htm"}, AppendRefused, func(w io.Writer, opts Options) (Writer, error) {
-		return newHTML(w, opts), nil
-	}, nil},
-	{"parquet", []string{".parquet"}, AppendReplay, func(w io.Writer, opts Options) (Writer, error) {
-		return newParquet(w, opts), nil
-	}, ReplayParquet},
-	{"sqlite", []string{".sqlite", ".sqlite3", ".db"}, AppendInPlace, func(w io.Writer, opts Options) (Writer, error) {
-		sw, err := newSQLite(w, opts)
-		if err != nil {
-			return nil, err
-		}
-		return sw, nil
-	}, nil},
+// Formats is a table of output formats, in the order messages name them.
+type Formats []Format
+
+// builtin is tally's output formats.
+var builtin = Formats{
+	{Name: "csv", Exts: []string{".csv"}, Append: AppendGrow, Check: checkCSVAppendable, table: writeTableCSV,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			cw, err := newCSV(w, opts)
+			if err != nil {
+				return nil, err
+			}
+			return cw, nil
+		}},
+	{Name: "jsonl", Exts: []string{".jsonl", ".ndjson"}, Append: AppendGrow, Check: checkJSONLAppendable, table: writeTableJSONL,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			return newJSONL(w, opts), nil
+		}},
+	{Name: "xlsx", Exts: []string{".xlsx"}, Append: AppendReplay, Replay: ReplayWorkbook, Facts: true, Tolls: true,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			xw, err := newXLSX(w, opts)
+			if err != nil {
+				return nil, err
+			}
+			return xw, nil
+		}},
+	{Name: "html", Exts: []string{".html", ".htm"}, Append: AppendRefused, Tolls: true,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			return newHTML(w, opts), nil
+		}},
+	{Name: "parquet", Exts: []string{".parquet"}, Append: AppendReplay, Replay: ReplayParquet,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			return newParquet(w, opts), nil
+		}},
+	{Name: "sqlite", Exts: []string{".sqlite", ".sqlite3", ".db"}, Append: AppendInPlace, Check: checkSQLiteAppendable, Tolls: true,
+		New: func(w io.Writer, opts Options) (Writer, error) {
+			sw, err := newSQLite(w, opts)
+			if err != nil {
+				return nil, err
+			}
+			return sw, nil
+		}},
 }
 
-func lookupFormat(name string) (formatSpec, bool) {
-	for _, f := range formats {
-		if f.name == name {
+// Builtin returns tally's output formats, a copy a caller may add rows to.
+func Builtin() Formats { return slices.Clone(builtin) }
+
+// Lookup returns the format named name.
+func (fs Formats) Lookup(name string) (Format, bool) {
+	for _, f := range fs {
+		if f.Name == name {
 			return f, true
 		}
 	}
-	return formatSpec{}, false
+	return Format{}, false
+}
+
+// New returns the writer for format writing to w: see the package's New.
+func (fs Formats) New(format string, w io.Writer, opts Options) (Writer, error) {
+	f, ok := fs.Lookup(format)
+	if !ok {
+		return nil, fmt.Errorf("output: unknown format %q (want %s)", format, fs.Names(nil))
+	}
+	switch {
+	case opts.Append && f.Append == AppendReplay:
+		return nil, fmt.Errorf("output: %s cannot be appended to; replay the old file into a new one (Format.ReplayFile)", format)
+	case opts.Append && f.Append == AppendRefused:
+		return nil, fmt.Errorf("output: %s cannot be appended to; write a new file", format)
+	}
+	return f.New(w, opts)
+}
+
+// FromPath returns the format of a file by its extension (case-insensitive).
+func (fs Formats) FromPath(path string) (Format, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	var all []string
+	for _, f := range fs {
+		if slices.Contains(f.Exts, ext) {
+			return f, nil
+		}
+		all = append(all, f.Exts...)
+	}
+	return Format{}, fmt.Errorf("output: cannot tell the format of %q from its extension (want %s)", path, OrList(all))
+}
+
+// Names lists the names of the formats keep accepts (all when keep is nil)
+// for messages: "csv, jsonl or xlsx".
+func (fs Formats) Names(keep func(Format) bool) string {
+	var names []string
+	for _, f := range fs {
+		if keep == nil || keep(f) {
+			names = append(names, f.Name)
+		}
+	}
+	return OrList(names)
+}
+
+// Exts lists the first extension of each format keep accepts (all when
+// keep is nil), for help texts: ".csv", ".jsonl"...
+func (fs Formats) Exts(keep func(Format) bool) []string {
+	var exts []string
+	for _, f := range fs {
+		if keep == nil || keep(f) {
+			exts = append(exts, f.Exts[0])
+		}
+	}
+	return exts
+}
+
+// HoldsTables reports whether a format writes facts and tolls files.
+func HoldsTables(f Format) bool { return f.table != nil }
+
+// Appendable reports whether --append can continue a file of a format.
+func Appendable(f Format) bool { return f.Append != AppendRefused }
+
+// OrList joins words for a message: "a, b or c".
+func OrList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // New returns the writer for format ("csv", "jsonl", "xlsx", "html",
@@ -153,57 +251,31 @@ func lookupFormat(name string) (formatSpec, bool) {
 // may already hold a database, which the writer adds to.
 // Close finishes the output but never closes w: the caller owns it.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
-	f, ok := lookupFormat(format)
-	if !ok {
-		return nil, fmt.Errorf("output: unknown format %q (want %s)", format, formatNames())
-	}
-	switch {
-	case opts.Append && f.append == AppendReplay:
-		return nil, fmt.Errorf("output: %s cannot be appended to; replay the old file into a new one (Replay)", format)
-	case opts.Append && f.append == AppendRefused:
-		return nil, fmt.Errorf("output: %s cannot be appended to; write a new file", format)
-	}
-	return f.create(w, opts)
+	return builtin.New(format, w, opts)
 }
 
-// AppendModeOf says how --append continues a file of format.
-func AppendModeOf(format string) AppendMode {
-	f, _ := lookupFormat(format)
-	return f.append
+// ReplayFile writes the rows of the file at path into w, a new writer of
+// the format, for AppendReplay: see ReplayWorkbook and ReplayParquet.
+func (f Format) ReplayFile(path string, w Writer) error {
+	if f.Replay == nil {
+		return fmt.Errorf("output: %s is not appended to by replay", f.Name)
+	}
+	return f.Replay(path, w)
 }
 
-// Replay writes the rows of the file at path, of a format appended to by
-// replay, into w, a new writer of the same format: see ReplayWorkbook and
-// ReplayParquet.
-func Replay(path, format string, w Writer) error {
-	f, _ := lookupFormat(format)
-	if f.replay == nil {
-		return fmt.Errorf("output: %s is not appended to by replay", format)
+// CheckFile refuses a file at path that rows of the format cannot be added
+// to (see Check); a missing or empty file is fine.
+func (f Format) CheckFile(path string) error {
+	if f.Check == nil {
+		return nil
 	}
-	return f.replay(path, w)
+	return f.Check(path)
 }
 
 // FormatFromPath names the format New expects for a file, by its extension
 // (case-insensitive): .csv, .jsonl or .ndjson, .xlsx, .html or .htm,
 // .parquet, .sqlite, .sqlite3 or .db.
 func FormatFromPath(path string) (string, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	var all []string
-	for _, f := range formats {
-		if slices.Contains(f.exts, ext) {
-			return f.name, nil
-		}
-		all = append(all, f.exts...)
-	}
-	return "", fmt.Errorf("output: cannot tell the format of %q from its extension (want %s or %s)", path,
-		strings.Join(all[:len(all)-1], ", "), all[len(all)-1])
-}
-
-// formatNames lists the format names for error messages.
-func formatNames() string {
-	names := make([]string, len(formats))
-	for i, f := range formats {
-		names[i] = f.name
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	f, err := builtin.FromPath(path)
+	return f.Name, err
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -113,6 +114,7 @@ func writeAll(t testing.TB, format string, opts Options, figs []schema.Figure) [
 	if err != nil {
 		t.Fatal(err)
 	}
+	w = mergingFacts(w)
 	for i := range figs {
 		if err := w.Write(&figs[i]); err != nil {
 			t.Fatal(err)
@@ -137,18 +139,54 @@ func ExampleNew() {
 }
 
 // TestFormatsTable: every format appended by replay says how, no other
-// does, and no extension picks two formats.
+// does, only formats added to in place or grown check the old file, and no
+// extension picks two formats.
 func TestFormatsTable(t *testing.T) {
 	seen := map[string]string{}
-	for _, f := range formats {
-		if (f.append == AppendReplay) != (f.replay != nil) {
-			t.Errorf("%s: append mode %d with replay %v", f.name, f.append, f.replay != nil)
+	for _, f := range builtin {
+		if (f.Append == AppendReplay) != (f.Replay != nil) {
+			t.Errorf("%s: append mode %d with replay %v", f.Name, f.Append, f.Replay != nil)
 		}
-		for _, ext := range f.exts {
+		if f.Check != nil && f.Append != AppendGrow && f.Append != AppendInPlace {
+			t.Errorf("%s: append mode %d with a check", f.Name, f.Append)
+		}
+		for _, ext := range f.Exts {
 			if other, ok := seen[ext]; ok {
-				t.Errorf("%s picks both %s and %s", ext, other, f.name)
+				t.Errorf("%s picks both %s and %s", ext, other, f.Name)
 			}
-			seen[ext] = f.name
+			seen[ext] = f.Name
 		}
 	}
+}
+
+// withFacts gives a FactsWriter, at Close, the facts of the figures written
+// to it, as the pipeline does.
+type withFacts struct {
+	Writer
+	kept FactFigures
+}
+
+// mergingFacts wraps w in withFacts if it shows facts.
+func mergingFacts(w Writer) Writer {
+	if _, ok := w.(FactsWriter); !ok {
+		return w
+	}
+	return &withFacts{Writer: w}
+}
+
+func (m *withFacts) Write(f *schema.Figure) error {
+	if err := m.Writer.Write(f); err != nil {
+		return err
+	}
+	m.kept.Add(f)
+	return nil
+}
+
+func (m *withFacts) WriteDocument(src schema.Source, text string) error {
+	return m.Writer.(DocumentWriter).WriteDocument(src, text)
+}
+
+func (m *withFacts) Close() error {
+	m.Writer.(FactsWriter).SetFacts(facts.Merge(m.kept.Figures()), m.kept.Figures())
+	return m.Writer.Close()
 }

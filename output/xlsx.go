@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -38,9 +37,8 @@ const (
 // known at Close but come first, so they are added empty in newXLSX and
 // filled at Close: only streamed sheets are frozen by their Flush.
 //
-// To build Facts and the summary the writer keeps, per figure, the few
-// fields facts.Merge reads (article figures only) and running counts: the
-// workbook is bounded by Excel's limits anyway.
+// The figures merged into facts are given by the caller (SetFacts): the
+// writer keeps running counts for the Summary and Sources.
 type xlsxWriter struct {
 	out     io.Writer
 	opts    Options
@@ -50,12 +48,12 @@ type xlsxWriter struct {
 	docs  []docStats     // Sources rows, in the order documents came
 	docAt map[string]int // Source -> latest row for it in docs
 	cats  map[string]*categoryStats
-	merge []schema.Figure // article figures, cut down to what facts.Merge reads
 	tolls *tollCollector
-	// lastSentence is the latest sentence cloned into merge.
-	lastSentence string
-	nFigs        int
-	closed       bool
+	// facts and factFigures are given by SetFacts.
+	facts       []schema.Fact
+	factFigures []schema.Figure
+	nFigs       int
+	closed      bool
 }
 
 // docStats is a Sources row with the figures counted for it.
@@ -144,19 +142,12 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 	}
 	c.figures++
 	c.sources[f.Source] = true
-
-	if f.Section == "article" {
-		x.merge = append(x.merge, mergeInput(f, x.sentence))
-	}
 }
 
-// sentence clones a figure's sentence for Facts, once for the figures of
-// one sentence, which come one after another.
-func (x *xlsxWriter) sentence(s string) string {
-	if s != x.lastSentence {
-		x.lastSentence = strings.Clone(s)
-	}
-	return x.lastSentence
+// SetFacts gives the Facts sheet and the Summary the facts merged from
+// the figures written and those figures (see FactsWriter).
+func (x *xlsxWriter) SetFacts(merged []schema.Fact, figs []schema.Figure) {
+	x.facts, x.factFigures = merged, figs
 }
 
 // Close finishes the sheets and writes the workbook; it does not close the
@@ -193,7 +184,7 @@ func (x *xlsxWriter) finish() error {
 	if err := x.figures.close(); err != nil {
 		return err
 	}
-	merged := facts.Merge(x.merge)
+	merged := x.facts
 	var totals *tollTotals
 	if x.tolls != nil {
 		all := x.tolls.all()
@@ -208,7 +199,7 @@ func (x *xlsxWriter) finish() error {
 	if err := x.writeSummary(merged, totals); err != nil {
 		return err
 	}
-	x.merge = nil
+	x.facts, x.factFigures = nil, nil
 	if err := x.writeSources(); err != nil {
 		return err
 	}

@@ -78,10 +78,11 @@ func TestReplayRewritesTheSameWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ReplayWorkbook(saveWorkbook(t, old), x); err != nil {
+	w := mergingFacts(x)
+	if err := ReplayWorkbook(saveWorkbook(t, old), w); err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Close(); err != nil {
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	a, b := openXLSX(t, old), openXLSX(t, buf.Bytes())

@@ -151,7 +151,7 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact, tolls *tollTotals) error
 		return err
 	}
 
-	totals := unitTotals(x.merge, tolls)
+	totals := unitTotals(x.factFigures, tolls)
 	totalRows := make([][]string, len(totals))
 	for i, t := range totals {
 		unit := t.unit

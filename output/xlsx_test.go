@@ -30,12 +30,13 @@ func writeXLSX(t testing.TB, figs []schema.Figure, maxRows int) []byte {
 	if maxRows > 0 {
 		x.figures.maxRows = maxRows
 	}
+	w := mergingFacts(x)
 	for i := range figs {
-		if err := x.Write(&figs[i]); err != nil {
+		if err := w.Write(&figs[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := x.Close(); err != nil {
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -1,7 +1,18 @@
 package main
 
 import (
+	"os"
+	"strings"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/batch"
+	"github.com/tally-news/tally/extract/input"
+	"github.com/tally-news/tally/extract/pipeline"
+	"github.com/tally-news/tally/output"
+	"github.com/tally-news/tally/schema"
 )
 
 func newExtractCmd(s streams) *cobra.Command {
@@ -27,11 +38,13 @@ file locked by another run, or interrupted).`,
   cat story.txt | tally extract - --format jsonl`,
 		Args: needArgs(1, "no PATH given"),
 	}
+	formats := output.Builtin()
+	tables := output.OrList(formats.Exts(output.HoldsTables))
 	f := cmd.Flags()
-	f.StringP("output", "o", "", "output file; its extension picks the format (.csv, .jsonl, .xlsx, .html, .parquet, .sqlite)")
-	f.String("format", "", "output format: csv, jsonl, xlsx, html, parquet or sqlite (overrides the extension)")
-	f.String("facts", "", "also write the figures merged across sources into facts, to this .csv or .jsonl file")
-	f.String("tolls", "", "also write one row per document and casualty category (killed, injured, displaced...) to this .csv or .jsonl file")
+	f.StringP("output", "o", "", "output file; its extension picks the format ("+strings.Join(formats.Exts(nil), ", ")+")")
+	f.String("format", "", "output format: "+formats.Names(nil)+" (overrides the extension)")
+	f.String("facts", "", "also write the figures merged across sources into facts, to this "+tables+" file")
+	f.String("tolls", "", "also write one row per document and casualty category (killed, injured, displaced...) to this "+tables+" file")
 	f.String("config", "", "rules file to use instead of the embedded config.yaml")
 	f.Bool("include-comments", false, "also report figures in reader comments below the article's end, marked section=comments")
 	f.Bool("bom", false, "start CSV output with a UTF-8 byte order mark (for Excel on Windows)")
@@ -54,11 +67,60 @@ file locked by another run, or interrupted).`,
 		if err != nil {
 			return err
 		}
-		job, err := newExtractJob(s, v, paths)
+		job, err := newJob(v, paths)
 		if err != nil {
 			return err
 		}
-		return job.run(cmd.Context()) // releases the job's locks
+		sum, err := pipeline.Run(cmd.Context(), job, pipeline.Streams{In: s.in, Out: s.out, Err: s.err})
+		if err == nil && sum.Failed > 0 {
+			return &partialError{failed: sum.Failed}
+		}
+		return err
 	}
 	return cmd
+}
+
+// newJob resolves the flags into a job, reporting bad settings and rules
+// before any input is read.
+func newJob(v *viper.Viper, paths []string) (pipeline.Job, error) {
+	job := pipeline.Job{
+		Inputs: paths,
+		Input: input.Options{
+			Include: v.GetStringSlice("include"),
+			Exclude: v.GetStringSlice("exclude"),
+			Format:  v.GetString("input-format"),
+			Fields: input.FieldMap{
+				ID:        v.GetStringSlice("id-field"),
+				URL:       v.GetStringSlice("url-field"),
+				Title:     v.GetStringSlice("title-field"),
+				Published: v.GetStringSlice("published-field"),
+				Text:      v.GetStringSlice("text-field"),
+				Outlet:    v.GetStringSlice("outlet-field"),
+			},
+		},
+		Output: v.GetString("output"), Format: v.GetString("format"),
+		BOM: v.GetBool("bom"), Raw: v.GetBool("raw"),
+		Append: v.GetBool("append"), Reprocess: v.GetBool("reprocess"),
+		State: v.GetString("state"), Facts: v.GetString("facts"), Tolls: v.GetString("tolls"),
+		Jobs:  v.GetInt("jobs"),
+		Quiet: v.GetBool("quiet"), LogFormat: v.GetString("log-format"), Progress: true,
+		About: schema.Run{
+			Version: versionString(), ConfigPath: v.GetString("config"),
+			CommandLine: strings.Join(append([]string{"tally"}, os.Args[1:]...), " "),
+		},
+	}
+	if err := job.Check(); err != nil {
+		return job, err
+	}
+	var err error
+	if job.Shard, err = batch.ParseShard(v.GetString("shard")); err != nil {
+		return job, err
+	}
+	rules, err := loadRules(v.GetString("config"))
+	if err != nil {
+		return job, err
+	}
+	job.RulesHash = rules.hash
+	job.Extractor, err = rules.extractor(extract.Options{IncludeComments: v.GetBool("include-comments")})
+	return job, err
 }

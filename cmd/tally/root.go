@@ -33,7 +33,7 @@ type streams struct {
 // partialError marks a run that wrote its output but skipped bad inputs.
 type partialError struct{ failed int }
 
-func (e *partialError) Error() string { return plural(e.failed, "input") + " failed" }
+func (e *partialError) Error() string { return fmt.Sprintf("%d input(s) failed", e.failed) }
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -78,11 +78,3 @@ func needArgs(n int, what string) cobra.PositionalArgs {
 			what, cmd.UseLine(), cmd.Example, cmd.CommandPath())
 	}
 }
-
-// plural writes a count with its noun: "1 error", "2 errors".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}

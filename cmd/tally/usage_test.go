@@ -67,14 +67,6 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-func TestPlural(t *testing.T) {
-	for n, want := range map[int]string{0: "0 errors", 1: "1 error", 2: "2 errors"} {
-		if got := plural(n, "error"); got != want {
-			t.Errorf("plural(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestNoReadableInputWritesNothing: when no input can be read, yesterday's
 // output stays as it was, standard output gets nothing (no header-only
 // CSV), and the exit code says some inputs failed.

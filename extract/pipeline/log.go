@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"fmt"
@@ -57,4 +57,12 @@ func (l *logger) summary(r schema.Run) {
 		return
 	}
 	fmt.Fprintf(l.w, "tally: %s, %s, %s in %v\n", plural(r.Documents, "document"), plural(r.Figures, "figure"), plural(r.Errors, "error"), elapsed)
+}
+
+// plural writes a count with its noun: "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
