@@ -73,7 +73,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		}
 	}
 	v, ok := r.nearestTrigger(text, toks, n, c.qualStart, lo, hi, nil)
-	if !ok && c.qualStart == lo {
+	if !ok && r.opensClause(toks, c.qualStart, lo) {
 		// The number opens its clause, so its verb may come after a long
 		// subject: "As many as 11,000 people from the town of Bria in
 		// Haute Kotto prefecture fled".
@@ -113,6 +113,17 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 		}
 	}
 	return verdict{category: r.other, rule: "default"}
+}
+
+// opensClause reports whether the number's phrase, from token qualStart,
+// opens the clause starting at lo, with at most determiners before it.
+func (r *rules) opensClause(toks []token, qualStart, lo int) bool {
+	for k := lo; k < qualStart; k++ {
+		if !r.subjectDeterminers.has(toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inherits reports whether the number takes the category of the figure

@@ -44,11 +44,12 @@ type rules struct {
 	window int
 	// subjectWindow is how far after a number that opens its clause its
 	// verb may be: a long subject comes between.
-	subjectWindow int
-	vocab         *vocabulary
-	endMarkers    []*regexp.Regexp
-	dateHeader    *regexp.Regexp
-	exclude       []*regexp.Regexp
+	subjectWindow      int
+	subjectDeterminers wordSet // "All 132 people ...": the number still opens its clause
+	vocab              *vocabulary
+	endMarkers         []*regexp.Regexp
+	dateHeader         *regexp.Regexp
+	exclude            []*regexp.Regexp
 	// masksByLine is true when no exclusion can match across a line
 	// break, so each line is masked alone.
 	masksByLine bool
@@ -296,6 +297,7 @@ func (c *compiler) compile(cfg Config) {
 
 	r.clauseBreaks = c.set("clause_breaks", cfg.ClauseBreaks)
 	r.negations = c.set("negations", cfg.Negations)
+	r.subjectDeterminers = c.set("subject_determiners", cfg.SubjectDeterminers)
 	r.speakerVerbs = c.set("speaker_verbs.verbs", cfg.SpeakerVerbs.Verbs)
 	r.speakerNotBefore = c.set("speaker_verbs.not_before", cfg.SpeakerVerbs.NotBefore)
 	r.unitAdjectives = c.set("unit_adjectives", cfg.UnitAdjectives)

@@ -5,16 +5,18 @@ import "github.com/tally-news/tally/extract/claim"
 // Config is the rule set, as read from config.yaml. It is plain data: New
 // checks and compiles it, so it can be built in tests without any loader.
 type Config struct {
-	Window         int           `mapstructure:"window" yaml:"window"`
-	SubjectWindow  int           `mapstructure:"subject_window" yaml:"subject_window"`
-	ArticleEnd     []string      `mapstructure:"article_end" yaml:"article_end"`
-	DateHeader     string        `mapstructure:"date_header" yaml:"date_header"`
-	ExcludePattern []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
-	Numbers        NumberConfig  `mapstructure:"numbers" yaml:"numbers"`
-	Vague          []VagueAmount `mapstructure:"vague" yaml:"vague"`
-	Qualifiers     []Qualifier   `mapstructure:"qualifiers" yaml:"qualifiers"`
-	Ranges         RangeConfig   `mapstructure:"ranges" yaml:"ranges"`
-	UnitAdjectives []string      `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
+	Window        int `mapstructure:"window" yaml:"window"`
+	SubjectWindow int `mapstructure:"subject_window" yaml:"subject_window"`
+	// SubjectDeterminers may open a clause before its number.
+	SubjectDeterminers []string      `mapstructure:"subject_determiners" yaml:"subject_determiners"`
+	ArticleEnd         []string      `mapstructure:"article_end" yaml:"article_end"`
+	DateHeader         string        `mapstructure:"date_header" yaml:"date_header"`
+	ExcludePattern     []string      `mapstructure:"exclude_patterns" yaml:"exclude_patterns"`
+	Numbers            NumberConfig  `mapstructure:"numbers" yaml:"numbers"`
+	Vague              []VagueAmount `mapstructure:"vague" yaml:"vague"`
+	Qualifiers         []Qualifier   `mapstructure:"qualifiers" yaml:"qualifiers"`
+	Ranges             RangeConfig   `mapstructure:"ranges" yaml:"ranges"`
+	UnitAdjectives     []string      `mapstructure:"unit_adjectives" yaml:"unit_adjectives"`
 	// RestatementOpens open a measure restated in another unit.
 	RestatementOpens []string        `mapstructure:"restatement_opens" yaml:"restatement_opens"`
 	Units            []Unit          `mapstructure:"units" yaml:"units"`

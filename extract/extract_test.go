@@ -67,6 +67,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"40 kilograms", "exact", "kg", "other", 40}, {"12", "exact", "", "equipment", 12}, {"45", "exact", "", "injured", 45}, {"two", "exact", "", "injured", 2}}},
 		{"a qualifier adds no distance to the verb before it", "The quake struck late on Friday, killing at least 2,012 people and injuring 2,059, the ministry said.",
 			[]want{{"2,012", "min", "", "killed", 2012}, {"2,059", "exact", "", "injured", 2059}}},
+		{"a determiner before the number leaves it opening its clause", "All 132 people on board the Boeing 737-800 are feared dead after the plane crashed.",
+			[]want{{"132", "exact", "", "killed", 132}}},
 		{"said to be is no speaker", "Two men said to be militants were killed.",
 			[]want{{"Two", "exact", "", "killed", 2}}},
 		{"as high as", "Local estimates put the toll as high as 60.",
