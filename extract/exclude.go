@@ -94,8 +94,7 @@ func isYearLike(s string) bool {
 // either introduced like one ("in 2014") or not followed by what it counts
 // ("2,000 troops" has a separator; "2000 troops" is a count).
 func (r *rules) isYear(text string, toks []token, i int, value float64, followedByCount bool) bool {
-	t := toks[i]
-	if t.end-t.start != 4 || value < float64(min(r.years.IntroducedMin, r.years.Min)) || value > float64(r.years.Max) {
+	if !r.yearShaped(toks[i], value) {
 		return false
 	}
 	if i > 0 && r.yearBefore.has(toks[i-1]) {
@@ -104,6 +103,12 @@ func (r *rules) isYear(text string, toks []token, i int, value float64, followed
 		return value >= float64(r.years.Min) || !followedByCount
 	}
 	return value >= float64(r.years.Min) && !followedByCount
+}
+
+// yearShaped reports whether a number of value written as token t could
+// be a year at all: four digits, within the years' range.
+func (r *rules) yearShaped(t token, value float64) bool {
+	return t.end-t.start == 4 && value >= float64(min(r.years.IntroducedMin, r.years.Min)) && value <= float64(r.years.Max)
 }
 
 // isDate reports whether the number at tokens [i, end) sits next to a month

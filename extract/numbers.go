@@ -911,13 +911,16 @@ func (r *rules) isYearAt(text string, toks []token, n *number, numTok, limit int
 	if !n.isRange && n.numEnd != numTok+1 {
 		return false
 	}
-	counted := n.end < limit && r.looksCounted(text, toks[n.end])
-	if numTok > 0 && r.qualBefore.longestEndingAt(text, toks, numTok, maxInt(0, numTok-4)) != nil {
-		return false
-	}
 	low := n.value
 	if n.isRange {
 		low = n.low
+	}
+	if !r.yearShaped(t, low) {
+		return false // most numbers: no look-up needed
+	}
+	counted := n.end < limit && r.looksCounted(text, toks[n.end])
+	if numTok > 0 && r.qualBefore.longestEndingAt(text, toks, numTok, maxInt(0, numTok-4)) != nil {
+		return false
 	}
 	return r.isYear(text, toks, numTok, low, counted)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gocarina/gocsv"
+
 	"github.com/tally-news/tally/schema"
 )
 
@@ -121,6 +123,35 @@ func TestCSVSample(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVCellsAreGocsvs holds the rows the CSV writer makes from
+// Figure.AppendCells to the ones gocsv marshals from the csv tags.
+func TestCSVCellsAreGocsvs(t *testing.T) {
+	figs := append(sampleFigures(), manyFigures(20)...)
+	figs = append(figs, schema.Figure{Value: 1e-7, Low: schema.Float(0), High: schema.Float(123456789.125), Start: -1, End: 1 << 40})
+	var got, want rowCapture
+	if err := gocsv.MarshalCSVWithoutHeaders(figs, &want); err != nil {
+		t.Fatal(err)
+	}
+	for i := range figs {
+		got.Write(figs[i].AppendCells(nil))
+	}
+	if !slices.EqualFunc(got.rows, want.rows, slices.Equal) {
+		t.Errorf("AppendCells rows = %q\ngocsv rows = %q", got.rows, want.rows)
+	}
+}
+
+// rowCapture is a gocsv.CSVWriter that keeps the rows written to it.
+type rowCapture struct{ rows [][]string }
+
+func (c *rowCapture) Write(row []string) error {
+	c.rows = append(c.rows, slices.Clone(row))
+	return nil
+}
+
+func (c *rowCapture) Flush() {}
+
+func (c *rowCapture) Error() error { return nil }
 
 func TestCSVNilFigure(t *testing.T) {
 	w, err := New("csv", &bytes.Buffer{}, Options{})

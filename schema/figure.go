@@ -59,14 +59,20 @@ var Columns = []string{
 // Cells returns the figure as strings in Columns order, for writers that
 // lay out cells themselves (XLSX, HTML).
 func (f *Figure) Cells() []string {
-	return []string{
+	return f.AppendCells(make([]string, 0, len(Columns)))
+}
+
+// AppendCells appends the figure's cells to row, so a writer of many rows
+// can reuse one slice.
+func (f *Figure) AppendCells(row []string) []string {
+	return append(row,
 		f.Source, f.Published, FormatNumber(f.Value), formatOptional(f.Low), formatOptional(f.High),
 		f.Qualifier, f.Unit, f.Object, f.Category, f.Text, f.Sentence,
 		itoa(f.Start), itoa(f.End), f.Rule, f.Section,
 		f.DocID, f.URL, f.Title, f.Outlet,
 		f.Attribution, f.Hedge, f.EventDate, f.Location,
 		f.Basis, f.Scope, f.Note,
-	}
+	)
 }
 
 // NumericColumns marks the columns whose cells are numbers, for writers that
