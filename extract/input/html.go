@@ -44,6 +44,10 @@ func readHTML(s *source, yield func(extract.Document) error, report func(*Error)
 		report(&Error{Path: s.name, Err: err})
 		return nil
 	}
+	if k := strings.IndexByte(doc.Text, 0); k >= 0 {
+		report(&Error{Path: s.name, Err: errNUL(k)})
+		return nil
+	}
 	doc.Source = s.name
 	return yield(doc)
 }

@@ -95,13 +95,6 @@ func Read(paths []string, opts Options, yield func(extract.Document) error, repo
 	}
 	n := 0
 	counted := func(d extract.Document) error {
-		// A NUL byte past the sniffed start of a text or page is refused
-		// as the file would have been had it come first (a feed's records
-		// are refused one by one, by line or index, in recordDocument).
-		if k := strings.IndexByte(d.Text, 0); k >= 0 {
-			report(&Error{Path: d.Source, Err: errNUL(k)})
-			return nil
-		}
 		if err := yield(d); err != nil {
 			return err
 		}

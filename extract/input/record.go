@@ -48,8 +48,10 @@ func recordDocument(fm FieldMap, get lookup) (doc extract.Document, warn, err er
 }
 
 // errNUL refuses a text with a NUL byte: no output format can carry it
-// faithfully, so a document holding one is refused as a file starting
-// with one is.
+// faithfully, so a document holding one past the sniffed start of a file
+// (or escaped in a record) is refused as a file starting with one is.
+// Every reader checks the text it yields: a page and a text file whole, a
+// feed record by record.
 func errNUL(offset int) error {
 	return fmt.Errorf("binary data, not text: a NUL byte at offset %d", offset)
 }

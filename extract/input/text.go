@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/tally-news/tally/extract"
 )
@@ -22,6 +23,10 @@ func readTxt(s *source, yield func(extract.Document) error, report func(*Error))
 	text, off, err := decodeText(b, s.declared)
 	if err != nil {
 		report(&Error{Path: s.name, Line: lineAt(b, off), Err: err})
+		return nil
+	}
+	if k := strings.IndexByte(text, 0); k >= 0 {
+		report(&Error{Path: s.name, Err: errNUL(k)}) // past the sniffed start
 		return nil
 	}
 	return yield(extract.Document{Source: s.name, Text: text})
