@@ -203,10 +203,31 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 		hi = k
 		break
 	}
+	for k := max(c.objEnd, n.end); k < hi; k++ {
+		if e := r.asideEnd(text, toks, k, hi); e > k {
+			k = e // "300 people (including 44 older people and 139 children) were evacuated"
+			continue
+		}
+		if k > max(c.objEnd, n.end) && toks[k].id == r.and && r.figureSoon(toks, k+1, hi) {
+			hi = k // "9 bodies were recovered and at least 30 people are missing": the rest is the next figure's
+			break
+		}
+	}
 	if s := max(c.objEnd, n.end); s < hi && r.speaks(toks, s, c.sentEnd) {
 		hi = s // the figure counts speakers: what they report is not its clause
 	}
 	return lo, hi
+}
+
+// figureSoon reports whether a figure may start within the three tokens
+// from i: a clause joined by "and" that has a count of its own.
+func (r *rules) figureSoon(toks []token, i, hi int) bool {
+	for k := i; k < min(i+3, hi); k++ {
+		if r.canStart(toks[:hi], k) {
+			return true
+		}
+	}
+	return false
 }
 
 // speaks reports whether a speech verb at token k makes the counted phrase

@@ -73,6 +73,8 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{"2.14 lakh", "approx", "", "evacuated", 214000}, {"1,537", "exact", "", "infrastructure", 1537}, {"Rs 500 crore", "exact", "INR", "money", 5e9}}},
 		{"captives who remain are not trapped", "Israel says 137 hostages remain in Gaza.",
 			[]want{{"137", "exact", "", "captured", 137}}},
+		{"and with a count of its own opens the next figure's clause", "Rescuers said 9 bodies were recovered and at least 30 people are missing; about 300 people (including 44 children and 139 women) were evacuated.",
+			[]want{{"9", "exact", "", "killed", 9}, {"30", "min", "", "missing", 30}, {"300", "approx", "", "evacuated", 300}, {"44", "exact", "", "evacuated", 44}, {"139", "exact", "", "evacuated", 139}}},
 		{"said to be is no speaker", "Two men said to be militants were killed.",
 			[]want{{"Two", "exact", "", "killed", 2}}},
 		{"as high as", "Local estimates put the toll as high as 60.",
