@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -163,11 +164,12 @@ type Options struct {
 }
 
 // New checks and compiles cfg. The error is a *ConfigError naming the key
-// and rule at fault.
+// and rule at fault; for a cfg from DecodeConfig it is wrapped in a
+// *rulesfile.Error that also says the file, line and column.
 func New(cfg Config, opts Options) (*Extractor, error) {
 	r, err := compile(cfg)
 	if err != nil {
-		return nil, err
+		return nil, cfg.file.KeyError(err)
 	}
 	e := &Extractor{r: r, includeComments: opts.IncludeComments}
 	e.scratch.New = func() any { return &scratch{} }
@@ -322,7 +324,7 @@ func (c *compiler) compile(cfg Config) {
 	r.participles = c.set("object.participles", cfg.Object.Participles)
 	r.gluedAdjectives = c.set("object.glued_adjectives", cfg.Object.GluedAdjectives)
 	r.collectives = c.set("object.collectives", cfg.Object.Collectives)
-	r.months = c.set("months", cfg.Months)
+	r.months = c.set("months", slices.Sorted(maps.Keys(cfg.Months)))
 	r.abbreviations = map[string]bool{}
 	for _, a := range cfg.Abbreviations {
 		r.abbreviations[strings.ToLower(a)] = true
@@ -331,10 +333,10 @@ func (c *compiler) compile(cfg Config) {
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
 	v.add("−")
 	r.and, r.to, r.from, r.by = v.add("and"), v.add("to"), v.add("from"), v.add("by")
-	if a, err := claim.New(cfg.Claims); err != nil {
+	if a, err := claim.New(cfg.ClaimsConfig()); err != nil {
 		var ce *ConfigError
 		if errors.As(err, &ce) {
-			c.fail(ce.Key, ce.Rule, "%s", ce.Msg)
+			c.fail(sharedKey(ce.Key), ce.Rule, "%s", ce.Msg)
 		} else {
 			c.fail("claims", "", "%v", err)
 		}
@@ -345,6 +347,19 @@ func (c *compiler) compile(cfg Config) {
 	r.afterArticle = r.articleFollowers()
 	r.filter = r.newFigureFilter()
 	v.freeze()
+}
+
+// sharedKey names a claims error about a list the claims share with the
+// figure rules (see Config.ClaimsConfig) by its top-level key.
+func sharedKey(key string) string {
+	for _, k := range []string{"abbreviations", "months"} {
+		for _, under := range []string{"claims.", "claims.dates."} {
+			if rest, ok := strings.CutPrefix(key, under+k); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+				return k + rest
+			}
+		}
+	}
+	return key
 }
 
 // startWords marks the vocabulary words that can begin a figure.

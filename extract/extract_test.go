@@ -489,7 +489,7 @@ func TestConfigErrors(t *testing.T) {
 		{"bad qualifier", func(c *extract.Config) { c.Qualifiers[0].Name = "roughly" }, `qualifiers[0].name: "roughly": unknown qualifier`},
 		{"vague bounds", func(c *extract.Config) { c.Vague[0].Low = 1e9 }, "vague[0]"},
 		{"no fallback", func(c *extract.Config) { c.Categories = c.Categories[:len(c.Categories)-1] }, `"other": the fallback category must be defined`},
-		{"multiword set", func(c *extract.Config) { c.Months = append(c.Months, "high summer") }, `months: "high summer": must be a single word`},
+		{"multiword set", func(c *extract.Config) { c.Months["high summer"] = 7 }, `months: "high summer": must be a single word`},
 		{"empty phrase", func(c *extract.Config) { c.Categories[0].Before = append(c.Categories[0].Before, " ") }, "categories[0].before["},
 		{"window", func(c *extract.Config) { c.Window = 0 }, "window: must be at least 1"},
 		{"bare default", func(c *extract.Config) { c.Currencies.Bare.Default = "XYZ" }, `currencies.bare.default: "XYZ": not a code in currencies.list`},

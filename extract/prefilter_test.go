@@ -6,8 +6,6 @@ import (
 	"reflect"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/schema"
 )
@@ -42,14 +40,13 @@ var filterTexts = []string{
 // through the scanner as before the filter.
 func referenceRules(t testing.TB, edit func(*Config)) (filtered, ref *Extractor) {
 	t.Helper()
-	var cfg Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+	cfg, err := DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if edit != nil {
 		edit(&cfg)
 	}
-	var err error
 	if filtered, err = New(cfg, Options{IncludeComments: true}); err != nil {
 		t.Fatal(err)
 	}

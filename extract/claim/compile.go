@@ -268,20 +268,23 @@ func (c *compiler) keys(key, phrase string) []string {
 func (c *compiler) words(key string, list []string) wordSet {
 	set := wordSet{m: map[string]struct{}{}}
 	for i, w := range list {
-		k := fmt.Sprintf("%s[%d]", key, i)
-		ks := c.keys(k, w)
-		if len(ks) != 1 {
-			if ks != nil {
-				c.fail(k, w, "want a single word")
-			}
-			continue
-		}
-		if _, dup := set.m[ks[0]]; dup {
-			c.fail(k, w, "listed twice")
-		}
-		set.m[ks[0]] = struct{}{}
+		c.word(&set, fmt.Sprintf("%s[%d]", key, i), w)
 	}
 	return set
+}
+
+func (c *compiler) word(set *wordSet, k, w string) {
+	ks := c.keys(k, w)
+	if len(ks) != 1 {
+		if ks != nil {
+			c.fail(k, w, "want a single word")
+		}
+		return
+	}
+	if _, dup := set.m[ks[0]]; dup {
+		c.fail(k, w, "listed twice")
+	}
+	set.m[ks[0]] = struct{}{}
 }
 
 func (c *compiler) add(l *lexicon, key, phrase string, tag int) {
@@ -437,7 +440,24 @@ func (c *compiler) compile(cfg Config) {
 	}
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
 	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
-	a.abbrevs = c.words("abbreviations", cfg.Abbreviations)
+	a.abbrevs = c.abbreviations("abbreviations", cfg.Abbreviations)
+}
+
+// abbreviations is words for the abbreviations, whose entries may hold
+// dots ("u.s", "e.g"): such an entry counts by its last word, the one
+// before the full stop a sentence could end at (a one-letter word, which
+// counts anyway, in the shipped list).
+func (c *compiler) abbreviations(key string, list []string) wordSet {
+	set := wordSet{m: map[string]struct{}{}}
+	for i, w := range list {
+		k := fmt.Sprintf("%s[%d]", key, i)
+		if !strings.Contains(strings.TrimSuffix(w, "."), ".") || strings.Contains(w, " ") {
+			c.word(&set, k, w)
+		} else if ks := c.keys(k, w); len(ks) > 0 {
+			set.m[ks[len(ks)-1]] = struct{}{}
+		}
+	}
+	return set
 }
 
 // dateMap adds a name -> number map, in a stable order so errors are

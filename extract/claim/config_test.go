@@ -7,8 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/schema"
 )
@@ -51,13 +50,11 @@ func TestBadConfigs(t *testing.T) {
 			if !ok {
 				t.Fatalf("first line %q is not # want: KEY", first)
 			}
-			var root struct {
-				Claims claim.Config `yaml:"claims"`
-			}
-			if err := yaml.Unmarshal(data, &root); err != nil {
+			cfg, err := extract.DecodeConfig(fn, data)
+			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = claim.New(root.Claims)
+			_, err = claim.New(cfg.ClaimsConfig())
 			var ce *claim.ConfigError
 			if !errors.As(err, &ce) {
 				t.Fatalf("New = %v, want a *ConfigError", err)
