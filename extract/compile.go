@@ -11,6 +11,7 @@ import (
 
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/rulesfile"
 	"github.com/tally-news/tally/extract/tolls"
 )
 
@@ -593,7 +594,11 @@ func (c *compiler) regexps(key string, patterns []string) []*regexp.Regexp {
 
 func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float64 {
 	out := map[int32]float64{}
-	for w, val := range m {
+	for _, w := range slices.Sorted(maps.Keys(m)) {
+		val := m[w]
+		if !c.entry(key, w) {
+			continue
+		}
 		parts := phraseWords(w)
 		if len(parts) != 1 {
 			c.fail(key, w, "must be a single word")
@@ -608,6 +613,9 @@ func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float6
 }
 
 func (c *compiler) set(key string, words []string) wordSet {
+	for i, w := range words {
+		c.entry(fmt.Sprintf("%s[%d]", key, i), w)
+	}
 	s, bad := c.r.vocab.set(words)
 	if bad != "" {
 		c.fail(key, bad, "must be a single word")
@@ -616,9 +624,19 @@ func (c *compiler) set(key string, words []string) wordSet {
 }
 
 func (c *compiler) phrase(l *lexicon, key, text string, tag int) {
-	if !l.add(c.r.vocab, text, tag) {
+	if c.entry(key, text) && !l.add(c.r.vocab, text, tag) {
 		c.fail(key, text, "is empty")
 	}
+}
+
+// entry checks a word or phrase as written against the syntax all the
+// rules' lists share (rulesfile.EntryProblem).
+func (c *compiler) entry(key, text string) bool {
+	if msg := rulesfile.EntryProblem(text); msg != "" {
+		c.fail(key, text, "%s", msg)
+		return false
+	}
+	return true
 }
 
 func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/tally-news/tally/extract/rulesfile"
 )
 
 // wordSet is a set of normalised single words. bit is its bit in the
@@ -249,8 +251,8 @@ func (c *compiler) fail(key, rule, format string, args ...any) {
 
 // keys tokenises a phrase the way article text is tokenised.
 func (c *compiler) keys(key, phrase string) []string {
-	if phrase == "" || strings.TrimSpace(phrase) != phrase || strings.Contains(phrase, "  ") {
-		c.fail(key, phrase, "want words separated by single spaces")
+	if msg := rulesfile.EntryProblem(phrase); msg != "" {
+		c.fail(key, phrase, "%s", msg)
 		return nil
 	}
 	c.tmp.reset(phrase)
@@ -471,10 +473,6 @@ func (c *compiler) dateMap(key string, m map[string]int, kind, min, max int) {
 	for _, name := range names {
 		n := m[name]
 		k := key + "." + name
-		if strings.Contains(name, ".") {
-			c.fail(k, name, "a key must not contain a dot (the config loader reads it as nesting)")
-			continue
-		}
 		if n < min || n > max {
 			c.fail(k, name, "want a number from %d to %d, got %d", min, max, n)
 			continue
@@ -547,10 +545,6 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 	sort.Strings(aliases)
 	for _, alias := range aliases {
 		key := "places.aliases." + alias
-		if strings.Contains(alias, ".") {
-			c.fail(key, alias, "a key must not contain a dot (the config loader reads it as nesting)")
-			continue
-		}
 		target := p.Aliases[alias]
 		tk := c.keys(key, target)
 		if tk == nil {

@@ -80,11 +80,18 @@ func TestConfigErrorNamesTheEntry(t *testing.T) {
 	}
 }
 
+// TestConfigAliasWithDot: a map key may hold a dot now that the rules are
+// read by one YAML decoder (viper read it as nesting).
 func TestConfigAliasWithDot(t *testing.T) {
 	cfg := claim.Config{Places: claim.PlaceConfig{Names: []string{"Saint Petersburg"}, Aliases: map[string]string{"st. petersburg": "Saint Petersburg"}}}
-	_, err := claim.New(cfg)
-	var ce *claim.ConfigError
-	if !errors.As(err, &ce) || ce.Key != "claims.places.aliases.st. petersburg" || !strings.Contains(ce.Msg, "dot") {
-		t.Errorf("err = %v", err)
+	a, err := claim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Shelling in St. Petersburg killed 12 people."
+	f := schema.Figure{Start: 34, End: 36}
+	a.Annotate(text, 0, len(text), "2024-05-10", &f)
+	if f.Location != "Saint Petersburg" {
+		t.Errorf("location = %q, want Saint Petersburg", f.Location)
 	}
 }

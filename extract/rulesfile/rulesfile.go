@@ -29,7 +29,7 @@ type File struct {
 }
 
 // Decode reads data into v (a pointer to a struct with yaml tags),
-// refusing keys v does not have. name is how errors name the file. An error
+// refusing keys v does not have and lists that name an entry twice. name is how errors name the file. An error
 // is an *Error with the line and column at fault.
 func Decode(name string, data []byte, v any) (*File, error) {
 	f := &File{Name: name, data: data}
@@ -41,6 +41,21 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	}
 	if err != nil {
 		return nil, f.decodeError(err)
+	}
+	if first, again := duplicate(f.tree()); again != nil {
+		_, path := findNode(f.root, "", again.Line, func(_, val *yaml.Node) *yaml.Node {
+			if val == again {
+				return val
+			}
+			return nil
+		})
+		at := fmt.Sprintf("line %d", first.Line)
+		if first.Line == again.Line {
+			at = fmt.Sprintf("column %d", first.Column)
+		}
+		e := &Error{Name: name, Msg: fmt.Sprintf("%s: %q: listed twice (first at %s)", path, again.Value, at)}
+		f.place(e, again.Line, again.Column)
+		return nil, e
 	}
 	return f, nil
 }
@@ -73,10 +88,11 @@ func (e *Error) Error() string {
 	b.WriteString(e.Msg)
 	if e.Line > 0 && e.Source != "" {
 		gutter := strconv.Itoa(e.Line)
-		fmt.Fprintf(&b, "\n %s | %s", gutter, strings.TrimRight(e.Source, " \t\r"))
-		if e.Col > 0 {
+		src, col := excerpt(strings.TrimRight(e.Source, " \t\r"), e.Col)
+		fmt.Fprintf(&b, "\n %s | %s", gutter, src)
+		if col > 0 {
 			// Tabs stay tabs so the caret lines up under them.
-			pad := []rune(e.Source)[:min(e.Col-1, utf8.RuneCountInString(e.Source))]
+			pad := []rune(src)[:min(col-1, utf8.RuneCountInString(src))]
 			for i, r := range pad {
 				if r != '\t' {
 					pad[i] = ' '
@@ -89,6 +105,25 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// excerpt cuts a long line (a flow list of a hundred words) to the part
+// around col, and says where col is in the cut.
+func excerpt(line string, col int) (string, int) {
+	const before, after = 60, 40
+	r := []rune(line)
+	if len(r) <= before+after || col < 1 {
+		return line, col
+	}
+	from, to := max(0, col-1-before), min(len(r), col-1+after)
+	out := string(r[from:to])
+	if from > 0 {
+		out, col = "..."+out, col-from+3
+	}
+	if to < len(r) {
+		out += "..."
+	}
+	return out, col
+}
 
 // KeyError places err, a check's error naming a key path such as
 // "categories[3].before[2]" or "claims.places.aliases.kiev", at that key
@@ -356,4 +391,47 @@ func wantName(goType string) string {
 		return "a single value"
 	}
 	return "a mapping" // a struct
+}
+
+// EntryProblem says what is wrong with a word or phrase of a rules list as
+// written, or "" when nothing is. It is the one syntax of every word and
+// phrase list, in the figure rules and the claims alike: words separated
+// by single spaces, no wildcards.
+func EntryProblem(text string) string {
+	fields := strings.Fields(text)
+	switch {
+	case len(fields) == 0:
+		return "is empty"
+	case strings.Join(fields, " ") != text:
+		return "want words separated by single spaces"
+	}
+	for _, w := range fields {
+		if len(w) > 1 && strings.HasSuffix(w, "*") {
+			return `a word ending in "*" is no pattern: list each word in full`
+		}
+	}
+	return ""
+}
+
+// duplicate finds the first list of scalars in the tree that names an
+// entry twice.
+func duplicate(n *yaml.Node) (first, again *yaml.Node) {
+	if n.Kind == yaml.SequenceNode {
+		seen := map[string]*yaml.Node{}
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				continue
+			}
+			if prev, ok := seen[c.Value]; ok {
+				return prev, c
+			}
+			seen[c.Value] = c
+		}
+	}
+	for _, c := range n.Content {
+		if first, again := duplicate(c); again != nil {
+			return first, again
+		}
+	}
+	return nil, nil
 }

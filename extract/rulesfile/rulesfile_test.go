@@ -2,6 +2,8 @@ package rulesfile_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tally-news/tally/extract/configerr"
@@ -31,6 +33,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"map value", "words:\n  one: 1\n  two: zwei\n", "r.yaml:3:8: words.two: want a number, got the text \"zwei\"\n 3 |   two: zwei\n   |        ^"},
 		{"long value", "window: abcdefghijklmnop\n", "r.yaml:1:9: window: want a whole number, got the text \"abcdefghijklmnop\"\n 1 | window: abcdefghijklmnop\n   |         ^"},
 		{"duplicate key", "window: 8\nwindow: 9\n", "r.yaml:2:1: duplicate key \"window\" in the top level (first at line 1)\n 2 | window: 9\n   | ^"},
+		{"listed twice", "units:\n  - {name: km, aliases: [km, kms]}\n  - {name: mi, aliases: [mile,\n      miles, mile]}\n", "r.yaml:4:14: units[1].aliases[2]: \"mile\": listed twice (first at line 3)\n 4 |       miles, mile]}\n   |              ^"},
+		{"listed twice on a line", "units:\n  - {name: km, aliases: [km, kms, km]}\n", "r.yaml:2:35: units[0].aliases[2]: \"km\": listed twice (first at column 26)\n 2 |   - {name: km, aliases: [km, kms, km]}\n   |                                   ^"},
 		{"several", "window: x\nwindoww: 3\n", "r.yaml:1:9: window: want a whole number, got the text \"x\" (and 1 more)\n 1 | window: x\n   |         ^"},
 		{"syntax", "window: 8\n  x: [\n", "r.yaml:2: mapping values are not allowed in this context\n 2 |   x: ["},
 		{"tab before the column", "units: [{name: km,\talias: [kms]}]\n", "r.yaml:1:20: unknown key \"alias\" in units[0]\n 1 | units: [{name: km,\talias: [kms]}]\n   |                   \t^"},
@@ -47,6 +51,39 @@ func TestDecodeErrors(t *testing.T) {
 				t.Errorf("error:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestEntryProblem(t *testing.T) {
+	tests := []struct{ entry, want string }{
+		{"killed", ""},
+		{"shot dead", ""},
+		{"*", ""}, // a times sign
+		{"US$", ""},
+		// errors
+		{"", "is empty"},
+		{"  ", "is empty"},
+		{" killed", "want words separated by single spaces"},
+		{"shot  dead", "want words separated by single spaces"},
+		{"shot\tdead", "want words separated by single spaces"},
+		{"evacuat*", `a word ending in "*" is no pattern: list each word in full`},
+		{"were evacuat*", `a word ending in "*" is no pattern: list each word in full`},
+	}
+	for _, tt := range tests {
+		if got := rulesfile.EntryProblem(tt.entry); got != tt.want {
+			t.Errorf("EntryProblem(%q) = %q, want %q", tt.entry, got, tt.want)
+		}
+	}
+}
+
+func TestLongLineIsCut(t *testing.T) {
+	input := "units:\n  - {name: x, aliases: [" + strings.Repeat("word, ", 30) + "word], oops: 1}\n"
+	var r rules
+	_, err := rulesfile.Decode("r.yaml", []byte(input), &r)
+	lines := strings.Split(fmt.Sprint(err), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], " 2 | ...") || len(lines[1]) > 120 ||
+		strings.Index(lines[2], "^") != strings.Index(lines[1], "oops") {
+		t.Errorf("error:\n%v\nwant the line cut around the column, the caret under \"oops\"", err)
 	}
 }
 
