@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"errors"
+
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
@@ -64,11 +66,36 @@ type Config struct {
 func DecodeConfig(name string, data []byte) (Config, error) {
 	var cfg Config
 	f, err := rulesfile.Decode(name, data, &cfg)
+	var list rulesfile.ErrorList
+	var one *rulesfile.Error
+	if errors.As(err, &list) {
+		for _, e := range list {
+			hint(e)
+		}
+	} else if errors.As(err, &one) {
+		hint(one)
+	}
 	if err != nil {
 		return Config{}, err
 	}
 	cfg.file = f
 	return cfg, nil
+}
+
+// hint says where a key of an older rules file went.
+func hint(e *rulesfile.Error) {
+	for _, m := range moved {
+		if e.Msg == m.msg {
+			e.Msg += " (" + m.hint + ")"
+		}
+	}
+}
+
+// moved says where the keys of an older rules file went.
+var moved = []struct{ msg, hint string }{
+	{`unknown key "abbreviations" in claims`, "the claims use the top-level abbreviations now"},
+	{`unknown key "months" in claims.dates`, "the claims use the top-level months now"},
+	{`months: want a mapping, got a list`, `months map each name to its number now: "{january: 1, jan: 1, ...}"`},
 }
 
 // ClaimsConfig returns the claims section with the lists it shares with

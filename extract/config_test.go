@@ -73,3 +73,19 @@ func TestRulesAreYAMLOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderRulesFileSaysWhereKeysWent: a rules file written before months
+// and abbreviations were listed once is told where they are now.
+func TestOlderRulesFileSaysWhereKeysWent(t *testing.T) {
+	const old = "months: [january, jan]\nclaims:\n  dates:\n    months: {january: 1, jan: 1}\n  abbreviations: [mr]\n"
+	_, err := extract.DecodeConfig("old.yaml", []byte(old))
+	for _, want := range []string{
+		`old.yaml:1:9: months: want a mapping, got a list (months map each name to its number now`,
+		`old.yaml:4:5: unknown key "months" in claims.dates (the claims use the top-level months now)`,
+		`old.yaml:5:3: unknown key "abbreviations" in claims (the claims use the top-level abbreviations now)`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error:\n%v\nwant it to say %s", err, want)
+		}
+	}
+}

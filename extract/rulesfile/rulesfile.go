@@ -30,7 +30,7 @@ type File struct {
 
 // Decode reads data into v (a pointer to a struct with yaml tags),
 // refusing keys v does not have and lists that name an entry twice. name is how errors name the file. An error
-// is an *Error with the line and column at fault.
+// is an *Error with the line and column at fault, or an ErrorList of them.
 func Decode(name string, data []byte, v any) (*File, error) {
 	f := &File{Name: name, data: data}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -233,11 +233,37 @@ func (f *File) decodeError(err error) error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msgs = te.Errors
 	}
-	e := f.lineError(msgs[0])
-	if len(msgs) > 1 {
-		e.Msg += fmt.Sprintf(" (and %d more)", len(msgs)-1)
+	if len(msgs) == 1 {
+		return f.lineError(msgs[0])
 	}
-	return e
+	list := make(ErrorList, len(msgs))
+	for i, m := range msgs {
+		list[i] = f.lineError(m)
+	}
+	return list
+}
+
+// ErrorList is the errors of a file the decoder found all at once (keys
+// it does not know, values of the wrong kind), in the file's order, as
+// go/scanner.ErrorList is.
+type ErrorList []*Error
+
+// Error says each error, with its line and caret, one after the other.
+func (l ErrorList) Error() string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Unwrap gives errors.As and errors.Is each error of the list.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
 }
 
 func (f *File) lineError(msg string) *Error {

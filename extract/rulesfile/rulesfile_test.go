@@ -35,7 +35,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"duplicate key", "window: 8\nwindow: 9\n", "r.yaml:2:1: duplicate key \"window\" in the top level (first at line 1)\n 2 | window: 9\n   | ^"},
 		{"listed twice", "units:\n  - {name: km, aliases: [km, kms]}\n  - {name: mi, aliases: [mile,\n      miles, mile]}\n", "r.yaml:4:14: units[1].aliases[2]: \"mile\": listed twice (first at line 3)\n 4 |       miles, mile]}\n   |              ^"},
 		{"listed twice on a line", "units:\n  - {name: km, aliases: [km, kms, km]}\n", "r.yaml:2:35: units[0].aliases[2]: \"km\": listed twice (first at column 26)\n 2 |   - {name: km, aliases: [km, kms, km]}\n   |                                   ^"},
-		{"several", "window: x\nwindoww: 3\n", "r.yaml:1:9: window: want a whole number, got the text \"x\" (and 1 more)\n 1 | window: x\n   |         ^"},
+		{"several", "window: x\nwindoww: 3\n", "r.yaml:1:9: window: want a whole number, got the text \"x\"\n 1 | window: x\n   |         ^\nr.yaml:2:1: unknown key \"windoww\" in the top level\n 2 | windoww: 3\n   | ^"},
 		{"syntax", "window: 8\n  x: [\n", "r.yaml:2: mapping values are not allowed in this context\n 2 |   x: ["},
 		{"tab before the column", "units: [{name: km,\talias: [kms]}]\n", "r.yaml:1:20: unknown key \"alias\" in units[0]\n 1 | units: [{name: km,\talias: [kms]}]\n   |                   \t^"},
 	}
