@@ -20,17 +20,18 @@ import (
 	"github.com/tally-news/tally/extract/configerr"
 )
 
-// File is a decoded rules file: its name and bytes, kept to point at the
-// key a later check refuses.
+// File is a decoded rules file: its name, bytes and YAML tree, kept to
+// point at the key a later check refuses.
 type File struct {
 	Name string
 	data []byte
-	root *yaml.Node // parsed on first use: only errors need it
+	root *yaml.Node // parsed on first use
 }
 
 // Decode reads data into v (a pointer to a struct with yaml tags),
-// refusing keys v does not have and lists that name an entry twice. name is how errors name the file. An error
-// is an *Error with the line and column at fault, or an ErrorList of them.
+// refusing keys v does not have and lists that name an entry twice. name
+// is how errors name the file. An error is an *Error with the line and
+// column at fault, or an ErrorList of them.
 func Decode(name string, data []byte, v any) (*File, error) {
 	f := &File{Name: name, data: data}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -42,22 +43,36 @@ func Decode(name string, data []byte, v any) (*File, error) {
 	if err != nil {
 		return nil, f.decodeError(err)
 	}
-	if first, again := duplicate(f.tree()); again != nil {
-		_, path := findNode(f.root, "", again.Line, func(_, val *yaml.Node) *yaml.Node {
-			if val == again {
-				return val
-			}
-			return nil
-		})
-		at := fmt.Sprintf("line %d", first.Line)
-		if first.Line == again.Line {
-			at = fmt.Sprintf("column %d", first.Column)
-		}
-		e := &Error{Name: name, Msg: fmt.Sprintf("%s: %q: listed twice (first at %s)", path, again.Value, at)}
-		f.place(e, again.Line, again.Column)
-		return nil, e
+	if err := f.duplicateError(); err != nil {
+		return nil, err
 	}
 	return f, nil
+}
+
+// duplicateError reports the first list that names an entry twice, at
+// the second time, or nil.
+func (f *File) duplicateError() error {
+	root := f.tree()
+	if root == nil {
+		return nil
+	}
+	first, again := duplicate(root)
+	if again == nil {
+		return nil
+	}
+	_, path := findNode(f.root, "", again.Line, func(_, val *yaml.Node) *yaml.Node {
+		if val == again {
+			return val
+		}
+		return nil
+	})
+	at := fmt.Sprintf("line %d", first.Line)
+	if first.Line == again.Line {
+		at = fmt.Sprintf("column %d", first.Column)
+	}
+	e := &Error{Name: f.Name, Msg: fmt.Sprintf("%s: %q: listed twice (first at %s)", path, again.Value, at)}
+	f.place(e, again.Line, again.Column)
+	return e
 }
 
 // Error is a rules file error with its place: Line and Col count from 1
@@ -114,7 +129,8 @@ func excerpt(line string, col int) (string, int) {
 	if len(r) <= before+after || col < 1 {
 		return line, col
 	}
-	from, to := max(0, col-1-before), min(len(r), col-1+after)
+	to := min(len(r), col-1+after)
+	from := min(max(0, col-1-before), to)
 	out := string(r[from:to])
 	if from > 0 {
 		out, col = "..."+out, col-from+3
@@ -155,12 +171,31 @@ func (f *File) tree() *yaml.Node {
 
 func (f *File) place(e *Error, line, col int) {
 	e.Line, e.Col = line, col
-	if line > 0 {
-		lines := bytes.Split(f.data, []byte("\n"))
-		if line <= len(lines) {
-			e.Source = string(lines[line-1])
+	e.Source = sourceLine(f.data, line)
+}
+
+// sourceLine returns line n (from 1) of data, its lines broken where YAML
+// breaks them: at "\r\n", "\r", "\n", NEL, LS and PS.
+func sourceLine(data []byte, n int) string {
+	for line := 1; len(data) > 0; line++ {
+		end, next := len(data), len(data)
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029' {
+				end, next = i, i+size
+				if r == '\r' && next < len(data) && data[next] == '\n' {
+					next++
+				}
+				break
+			}
+			i += size
 		}
+		if line == n {
+			return string(data[:end])
+		}
+		data = data[next:]
 	}
+	return ""
 }
 
 // find returns the node a key path names. Map keys may hold dots or

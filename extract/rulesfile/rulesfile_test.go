@@ -36,6 +36,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"listed twice", "units:\n  - {name: km, aliases: [km, kms]}\n  - {name: mi, aliases: [mile,\n      miles, mile]}\n", "r.yaml:4:14: units[1].aliases[2]: \"mile\": listed twice (first at line 3)\n 4 |       miles, mile]}\n   |              ^"},
 		{"listed twice on a line", "units:\n  - {name: km, aliases: [km, kms, km]}\n", "r.yaml:2:35: units[0].aliases[2]: \"km\": listed twice (first at column 26)\n 2 |   - {name: km, aliases: [km, kms, km]}\n   |                                   ^"},
 		{"several", "window: x\nwindoww: 3\n", "r.yaml:1:9: window: want a whole number, got the text \"x\"\n 1 | window: x\n   |         ^\nr.yaml:2:1: unknown key \"windoww\" in the top level\n 2 | windoww: 3\n   | ^"},
+		{"carriage returns", "window: 8\rwindoww: 3\r", "r.yaml:2:1: unknown key \"windoww\" in the top level\n 2 | windoww: 3\n   | ^"},
 		{"syntax", "window: 8\n  x: [\n", "r.yaml:2: mapping values are not allowed in this context\n 2 |   x: ["},
 		{"tab before the column", "units: [{name: km,\talias: [kms]}]\n", "r.yaml:1:20: unknown key \"alias\" in units[0]\n 1 | units: [{name: km,\talias: [kms]}]\n   |                   \t^"},
 	}
@@ -119,4 +120,35 @@ func TestKeyError(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzDecode: any input decodes or says why without panicking, and an
+// error's place is inside the input.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"window: 8\n", "units:\n  - {name: km, alias: [kms]}\n", "window: [8]\n",
+		"words: {one: 1, two: zwei}\n", "units: [{name: km,\talias: [kms]}]\n", "units:\n- {aliases: [a, a]}\n", "\xef\xbb\xbfwindow: 8\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		var r rules
+		file, err := rulesfile.Decode("r.yaml", []byte(input), &r)
+		if err == nil {
+			err = file.KeyError(&configerr.Error{Key: "units[0].aliases[1]", Rule: "x", Msg: "no"})
+		}
+		lines := 1 + strings.Count(strings.ReplaceAll(input, "\r\n", "\n"), "\n") + strings.Count(input, "\r") -
+			strings.Count(input, "\r\n") + strings.Count(input, "\u0085") + strings.Count(input, "\u2028") + strings.Count(input, "\u2029")
+		var list rulesfile.ErrorList
+		var one *rulesfile.Error
+		if !errors.As(err, &list) && errors.As(err, &one) {
+			list = rulesfile.ErrorList{one}
+		}
+		for _, e := range list {
+			// yaml.v3 puts an empty document's node ("---") on the
+			// line after the last.
+			if e.Line > lines+1 || e.Line < 0 || e.Col < 0 {
+				t.Errorf("error at %d:%d of a %d-line input: %v", e.Line, e.Col, lines, e)
+			}
+			_ = e.Error()
+		}
+	})
 }
