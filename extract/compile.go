@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tally-news/tally/extract/claim"
 	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/rulesfile"
 	"github.com/tally-news/tally/extract/tolls"
 )
 
@@ -167,11 +169,12 @@ type Options struct {
 }
 
 // New checks and compiles cfg. The error is a *ConfigError naming the key
-// and rule at fault.
+// and rule at fault; for a cfg from DecodeConfig it is wrapped in a
+// *rulesfile.Error that also says the file, line and column.
 func New(cfg Config, opts Options) (*Extractor, error) {
 	r, err := compile(cfg)
 	if err != nil {
-		return nil, err
+		return nil, cfg.file.KeyError(err)
 	}
 	e := &Extractor{r: r, includeComments: opts.IncludeComments}
 	e.scratch.New = func() any { return &scratch{} }
@@ -329,7 +332,7 @@ func (c *compiler) compile(cfg Config) {
 	r.participles = c.set("object.participles", cfg.Object.Participles)
 	r.gluedAdjectives = c.set("object.glued_adjectives", cfg.Object.GluedAdjectives)
 	r.collectives = c.set("object.collectives", cfg.Object.Collectives)
-	r.months = c.set("months", cfg.Months)
+	r.months = c.set("months", slices.Sorted(maps.Keys(cfg.Months)))
 	r.abbreviations = map[string]bool{}
 	for _, a := range cfg.Abbreviations {
 		r.abbreviations[strings.ToLower(a)] = true
@@ -338,10 +341,10 @@ func (c *compiler) compile(cfg Config) {
 	r.hyphen, r.dollar = v.add("-"), v.add("$")
 	v.add("−")
 	r.and, r.to, r.from, r.by = v.add("and"), v.add("to"), v.add("from"), v.add("by")
-	if a, err := claim.New(cfg.Claims); err != nil {
+	if a, err := claim.New(cfg.ClaimsConfig()); err != nil {
 		var ce *ConfigError
 		if errors.As(err, &ce) {
-			c.fail(ce.Key, ce.Rule, "%s", ce.Msg)
+			c.fail(sharedKey(ce.Key), ce.Rule, "%s", ce.Msg)
 		} else {
 			c.fail("claims", "", "%v", err)
 		}
@@ -352,6 +355,19 @@ func (c *compiler) compile(cfg Config) {
 	r.afterArticle = r.articleFollowers()
 	r.filter = r.newFigureFilter()
 	v.freeze()
+}
+
+// sharedKey names a claims error about a list the claims share with the
+// figure rules (see Config.ClaimsConfig) by its top-level key.
+func sharedKey(key string) string {
+	for _, k := range []string{"abbreviations", "months"} {
+		for _, under := range []string{"claims.", "claims.dates."} {
+			if rest, ok := strings.CutPrefix(key, under+k); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+				return k + rest
+			}
+		}
+	}
+	return key
 }
 
 // startWords marks the vocabulary words that can begin a figure.
@@ -585,7 +601,11 @@ func (c *compiler) regexps(key string, patterns []string) []*regexp.Regexp {
 
 func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float64 {
 	out := map[int32]float64{}
-	for w, val := range m {
+	for _, w := range slices.Sorted(maps.Keys(m)) {
+		val := m[w]
+		if !c.entry(key, w) {
+			continue
+		}
 		parts := phraseWords(w)
 		if len(parts) != 1 {
 			c.fail(key, w, "must be a single word")
@@ -600,6 +620,9 @@ func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float6
 }
 
 func (c *compiler) set(key string, words []string) wordSet {
+	for i, w := range words {
+		c.entry(fmt.Sprintf("%s[%d]", key, i), w)
+	}
 	s, bad := c.r.vocab.set(words)
 	if bad != "" {
 		c.fail(key, bad, "must be a single word")
@@ -608,9 +631,19 @@ func (c *compiler) set(key string, words []string) wordSet {
 }
 
 func (c *compiler) phrase(l *lexicon, key, text string, tag int) {
-	if !l.add(c.r.vocab, text, tag) {
+	if c.entry(key, text) && !l.add(c.r.vocab, text, tag) {
 		c.fail(key, text, "is empty")
 	}
+}
+
+// entry checks a word or phrase as written against the syntax all the
+// rules' lists share (rulesfile.EntryProblem).
+func (c *compiler) entry(key, text string) bool {
+	if msg := rulesfile.EntryProblem(text); msg != "" {
+		c.fail(key, text, "%s", msg)
+		return false
+	}
+	return true
 }
 
 func (c *compiler) phrases(l *lexicon, key string, texts []string, tag int) {

@@ -26,13 +26,13 @@ const AmbiguousCurrency = "ambiguous currency"
 // BareCurrency says what a currency sign written alone means.
 type BareCurrency struct {
 	// Symbols are the signs several currencies share ("$").
-	Symbols []string `mapstructure:"symbols" yaml:"symbols"`
+	Symbols []string `yaml:"symbols"`
 	// Default is the currency they stand for when the outlet's country has
 	// none of its own or is unknown.
-	Default string `mapstructure:"default" yaml:"default"`
+	Default string `yaml:"default"`
 	// Countries maps an outlet's country (claims.outlets) to the currency
 	// its bare sign means.
-	Countries map[string]string `mapstructure:"countries" yaml:"countries"`
+	Countries map[string]string `yaml:"countries"`
 }
 
 // bareRules are the compiled bare-sign rules.

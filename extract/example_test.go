@@ -3,15 +3,13 @@ package extract_test
 import (
 	"fmt"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
 )
 
 func ExampleExtractor_Extract() {
-	var cfg extract.Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+	cfg, err := extract.DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
 		panic(err)
 	}
 	e, err := extract.New(cfg, extract.Options{})

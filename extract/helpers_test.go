@@ -3,18 +3,16 @@ package extract_test
 import (
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
 )
 
-// defaultConfig returns the shipped rules, decoded without viper.
+// defaultConfig returns the shipped rules, decoded as the CLI decodes them.
 func defaultConfig(t testing.TB) extract.Config {
 	t.Helper()
-	var cfg extract.Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
-		t.Fatalf("decode config.yaml: %v", err)
+	cfg, err := extract.DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return cfg
 }

@@ -4,8 +4,6 @@ import (
 	"math"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 )
 
@@ -16,8 +14,8 @@ func FuzzScanNumbers(f *testing.F) {
 		"a quarter of", "30-40", "between 30 and 40", "$US55,931,000", "RM23.50", "one out of three people", "3-1"} {
 		f.Add(s)
 	}
-	var cfg Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+	cfg, err := DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
 		f.Fatal(err)
 	}
 	r, err := compile(cfg)

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"go.yaml.in/yaml/v3"
 
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
@@ -34,7 +31,7 @@ type extractFn struct {
 }
 
 func (fn *extractFn) Setup() error {
-	e, err := compileRules(fn.Rules, fn.IncludeComments)
+	e, err := compileRules("rules", fn.Rules, fn.IncludeComments)
 	fn.e = e
 	return err
 }
@@ -46,18 +43,17 @@ func (fn *extractFn) ProcessElement(ctx context.Context, doc extract.Document, e
 }
 
 // compileRules decodes a rules file (the embedded one when data is empty)
-// and compiles it. Unknown keys are errors, as in tally rules --check; the
-// launcher calls this once before submitting, so a bad file stops the run
-// there rather than on every worker.
-func compileRules(data []byte, includeComments bool) (*extract.Extractor, error) {
+// with extract.DecodeConfig, as tally does, and compiles it; name is how
+// errors name the file. The launcher calls this once before submitting, so
+// a bad file stops the run there, with its line and column, rather than on
+// every worker.
+func compileRules(name string, data []byte, includeComments bool) (*extract.Extractor, error) {
 	if len(data) == 0 {
-		data = tally.DefaultConfig
+		name, data = "config.yaml (embedded)", tally.DefaultConfig
 	}
-	var cfg extract.Config
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+	cfg, err := extract.DecodeConfig(name, data)
+	if err != nil {
+		return nil, err
 	}
 	return extract.New(cfg, extract.Options{IncludeComments: includeComments})
 }

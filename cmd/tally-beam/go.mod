@@ -5,7 +5,6 @@ go 1.26.8
 require (
 	github.com/apache/beam/sdks/v2 v2.78.0
 	github.com/tally-news/tally v0.0.0-00010101000000-000000000000
-	go.yaml.in/yaml/v3 v3.0.6
 )
 
 require (
@@ -100,6 +99,7 @@ require (
 	go.opentelemetry.io/otel/sdk v1.45.0 // indirect
 	go.opentelemetry.io/otel/sdk/metric v1.45.0 // indirect
 	go.opentelemetry.io/otel/trace v1.45.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/exp v0.0.0-20260508232706-74f9aab9d74a // indirect
 	golang.org/x/net v0.62.0 // indirect

@@ -164,10 +164,7 @@ func resolve(f *flags, paths []string) (settings, error) {
 		}
 		st.Rules = data
 	}
-	if _, err := compileRules(st.Rules, st.IncludeComments); err != nil {
-		if *f.config != "" {
-			err = fmt.Errorf("%s: %w (tally rules --check names the line)", *f.config, err)
-		}
+	if _, err := compileRules(*f.config, st.Rules, st.IncludeComments); err != nil {
 		return st, err
 	}
 	return st, nil

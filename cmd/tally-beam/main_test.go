@@ -186,7 +186,7 @@ func TestBadArguments(t *testing.T) {
 		{[]string{"--output", tmp + "/o", "--format", "xlsx", "x.txt"}, `--format "xlsx"`},
 		{[]string{"--output", tmp + "/o", "--shards", "0", "x.txt"}, "--shards 0"},
 		{[]string{"--output", tmp + "/o", "-"}, "standard input"},
-		{[]string{"--output", tmp + "/o", "--config", badRules, "x.txt"}, "field windw not found"},
+		{[]string{"--output", tmp + "/o", "--config", badRules, "x.txt"}, badRules + `:1:1: unknown key "windw" in the top level`},
 	} {
 		code, stderr := command(t, "", os.Args[0], tt.args, []string{asCommand + "=1"})
 		if code != 2 || !strings.Contains(stderr, tt.want) {

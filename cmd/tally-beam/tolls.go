@@ -22,7 +22,7 @@ type tollsFn struct {
 
 func (fn *tollsFn) Setup() error {
 	// The toll rules are compiled with the rest of the rules file.
-	e, err := compileRules(fn.Rules, false)
+	e, err := compileRules("rules", fn.Rules, false)
 	if err != nil {
 		return err
 	}

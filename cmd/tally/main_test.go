@@ -79,27 +79,41 @@ func TestBadInputIsReportedAndTheRestWritten(t *testing.T) {
 	}
 }
 
-func TestConfigErrorNamesFileAndLine(t *testing.T) {
+func TestConfigErrorNamesFileLineAndColumn(t *testing.T) {
 	dir := t.TempDir()
 	base, err := os.ReadFile("../../config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct{ name, change, want string }{
-		{"unknown key", strings.Replace(string(base), "window: 8", "window: 8\nwindoww: 3", 1), "unknown key \"windoww\""},
-		{"bad pattern", strings.Replace(string(base), `  - '%[0-9A-Fa-f]{2}'`, `  - '%[0-9A-F'`, 1), "exclude_patterns[3]"},
-		{"unknown category", strings.Replace(string(base), "category: distance}", "category: distanse}", 1), "unknown category"},
-		{"duplicate alias", strings.Replace(string(base), "aliases: [gram, grams,", "aliases: [kg, gram, grams,", 1), "alias already names kg"},
+	// The error's first line is FILE:LINE:COL: want, LINE and COL those of
+	// the text at (in the changed file); the line at fault and a caret
+	// under the column follow it.
+	tests := []struct{ name, change, at, want string }{
+		{"unknown key", strings.Replace(string(base), "window: 8", "window: 8\nwindoww: 3", 1), "windoww", `unknown key "windoww" in the top level`},
+		{"wrong type", strings.Replace(string(base), "subject_window: 14", "subject_window: fourteen", 1), "fourteen", `subject_window: want a whole number, got the text "fourteen"`},
+		{"bad pattern", strings.Replace(string(base), `  - '%[0-9A-Fa-f]{2}'`, `  - '%[0-9A-F'`, 1), `'%[0-9A-F'`, `exclude_patterns[3]: "%[0-9A-F": bad pattern`},
+		{"unknown category", strings.Replace(string(base), "kms], category: distance}", "kms], category: distanse}", 1), "distanse", `units[7].category: "distanse": unknown category`},
+		{"duplicate alias", strings.Replace(string(base), "aliases: [gram, grams,", "aliases: [kg, gram, grams,", 1), "kg, gram", `units[2].aliases[0]: "kg": alias already names kg`},
+		{"listed twice", strings.Replace(string(base), "none, nobody]", "none, nobody, not]", 1), "not]", `negations[5]: "not": listed twice`},
+		{"claims phrase", strings.Replace(string(base), `speech_verbs: [said,`, `speech_verbs: ["said  so", said,`, 1), `"said  so"`, `claims.attribution.speech_verbs[0]: "said  so": want words separated by single spaces`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.change == string(base) {
 				t.Fatal("the test's edit did not apply to config.yaml")
 			}
-			path := write(t, dir, tt.name+".yaml", tt.change)
+			path := write(t, dir, strings.ReplaceAll(tt.name, " ", "_")+".yaml", tt.change)
 			code, _, errs := runTally(t, "", "rules", "--check", path)
-			if code != exitFatal || !strings.Contains(errs, path+":") || !strings.Contains(errs, tt.want) {
-				t.Fatalf("exit %d, stderr %q; want exit 2 naming %s:LINE and %q", code, errs, path, tt.want)
+			lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+			at := strings.Index(tt.change, tt.at)
+			line := strings.Count(tt.change[:at], "\n") + 1
+			col := at - strings.LastIndex(tt.change[:at], "\n")
+			want := fmt.Sprintf("tally: %s:%d:%d: %s", path, line, col, tt.want)
+			if code != exitFatal || !strings.HasPrefix(lines[0], want) {
+				t.Fatalf("exit %d, stderr %q; want exit 2 and %s", code, errs, want)
+			}
+			if len(lines) != 3 || !strings.HasSuffix(lines[2], "^") {
+				t.Fatalf("stderr %q: want the line at fault and a caret under the column", errs)
 			}
 			code, _, _ = runTally(t, "", "extract", "--config", path, "../../testdata/articles")
 			if code != exitFatal {

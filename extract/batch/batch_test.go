@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/batch"
@@ -20,8 +18,8 @@ import (
 
 func extractor(t *testing.T) *extract.Extractor {
 	t.Helper()
-	var cfg extract.Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
+	cfg, err := extract.DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
 		t.Fatal(err)
 	}
 	e, err := extract.New(cfg, extract.Options{})

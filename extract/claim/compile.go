@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/tally-news/tally/extract/rulesfile"
 )
 
 // wordSet is a set of normalised single words. bit is its bit in the
@@ -249,8 +251,8 @@ func (c *compiler) fail(key, rule, format string, args ...any) {
 
 // keys tokenises a phrase the way article text is tokenised.
 func (c *compiler) keys(key, phrase string) []string {
-	if phrase == "" || strings.TrimSpace(phrase) != phrase || strings.Contains(phrase, "  ") {
-		c.fail(key, phrase, "want words separated by single spaces")
+	if msg := rulesfile.EntryProblem(phrase); msg != "" {
+		c.fail(key, phrase, "%s", msg)
 		return nil
 	}
 	c.tmp.reset(phrase)
@@ -268,20 +270,23 @@ func (c *compiler) keys(key, phrase string) []string {
 func (c *compiler) words(key string, list []string) wordSet {
 	set := wordSet{m: map[string]struct{}{}}
 	for i, w := range list {
-		k := fmt.Sprintf("%s[%d]", key, i)
-		ks := c.keys(k, w)
-		if len(ks) != 1 {
-			if ks != nil {
-				c.fail(k, w, "want a single word")
-			}
-			continue
-		}
-		if _, dup := set.m[ks[0]]; dup {
-			c.fail(k, w, "listed twice")
-		}
-		set.m[ks[0]] = struct{}{}
+		c.word(&set, fmt.Sprintf("%s[%d]", key, i), w)
 	}
 	return set
+}
+
+func (c *compiler) word(set *wordSet, k, w string) {
+	ks := c.keys(k, w)
+	if len(ks) != 1 {
+		if ks != nil {
+			c.fail(k, w, "want a single word")
+		}
+		return
+	}
+	if _, dup := set.m[ks[0]]; dup {
+		c.fail(k, w, "listed twice")
+	}
+	set.m[ks[0]] = struct{}{}
 }
 
 func (c *compiler) add(l *lexicon, key, phrase string, tag int) {
@@ -437,7 +442,24 @@ func (c *compiler) compile(cfg Config) {
 	}
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
 	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
-	a.abbrevs = c.words("abbreviations", cfg.Abbreviations)
+	a.abbrevs = c.abbreviations("abbreviations", cfg.Abbreviations)
+}
+
+// abbreviations is words for the abbreviations, whose entries may hold
+// dots ("u.s", "e.g"): such an entry counts by its last word, the one
+// before the full stop a sentence could end at (a one-letter word, which
+// counts anyway, in the shipped list).
+func (c *compiler) abbreviations(key string, list []string) wordSet {
+	set := wordSet{m: map[string]struct{}{}}
+	for i, w := range list {
+		k := fmt.Sprintf("%s[%d]", key, i)
+		if !strings.Contains(strings.TrimSuffix(w, "."), ".") || strings.Contains(w, " ") {
+			c.word(&set, k, w)
+		} else if ks := c.keys(k, w); len(ks) > 0 {
+			set.m[ks[len(ks)-1]] = struct{}{}
+		}
+	}
+	return set
 }
 
 // dateMap adds a name -> number map, in a stable order so errors are
@@ -451,10 +473,6 @@ func (c *compiler) dateMap(key string, m map[string]int, kind, min, max int) {
 	for _, name := range names {
 		n := m[name]
 		k := key + "." + name
-		if strings.Contains(name, ".") {
-			c.fail(k, name, "a key must not contain a dot (the config loader reads it as nesting)")
-			continue
-		}
 		if n < min || n > max {
 			c.fail(k, name, "want a number from %d to %d, got %d", min, max, n)
 			continue
@@ -527,10 +545,6 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 	sort.Strings(aliases)
 	for _, alias := range aliases {
 		key := "places.aliases." + alias
-		if strings.Contains(alias, ".") {
-			c.fail(key, alias, "a key must not contain a dot (the config loader reads it as nesting)")
-			continue
-		}
 		target := p.Aliases[alias]
 		tk := c.keys(key, target)
 		if tk == nil {

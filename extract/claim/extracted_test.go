@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/claim"
@@ -16,9 +14,9 @@ import (
 // AnnotateAll is given in production.
 func extractor(tb testing.TB) *extract.Extractor {
 	tb.Helper()
-	var cfg extract.Config
-	if err := yaml.Unmarshal(tally.DefaultConfig, &cfg); err != nil {
-		tb.Fatalf("decode config.yaml: %v", err)
+	cfg, err := extract.DecodeConfig("config.yaml", tally.DefaultConfig)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	e, err := extract.New(cfg, extract.Options{})
 	if err != nil {

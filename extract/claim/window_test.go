@@ -6,25 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // shippedAnnotator compiles the claims section of the shipped rules, for
 // the package's internal tests.
 func shippedAnnotator(tb testing.TB) *Annotator {
 	tb.Helper()
-	data, err := os.ReadFile("../../config.yaml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var root struct {
-		Claims Config `yaml:"claims"`
-	}
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		tb.Fatal(err)
-	}
-	a, err := New(root.Claims)
+	a, err := New(ShippedConfig(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}
