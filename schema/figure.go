@@ -1,6 +1,3 @@
-// Package schema holds the records tally writes: one Figure per number found
-// in an article. Column order lives here and nowhere else, so every output
-// format agrees; new columns are only ever appended.
 package schema
 
 // Figure is one numeric fact stated in a document, with its meaning and the
