@@ -1,25 +1,30 @@
 package extract
 
-// Category rules, strongest first:
-//  1. a unit that settles it ("25 kilometres" is a distance), unless a
-//     trigger of an overriding category is near ("$4.5 billion in aid");
-//  2. a counted noun that settles it ("three rockets", "29 settlements");
-//     then a before_weak trigger right before a number whose noun is
-//     another category's weak head ("has lost 498 soldiers");
-//  3. the nearest trigger in the same clause ("bodies of at least eight",
-//     "86 troops were released", "the death toll rose to 23"), unless
-//     the counted noun's category says it cannot be that (not_with) or
-//     the trigger's category never describes that noun (not_for: "4.1
-//     million people with aid");
-//  4. a number after "including" and the like takes the category of the
-//     figure before it in the sentence ("230 people, including 41
-//     children", "298 killed, including 196 Dutch citizens");
-//  5. a counted noun that speaks only when nothing else does ("150,000
-//     troops"); after "and" and the like, inheriting comes after it;
-//  6. for a bare number with no counted noun, the nearest trigger in its
-//     clause, then anywhere in the sentence, within twice the window ("the death toll from
-//     Tuesday's quake in the province rose to 1,214");
-//  7. other, as is an age ("a 65-year-old") always.
+// The category rules are steps tried in the order config.yaml's
+// category_steps names them; the first that decides wins, and a number no
+// step decides is "other". The shipped order, strongest first:
+//
+//	age                   an age ("a 65-year-old") is never a count
+//	unit                  a unit that settles it ("25 kilometres"), unless a
+//	                      trigger of an overriding category is near ("$4.5
+//	                      billion in aid")
+//	head                  a counted noun that settles it ("three rockets")
+//	verb_before_weak_head a before_weak trigger right before a number whose
+//	                      noun is another category's weak head ("has lost
+//	                      498 soldiers")
+//	trigger               the nearest trigger in the clause ("86 troops were
+//	                      released"), unless the noun refuses it (not_with,
+//	                      not_for) or it is matter, not people
+//	part_of_previous      after "including", a weak-headed number is part of
+//	                      the figure before ("298 killed, including 196
+//	                      Dutch citizens")
+//	weak_head             a counted noun that speaks when nothing else does
+//	                      ("150,000 troops")
+//	inherit               a number after "including", or after "and" with no
+//	                      noun of its own, takes the figure before's category
+//	clause                a bare number's nearest trigger in its clause, then
+//	                      in the sentence, within twice the window ("the
+//	                      death toll ... rose to 1,214")
 
 import "github.com/tally-news/tally/schema"
 
@@ -46,73 +51,151 @@ type context struct {
 	lo, hi             int  // the number's clause (see clause), found once for the category and the scope
 }
 
+// categoryQuery is one number being categorized, with what the steps
+// share: its counted noun's weak head is looked up once, when a step first
+// asks.
+type categoryQuery struct {
+	r          *rules
+	text       string
+	toks       []token
+	n          *number
+	c          context
+	weak       verdict
+	weakOK     bool
+	weakLooked bool
+}
+
+func (q *categoryQuery) weakHead() (verdict, bool) {
+	if !q.weakLooked {
+		q.weak, q.weakOK = q.r.headOf(q.text, q.toks, q.n, q.c, q.r.weakHeads)
+		q.weakLooked = true
+	}
+	return q.weak, q.weakOK
+}
+
+// categoryStep decides a number's category, or passes (false).
+type categoryStep func(q *categoryQuery) (verdict, bool)
+
+// categorySteps are the steps config.yaml's category_steps may name.
+var categorySteps = map[string]categoryStep{
+	"age":                   stepAge,
+	"unit":                  stepUnit,
+	"head":                  stepHead,
+	"verb_before_weak_head": stepVerbBeforeWeakHead,
+	"trigger":               stepTrigger,
+	"part_of_previous":      stepPartOfPrevious,
+	"weak_head":             stepWeakHead,
+	"inherit":               stepInherit,
+	"clause":                stepClause,
+}
+
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
-	if n.age {
-		return verdict{category: r.other, rule: "age"} // the dead woman's age is not a death toll
-	}
-	if n.unit != noUnit {
-		if u := r.unitInfos[n.unit]; u.category >= 0 {
-			if u.currency {
-				if v, ok := r.nearestTrigger(text, toks, n, c.qualStart, c.lo, c.hi, r.moneyOverriders); ok {
-					return v
-				}
-			}
-			return verdict{category: u.category, rule: u.rule, byUnit: true}
-		}
-	}
-	if v, ok := r.headOf(text, toks, n, c, r.heads); ok {
-		return v
-	}
-	lo, hi := c.lo, c.hi
-	weak, weakOK := r.headOf(text, toks, n, c, r.weakHeads)
-	if weakOK && weak.category != r.other {
-		// "has lost more than 2,870 soldiers": the verb right before speaks
-		// for people, whatever comes after
-		if p := r.triggersBeforeWeak.longestEndingAt(text, toks, c.qualStart, lo); p != nil && p.tag != weak.category {
-			return verdict{category: p.tag, rule: p.rule}
-		}
-	}
-	v, ok := r.nearestTrigger(text, toks, n, c.qualStart, lo, hi, nil)
-	if !ok && r.opensClause(toks, c.qualStart, lo) {
-		// The number opens its clause, so its verb may come after a long
-		// subject: "As many as 11,000 people from the town of Bria in
-		// Haute Kotto prefecture fled".
-		v, ok = r.nearestTriggerAfter(text, toks, n, lo, hi, r.subjectWindow)
-	}
-	if ok && c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]) {
-		ok = false // "reached 4.1 million people with aid": people are not aid
-	}
-	if ok && n.unit != noUnit && r.unitInfos[n.unit].matter && r.tollCategory[v.category] {
-		ok = false // "seized 40 kilograms of cocaine": stuff, not captives
-	}
-	if ok && !r.refused[v.category] {
-		return v
-	}
-	if ok && !(weakOK && r.notWith[weak.category][v.category]) {
-		return v
-	}
-	if weakOK && c.hasPrev && !c.prev.byUnit && r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
-		// "killing all 298 people on board, including 196 Dutch citizens":
-		// the citizens are among the dead, not a population.
-		return c.prev.inherited()
-	}
-	if weakOK {
-		return weak
-	}
-	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, n, c) {
-		return c.prev.inherited()
-	}
-	if c.objFirst == c.objEnd {
-		// The clause first: "The death toll from Monday's quake rose to
-		// more than 2,300, with 11,000 injured".
-		if v, ok := r.nearestTriggerWithin(text, toks, n, c.qualStart, lo, hi, nil, 2*r.window); ok {
-			return v
-		}
-		if v, ok := r.nearestTriggerWithin(text, toks, n, c.qualStart, c.sentFirst, c.sentEnd, nil, 2*r.window); ok {
+	q := categoryQuery{r: r, text: text, toks: toks, n: n, c: c}
+	for _, step := range r.categorySteps {
+		if v, ok := step(&q); ok {
 			return v
 		}
 	}
 	return verdict{category: r.other, rule: "default"}
+}
+
+func stepAge(q *categoryQuery) (verdict, bool) {
+	// the dead woman's age is not a death toll
+	return verdict{category: q.r.other, rule: "age"}, q.n.age
+}
+
+func stepUnit(q *categoryQuery) (verdict, bool) {
+	r, n, c := q.r, q.n, q.c
+	if n.unit == noUnit {
+		return verdict{}, false
+	}
+	u := r.unitInfos[n.unit]
+	if u.category < 0 {
+		return verdict{}, false
+	}
+	if u.currency {
+		if v, ok := r.nearestTrigger(q.text, q.toks, n, c.qualStart, c.lo, c.hi, r.moneyOverriders); ok {
+			return v, true
+		}
+	}
+	return verdict{category: u.category, rule: u.rule, byUnit: true}, true
+}
+
+func stepHead(q *categoryQuery) (verdict, bool) {
+	return q.r.headOf(q.text, q.toks, q.n, q.c, q.r.heads)
+}
+
+func stepVerbBeforeWeakHead(q *categoryQuery) (verdict, bool) {
+	weak, ok := q.weakHead()
+	if !ok || weak.category == q.r.other {
+		return verdict{}, false
+	}
+	// "has lost more than 2,870 soldiers": the verb right before speaks
+	// for people, whatever comes after
+	p := q.r.triggersBeforeWeak.longestEndingAt(q.text, q.toks, q.c.qualStart, q.c.lo)
+	if p == nil || p.tag == weak.category {
+		return verdict{}, false
+	}
+	return verdict{category: p.tag, rule: p.rule}, true
+}
+
+func stepTrigger(q *categoryQuery) (verdict, bool) {
+	r, text, toks, n, c := q.r, q.text, q.toks, q.n, q.c
+	v, ok := r.nearestTrigger(text, toks, n, c.qualStart, c.lo, c.hi, nil)
+	if !ok && r.opensClause(toks, c.qualStart, c.lo) {
+		// The number opens its clause, so its verb may come after a long
+		// subject: "As many as 11,000 people from the town of Bria in
+		// Haute Kotto prefecture fled".
+		v, ok = r.nearestTriggerAfter(text, toks, n, c.lo, c.hi, r.subjectWindow)
+	}
+	switch {
+	case !ok:
+		return verdict{}, false
+	case c.objEnd > c.objFirst && r.notFor[v.category].has(toks[c.objEnd-1]):
+		return verdict{}, false // "reached 4.1 million people with aid": people are not aid
+	case n.unit != noUnit && r.unitInfos[n.unit].matter && r.tollCategory[v.category]:
+		return verdict{}, false // "seized 40 kilograms of cocaine": stuff, not captives
+	case !r.refused[v.category]:
+		return v, true
+	}
+	weak, weakOK := q.weakHead()
+	return v, !(weakOK && r.notWith[weak.category][v.category])
+}
+
+func stepPartOfPrevious(q *categoryQuery) (verdict, bool) {
+	c := q.c
+	if _, ok := q.weakHead(); !ok || !c.hasPrev || c.prev.byUnit {
+		return verdict{}, false
+	}
+	// "killing all 298 people on board, including 196 Dutch citizens":
+	// the citizens are among the dead, not a population.
+	if q.r.inheritAfter.longestEndingAt(q.text, q.toks, c.qualStart, c.sentFirst) == nil {
+		return verdict{}, false
+	}
+	return c.prev.inherited(), true
+}
+
+func stepWeakHead(q *categoryQuery) (verdict, bool) { return q.weakHead() }
+
+func stepInherit(q *categoryQuery) (verdict, bool) {
+	c := q.c
+	if !c.hasPrev || c.prev.byUnit || c.qualStart <= c.sentFirst || !q.r.inherits(q.text, q.toks, q.n, c) {
+		return verdict{}, false
+	}
+	return c.prev.inherited(), true
+}
+
+func stepClause(q *categoryQuery) (verdict, bool) {
+	r, c := q.r, q.c
+	if c.objFirst != c.objEnd {
+		return verdict{}, false
+	}
+	// The clause first: "The death toll from Monday's quake rose to
+	// more than 2,300, with 11,000 injured".
+	if v, ok := r.nearestTriggerWithin(q.text, q.toks, q.n, c.qualStart, c.lo, c.hi, nil, 2*r.window); ok {
+		return v, true
+	}
+	return r.nearestTriggerWithin(q.text, q.toks, q.n, c.qualStart, c.sentFirst, c.sentEnd, nil, 2*r.window)
 }
 
 // opensClause reports whether the number's phrase, from token qualStart,

@@ -47,7 +47,8 @@ type rules struct {
 	// subjectWindow is how far after a number that opens its clause its
 	// verb may be: a long subject comes between.
 	subjectWindow      int
-	subjectDeterminers wordSet // "All 132 people ...": the number still opens its clause
+	categorySteps      []categoryStep // category_steps, in order
+	subjectDeterminers wordSet        // "All 132 people ...": the number still opens its clause
 	vocab              *vocabulary
 	endMarkers         []*regexp.Regexp
 	dateHeader         *regexp.Regexp
@@ -292,6 +293,7 @@ func (c *compiler) compile(cfg Config) {
 	}
 
 	c.categories(cfg.Categories)
+	c.categorySteps(cfg.CategorySteps)
 	c.units(cfg.Units, cfg.Currencies)
 	c.implied(cfg.Implied)
 	c.scope(cfg.Scope)
@@ -443,6 +445,21 @@ func (r *rules) canStart(toks []token, i int) bool {
 		return i+1 < len(toks) && toks[i+1].kind == tDigits
 	}
 	return true
+}
+
+func (c *compiler) categorySteps(names []string) {
+	if len(names) == 0 {
+		c.fail("category_steps", "", "is empty: name the category rules in the order they decide")
+	}
+	for i, name := range names {
+		step, ok := categorySteps[name]
+		if !ok {
+			known := slices.Sorted(maps.Keys(categorySteps))
+			c.fail(fmt.Sprintf("category_steps[%d]", i), name, "is not a category step (%s)", strings.Join(known, ", "))
+			continue
+		}
+		c.r.categorySteps = append(c.r.categorySteps, step)
+	}
 }
 
 func (c *compiler) categories(cats []Category) {

@@ -23,18 +23,20 @@ type Config struct {
 	Ranges             RangeConfig   `yaml:"ranges"`
 	UnitAdjectives     []string      `yaml:"unit_adjectives"`
 	// RestatementOpens open a measure restated in another unit.
-	RestatementOpens []string        `yaml:"restatement_opens"`
-	Units            []Unit          `yaml:"units"`
-	Currencies       CurrencyConfig  `yaml:"currencies"`
-	Categories       []Category      `yaml:"categories"`
-	ClauseBreaks     []string        `yaml:"clause_breaks"`
-	SpeakerVerbs     SpeakerConfig   `yaml:"speaker_verbs"`
-	Negations        []string        `yaml:"negations"`
-	ClauseAsides     []string        `yaml:"clause_asides"`
-	VaguePreps       []string        `yaml:"vague_prepositions"`
-	Directions       DirectionConfig `yaml:"qualifier_directions"`
-	InheritAfter     []string        `yaml:"inherit_after"`
-	InheritClause    []string        `yaml:"inherit_in_clause"`
+	RestatementOpens []string       `yaml:"restatement_opens"`
+	Units            []Unit         `yaml:"units"`
+	Currencies       CurrencyConfig `yaml:"currencies"`
+	Categories       []Category     `yaml:"categories"`
+	// CategorySteps names the category rules in the order they decide.
+	CategorySteps []string        `yaml:"category_steps"`
+	ClauseBreaks  []string        `yaml:"clause_breaks"`
+	SpeakerVerbs  SpeakerConfig   `yaml:"speaker_verbs"`
+	Negations     []string        `yaml:"negations"`
+	ClauseAsides  []string        `yaml:"clause_asides"`
+	VaguePreps    []string        `yaml:"vague_prepositions"`
+	Directions    DirectionConfig `yaml:"qualifier_directions"`
+	InheritAfter  []string        `yaml:"inherit_after"`
+	InheritClause []string        `yaml:"inherit_in_clause"`
 	// InheritPart: after the number, these make it a part of the figure
 	// before ("six reactors, two of which are running").
 	InheritPart []string     `yaml:"inherit_part"`

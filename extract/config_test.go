@@ -89,3 +89,29 @@ func TestOlderRulesFileSaysWhereKeysWent(t *testing.T) {
 		}
 	}
 }
+
+// TestCategoryStepsAreData: the order the category rules decide in is
+// config.yaml's category_steps; moving the weak head before the trigger
+// makes "86 troops were released" troops, as no code change could undo.
+func TestCategoryStepsAreData(t *testing.T) {
+	const text = "Russia said 86 troops were released in the swap."
+	category := func(e *extract.Extractor) string {
+		figs := e.Extract(extract.Document{Text: text})
+		if len(figs) != 1 {
+			t.Fatalf("figures = %+v, want one", figs)
+		}
+		return figs[0].Category
+	}
+	if got := category(defaultExtractor(t, extract.Options{})); got != "released" {
+		t.Fatalf("shipped rules: category = %q, want released", got)
+	}
+	cfg := defaultConfig(t)
+	cfg.CategorySteps = []string{"age", "unit", "head", "weak_head", "trigger"}
+	e, err := extract.New(cfg, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := category(e); got != "troops" {
+		t.Errorf("weak head first: category = %q, want troops", got)
+	}
+}

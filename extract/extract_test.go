@@ -518,6 +518,8 @@ func TestConfigErrors(t *testing.T) {
 		{"shared abbreviation", func(c *extract.Config) { c.Abbreviations = append(c.Abbreviations, "lt col") }, `abbreviations[71]: "lt col": want a single word`},
 		{"shared month", func(c *extract.Config) { c.Months["smarch"] = 13 }, `months.smarch: "smarch": want a number from 1 to 12, got 13`},
 		{"window", func(c *extract.Config) { c.Window = 0 }, "window: must be at least 1"},
+		{"unknown category step", func(c *extract.Config) { c.CategorySteps = append(c.CategorySteps, "vibes") }, `category_steps[9]: "vibes": is not a category step (age, clause, head,`},
+		{"no category steps", func(c *extract.Config) { c.CategorySteps = nil }, "category_steps: is empty"},
 		{"bare default", func(c *extract.Config) { c.Currencies.Bare.Default = "XYZ" }, `currencies.bare.default: "XYZ": not a code in currencies.list`},
 		{"bare country", func(c *extract.Config) { c.Currencies.Bare.Countries["Narnia"] = "NAR" }, `currencies.bare.countries.Narnia: "NAR"`},
 		{"outlet domain", func(c *extract.Config) { c.Claims.Outlets[0].Domains = []string{"co.uk"} }, `claims.outlets[0].domains[0]: "co.uk": want a top-level domain`},
