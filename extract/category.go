@@ -53,31 +53,45 @@ type context struct {
 
 // categoryQuery is one number being categorized, with what the steps
 // share: its counted noun's weak head is looked up once, when a step first
-// asks.
+// asks. The number itself is passed beside it: Go's escape analysis does
+// not tell fields apart, and a number held here would follow the verdicts
+// read from here to the heap.
 type categoryQuery struct {
 	r          *rules
 	text       string
 	toks       []token
-	n          *number
 	c          context
 	weak       verdict
 	weakOK     bool
 	weakLooked bool
 }
 
-func (q *categoryQuery) weakHead() (verdict, bool) {
+func (q *categoryQuery) weakHead(n *number) (verdict, bool) {
 	if !q.weakLooked {
-		q.weak, q.weakOK = q.r.headOf(q.text, q.toks, q.n, q.c, q.r.weakHeads)
+		q.weak, q.weakOK = q.r.headOf(q.text, q.toks, n, q.c, q.r.weakHeads)
 		q.weakLooked = true
 	}
 	return q.weak, q.weakOK
 }
 
-// categoryStep decides a number's category, or passes (false).
-type categoryStep func(q *categoryQuery) (verdict, bool)
+// categoryStep is one of the category rules, which decides a number's
+// category or passes.
+type categoryStep uint8
 
-// categorySteps are the steps config.yaml's category_steps may name.
-var categorySteps = map[string]categoryStep{
+const (
+	stepAge categoryStep = iota
+	stepUnit
+	stepHead
+	stepVerbBeforeWeakHead
+	stepTrigger
+	stepPartOfPrevious
+	stepWeakHead
+	stepInherit
+	stepClause
+)
+
+// categoryStepNames are the names config.yaml's category_steps may use.
+var categoryStepNames = map[string]categoryStep{
 	"age":                   stepAge,
 	"unit":                  stepUnit,
 	"head":                  stepHead,
@@ -90,22 +104,48 @@ var categorySteps = map[string]categoryStep{
 }
 
 func (r *rules) categorize(text string, toks []token, n *number, c context) verdict {
-	q := categoryQuery{r: r, text: text, toks: toks, n: n, c: c}
+	q := categoryQuery{r: r, text: text, toks: toks, c: c}
 	for _, step := range r.categorySteps {
-		if v, ok := step(&q); ok {
+		if v, ok := q.decide(step, n); ok {
 			return v
 		}
 	}
 	return verdict{category: r.other, rule: "default"}
 }
 
-func stepAge(q *categoryQuery) (verdict, bool) {
-	// the dead woman's age is not a death toll
-	return verdict{category: q.r.other, rule: "age"}, q.n.age
+// decide runs one step. A switch, not a table of functions: called through
+// a function value, the query would escape to the heap once per figure.
+func (q *categoryQuery) decide(step categoryStep, n *number) (verdict, bool) {
+	switch step {
+	case stepAge:
+		return q.age(n)
+	case stepUnit:
+		return q.unit(n)
+	case stepHead:
+		return q.r.headOf(q.text, q.toks, n, q.c, q.r.heads)
+	case stepVerbBeforeWeakHead:
+		return q.verbBeforeWeakHead(n)
+	case stepTrigger:
+		return q.trigger(n)
+	case stepPartOfPrevious:
+		return q.partOfPrevious(n)
+	case stepWeakHead:
+		return q.weakHead(n)
+	case stepInherit:
+		return q.inherit(n)
+	case stepClause:
+		return q.clause(n)
+	}
+	return verdict{}, false
 }
 
-func stepUnit(q *categoryQuery) (verdict, bool) {
-	r, n, c := q.r, q.n, q.c
+func (q *categoryQuery) age(n *number) (verdict, bool) {
+	// the dead woman's age is not a death toll
+	return verdict{category: q.r.other, rule: "age"}, n.age
+}
+
+func (q *categoryQuery) unit(n *number) (verdict, bool) {
+	r, n, c := q.r, n, q.c
 	if n.unit == noUnit {
 		return verdict{}, false
 	}
@@ -121,12 +161,8 @@ func stepUnit(q *categoryQuery) (verdict, bool) {
 	return verdict{category: u.category, rule: u.rule, byUnit: true}, true
 }
 
-func stepHead(q *categoryQuery) (verdict, bool) {
-	return q.r.headOf(q.text, q.toks, q.n, q.c, q.r.heads)
-}
-
-func stepVerbBeforeWeakHead(q *categoryQuery) (verdict, bool) {
-	weak, ok := q.weakHead()
+func (q *categoryQuery) verbBeforeWeakHead(n *number) (verdict, bool) {
+	weak, ok := q.weakHead(n)
 	if !ok || weak.category == q.r.other {
 		return verdict{}, false
 	}
@@ -139,8 +175,8 @@ func stepVerbBeforeWeakHead(q *categoryQuery) (verdict, bool) {
 	return verdict{category: p.tag, rule: p.rule}, true
 }
 
-func stepTrigger(q *categoryQuery) (verdict, bool) {
-	r, text, toks, n, c := q.r, q.text, q.toks, q.n, q.c
+func (q *categoryQuery) trigger(n *number) (verdict, bool) {
+	r, text, toks, n, c := q.r, q.text, q.toks, n, q.c
 	v, ok := r.nearestTrigger(text, toks, n, c.qualStart, c.lo, c.hi, nil)
 	if !ok && r.opensClause(toks, c.qualStart, c.lo) {
 		// The number opens its clause, so its verb may come after a long
@@ -158,13 +194,13 @@ func stepTrigger(q *categoryQuery) (verdict, bool) {
 	case !r.refused[v.category]:
 		return v, true
 	}
-	weak, weakOK := q.weakHead()
+	weak, weakOK := q.weakHead(n)
 	return v, !(weakOK && r.notWith[weak.category][v.category])
 }
 
-func stepPartOfPrevious(q *categoryQuery) (verdict, bool) {
+func (q *categoryQuery) partOfPrevious(n *number) (verdict, bool) {
 	c := q.c
-	if _, ok := q.weakHead(); !ok || !c.hasPrev || c.prev.byUnit {
+	if _, ok := q.weakHead(n); !ok || !c.hasPrev || c.prev.byUnit {
 		return verdict{}, false
 	}
 	// "killing all 298 people on board, including 196 Dutch citizens":
@@ -175,27 +211,25 @@ func stepPartOfPrevious(q *categoryQuery) (verdict, bool) {
 	return c.prev.inherited(), true
 }
 
-func stepWeakHead(q *categoryQuery) (verdict, bool) { return q.weakHead() }
-
-func stepInherit(q *categoryQuery) (verdict, bool) {
+func (q *categoryQuery) inherit(n *number) (verdict, bool) {
 	c := q.c
-	if !c.hasPrev || c.prev.byUnit || c.qualStart <= c.sentFirst || !q.r.inherits(q.text, q.toks, q.n, c) {
+	if !c.hasPrev || c.prev.byUnit || c.qualStart <= c.sentFirst || !q.r.inherits(q.text, q.toks, n, c) {
 		return verdict{}, false
 	}
 	return c.prev.inherited(), true
 }
 
-func stepClause(q *categoryQuery) (verdict, bool) {
+func (q *categoryQuery) clause(n *number) (verdict, bool) {
 	r, c := q.r, q.c
 	if c.objFirst != c.objEnd {
 		return verdict{}, false
 	}
 	// The clause first: "The death toll from Monday's quake rose to
 	// more than 2,300, with 11,000 injured".
-	if v, ok := r.nearestTriggerWithin(q.text, q.toks, q.n, c.qualStart, c.lo, c.hi, nil, 2*r.window); ok {
+	if v, ok := r.nearestTriggerWithin(q.text, q.toks, n, c.qualStart, c.lo, c.hi, nil, 2*r.window); ok {
 		return v, true
 	}
-	return r.nearestTriggerWithin(q.text, q.toks, q.n, c.qualStart, c.sentFirst, c.sentEnd, nil, 2*r.window)
+	return r.nearestTriggerWithin(q.text, q.toks, n, c.qualStart, c.sentFirst, c.sentEnd, nil, 2*r.window)
 }
 
 // opensClause reports whether the number's phrase, from token qualStart,

@@ -452,9 +452,9 @@ func (c *compiler) categorySteps(names []string) {
 		c.fail("category_steps", "", "is empty: name the category rules in the order they decide")
 	}
 	for i, name := range names {
-		step, ok := categorySteps[name]
+		step, ok := categoryStepNames[name]
 		if !ok {
-			known := slices.Sorted(maps.Keys(categorySteps))
+			known := slices.Sorted(maps.Keys(categoryStepNames))
 			c.fail(fmt.Sprintf("category_steps[%d]", i), name, "is not a category step (%s)", strings.Join(known, ", "))
 			continue
 		}
