@@ -68,7 +68,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK && weak.category != r.other {
 		// "has lost more than 2,870 soldiers": the verb right before speaks
 		// for people, whatever comes after
-		if p := r.triggersBeforeWeak.longestEndingAt(text, toks, c.qualStart, lo); p != nil && p.tag != weak.category {
+		if p := r.triggersBeforeWeak.longestEndingAt(toks, c.qualStart, lo); p != nil && p.tag != weak.category {
 			return verdict{category: p.tag, rule: p.rule}
 		}
 	}
@@ -91,7 +91,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if ok && !(weakOK && r.notWith[weak.category][v.category]) {
 		return v
 	}
-	if weakOK && c.hasPrev && !c.prev.byUnit && r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil {
+	if weakOK && c.hasPrev && !c.prev.byUnit && r.inheritAfter.longestEndingAt(toks, c.qualStart, c.sentFirst) != nil {
 		// "killing all 298 people on board, including 196 Dutch citizens":
 		// the citizens are among the dead, not a population.
 		return c.prev.inherited()
@@ -99,7 +99,7 @@ func (r *rules) categorize(text string, toks []token, n *number, c context) verd
 	if weakOK {
 		return weak
 	}
-	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(text, toks, n, c) {
+	if c.hasPrev && !c.prev.byUnit && c.qualStart > c.sentFirst && r.inherits(toks, n, c) {
 		return c.prev.inherited()
 	}
 	if c.objFirst == c.objEnd {
@@ -131,11 +131,11 @@ func (r *rules) opensClause(toks []token, qualStart, lo int) bool {
 // like across a clause break only when the number has no noun of its own
 // ("128 drones were launched, and 110 were shot down" is one count, "2,400
 // soldiers were deployed, and 45 countries offered help" two).
-func (r *rules) inherits(text string, toks []token, n *number, c context) bool {
-	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil || r.inheritPart.startsAt(text, toks, n.end, c.sentEnd) {
+func (r *rules) inherits(toks []token, n *number, c context) bool {
+	if r.inheritAfter.longestEndingAt(toks, c.qualStart, c.sentFirst) != nil || r.inheritPart.startsAt(toks, n.end, c.sentEnd) {
 		return true
 	}
-	p := r.inheritInClause.longestEndingAt(text, toks, c.qualStart, c.sentFirst)
+	p := r.inheritInClause.longestEndingAt(toks, c.qualStart, c.sentFirst)
 	if p == nil {
 		return false
 	}
@@ -155,7 +155,7 @@ func (r *rules) inherits(text string, toks []token, n *number, c context) bool {
 func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexicon) (verdict, bool) {
 	var best *phrase
 	for k := c.objEnd - 1; k >= c.objFirst; k-- {
-		p := l.longestAt(text, toks, k, c.objEnd)
+		p := l.longestAt(toks, k, c.objEnd)
 		if p != nil && r.modifiesNext(text, toks, k+len(p.words), c.objEnd) {
 			p = nil // "aid workers", "school buses": the noun after is the head
 		}
@@ -243,7 +243,7 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 	closer := r.closeParen
 	switch {
 	case toks[k].id == r.openParen:
-	case toks[k].id == r.comma && r.clauseAsides.startsAt(text, toks, k+1, end):
+	case toks[k].id == r.comma && r.clauseAsides.startsAt(toks, k+1, end):
 		closer = r.comma
 	case toks[k].id == r.comma && r.ageAsideAt(text, toks, k, end):
 		return k + 2 // "One protester, 19, was seriously hurt"
@@ -298,7 +298,7 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualS
 			k = e // an aside does not put the verb after it out of reach
 			continue
 		}
-		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
+		if p := r.triggersAfter.longestAt(toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
 			consider(p, dist, true)
 		} else if p := r.gluedAt(text, toks[k]); p != nil {
 			consider(p, dist, true)
@@ -317,7 +317,7 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualS
 			dist++
 		}
 		d := max(dist-1, 0)
-		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) {
+		r.triggersBefore.eachEndingAt(toks, k+1, lo, func(p *phrase) {
 			if !r.negated(toks, k+1-len(p.words), lo) {
 				consider(p, d, false)
 			}
