@@ -168,7 +168,7 @@ func (q *categoryQuery) verbBeforeWeakHead(n *number) (verdict, bool) {
 	}
 	// "has lost more than 2,870 soldiers": the verb right before speaks
 	// for people, whatever comes after
-	p := q.r.triggersBeforeWeak.longestEndingAt(q.text, q.toks, q.c.qualStart, q.c.lo)
+	p := q.r.triggersBeforeWeak.longestEndingAt(q.toks, q.c.qualStart, q.c.lo)
 	if p == nil || p.tag == weak.category {
 		return verdict{}, false
 	}
@@ -205,7 +205,7 @@ func (q *categoryQuery) partOfPrevious(n *number) (verdict, bool) {
 	}
 	// "killing all 298 people on board, including 196 Dutch citizens":
 	// the citizens are among the dead, not a population.
-	if q.r.inheritAfter.longestEndingAt(q.text, q.toks, c.qualStart, c.sentFirst) == nil {
+	if q.r.inheritAfter.longestEndingAt(q.toks, c.qualStart, c.sentFirst) == nil {
 		return verdict{}, false
 	}
 	return c.prev.inherited(), true
@@ -213,7 +213,7 @@ func (q *categoryQuery) partOfPrevious(n *number) (verdict, bool) {
 
 func (q *categoryQuery) inherit(n *number) (verdict, bool) {
 	c := q.c
-	if !c.hasPrev || c.prev.byUnit || c.qualStart <= c.sentFirst || !q.r.inherits(q.text, q.toks, n, c) {
+	if !c.hasPrev || c.prev.byUnit || c.qualStart <= c.sentFirst || !q.r.inherits(q.toks, n, c) {
 		return verdict{}, false
 	}
 	return c.prev.inherited(), true
@@ -248,11 +248,11 @@ func (r *rules) opensClause(toks []token, qualStart, lo int) bool {
 // like across a clause break only when the number has no noun of its own
 // ("128 drones were launched, and 110 were shot down" is one count, "2,400
 // soldiers were deployed, and 45 countries offered help" two).
-func (r *rules) inherits(text string, toks []token, n *number, c context) bool {
-	if r.inheritAfter.longestEndingAt(text, toks, c.qualStart, c.sentFirst) != nil || r.inheritPart.startsAt(text, toks, n.end, c.sentEnd) {
+func (r *rules) inherits(toks []token, n *number, c context) bool {
+	if r.inheritAfter.longestEndingAt(toks, c.qualStart, c.sentFirst) != nil || r.inheritPart.startsAt(toks, n.end, c.sentEnd) {
 		return true
 	}
-	p := r.inheritInClause.longestEndingAt(text, toks, c.qualStart, c.sentFirst)
+	p := r.inheritInClause.longestEndingAt(toks, c.qualStart, c.sentFirst)
 	if p == nil {
 		return false
 	}
@@ -272,7 +272,7 @@ func (r *rules) inherits(text string, toks []token, n *number, c context) bool {
 func (r *rules) headOf(text string, toks []token, n *number, c context, l *lexicon) (verdict, bool) {
 	var best *phrase
 	for k := c.objEnd - 1; k >= c.objFirst; k-- {
-		p := l.longestAt(text, toks, k, c.objEnd)
+		p := l.longestAt(toks, k, c.objEnd)
 		if p != nil && r.modifiesNext(text, toks, k+len(p.words), c.objEnd) {
 			p = nil // "aid workers", "school buses": the noun after is the head
 		}
@@ -360,7 +360,7 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 	closer := r.closeParen
 	switch {
 	case toks[k].id == r.openParen:
-	case toks[k].id == r.comma && r.clauseAsides.startsAt(text, toks, k+1, end):
+	case toks[k].id == r.comma && r.clauseAsides.startsAt(toks, k+1, end):
 		closer = r.comma
 	case toks[k].id == r.comma && r.ageAsideAt(text, toks, k, end):
 		return k + 2 // "One protester, 19, was seriously hurt"
@@ -415,7 +415,7 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualS
 			k = e // an aside does not put the verb after it out of reach
 			continue
 		}
-		if p := r.triggersAfter.longestAt(text, toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
+		if p := r.triggersAfter.longestAt(toks, k, hi); p != nil && !r.negated(toks, k, n.end) {
 			consider(p, dist, true)
 		} else if p := r.gluedAt(text, toks[k]); p != nil {
 			consider(p, dist, true)
@@ -434,7 +434,7 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualS
 			dist++
 		}
 		d := max(dist-1, 0)
-		r.triggersBefore.eachEndingAt(text, toks, k+1, lo, func(p *phrase) {
+		r.triggersBefore.eachEndingAt(toks, k+1, lo, func(p *phrase) {
 			if !r.negated(toks, k+1-len(p.words), lo) {
 				consider(p, d, false)
 			}

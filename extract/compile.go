@@ -391,11 +391,6 @@ func (r *rules) startWords() []bool {
 				mark(int32(id))
 			}
 		}
-		if len(l.wildFirst) > 0 {
-			for i := range starts {
-				starts[i] = true // a wildcard could start anywhere
-			}
-		}
 	}
 	for id, in := range r.negative {
 		if in {
@@ -419,8 +414,8 @@ func (r *rules) articleFollowers() wordSet {
 	for _, l := range []*lexicon{r.vague, r.symbols} {
 		for _, ps := range [][]*phrase{lookupIndex(l.byFirst, r.a), lookupIndex(l.byFirst, r.an)} {
 			for _, p := range ps {
-				if len(p.words) > 1 && p.words[1].prefix == "" {
-					follow[p.words[1].id] = true
+				if len(p.words) > 1 {
+					follow[p.words[1]] = true
 				}
 			}
 		}
@@ -490,8 +485,12 @@ func (c *compiler) categories(cats []Category) {
 		c.phrases(r.triggersAfter, key+".around", cat.Around, i)
 		c.phrases(r.triggersBeforeWeak, key+".before_weak", cat.BeforeWeak, i)
 		for j, w := range cat.Glued {
+			k := fmt.Sprintf("%s.glued[%d]", key, j)
+			if !c.entry(k, w) {
+				continue
+			}
 			if words := phraseWords(w); len(words) != 1 || len(words[0]) < 4 {
-				c.fail(fmt.Sprintf("%s.glued[%d]", key, j), w, "must be one word of at least 4 letters")
+				c.fail(k, w, "must be one word of at least 4 letters")
 				continue
 			}
 			lw := strings.ToLower(w)

@@ -113,16 +113,16 @@ func (d *bareRules) local(outlet, link string) (unit int, known bool) {
 
 // bareSign reports whether figure n is written with a bare sign: "$10",
 // not "US$10" or "A$10".
-func (r *rules) bareSign(text string, toks []token, n *number) bool {
+func (r *rules) bareSign(toks []token, n *number) bool {
 	if n.unit == noUnit || !r.unitInfos[n.unit].currency {
 		return false
 	}
 	k := n.first
-	sign := r.symbols.longestAt(text, toks, k, n.numEnd)
+	sign := r.symbols.longestAt(toks, k, n.numEnd)
 	if sign == nil && k+1 < n.numEnd { // after a minus: "-$5"
 		k++
-		sign = r.symbols.longestAt(text, toks, k, n.numEnd)
+		sign = r.symbols.longestAt(toks, k, n.numEnd)
 	}
-	bare := r.bare.symbols.longestAt(text, toks, k, n.numEnd)
+	bare := r.bare.symbols.longestAt(toks, k, n.numEnd)
 	return sign != nil && bare != nil && len(sign.words) == len(bare.words)
 }

@@ -137,7 +137,7 @@ func (r *rules) isDate(text string, toks []token, i, end int) bool {
 // isAddress reports whether the number ending at token end starts a street
 // address: capitalised words, then an address word ("12 Baker Street").
 func (r *rules) isAddress(text string, toks []token, end, limit int) bool {
-	if end < limit && r.namesAfter.longestAt(text, toks, end, limit) != nil {
+	if end < limit && r.namesAfter.longestAt(toks, end, limit) != nil {
 		return true // "the 5200 block of 30th Place", ".45-caliber"
 	}
 	for k := end; k < limit && k < end+4; k++ {

@@ -255,7 +255,7 @@ func (e *Extractor) sentence(figs []schema.Figure, s *scratch, text string, toks
 		f.Value, f.Qualifier = tidy(n.value), qualifier
 		f.Low, f.High = s.bounds.ptr(b.low, b.hasLow), s.bounds.ptr(b.high, b.hasHigh)
 		f.Unit = r.unitName(&n)
-		if s.dollar != noUnit && r.bareSign(text, toks, &n) {
+		if s.dollar != noUnit && r.bareSign(toks, &n) {
 			f.Unit = r.unitInfos[s.dollar].name
 			if !s.dollarKnown {
 				f.Note = AmbiguousCurrency

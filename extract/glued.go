@@ -71,3 +71,21 @@ func gluedJoin(rest string, n int) bool {
 func hasFoldedSuffix(word, suffix string) bool {
 	return len(word) >= len(suffix) && strings.EqualFold(word[len(word)-len(suffix):], suffix)
 }
+
+// hasFoldedPrefix reports whether word starts with prefix, ignoring ASCII
+// case (prefix is already lower case).
+func hasFoldedPrefix(word, prefix string) bool {
+	if len(word) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -151,12 +151,12 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		if !ir.firsts.has(toks[k]) {
 			continue
 		}
-		if st := ir.states.longestAt(text, toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
+		if st := ir.states.longestAt(toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
 			auxEnd := k
 			if auxEnd > first && ir.adverbs.has(toks[auxEnd-1]) {
 				auxEnd-- // "was accidentally shot"
 			}
-			if aux := ir.auxiliaries.longestEndingAt(text, toks, auxEnd, first); aux != nil {
+			if aux := ir.auxiliaries.longestEndingAt(toks, auxEnd, first); aux != nil {
 				if p, ok := ir.personBefore(text, toks, auxEnd-len(aux.words), first); ok {
 					emit(p, st.tag, "state")
 					k += len(st.words) - 1
@@ -164,14 +164,14 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 				}
 			}
 		}
-		if ac := ir.actions.longestAt(text, toks, k, end); ac != nil {
+		if ac := ir.actions.longestAt(toks, k, end); ac != nil {
 			if p, ok := ir.personBefore(text, toks, k, first); ok {
 				emit(p, ac.tag, "action")
 				k += len(ac.words) - 1
 				continue
 			}
 		}
-		if fr := ir.frames.longestAt(text, toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) {
+		if fr := ir.frames.longestAt(toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) {
 			if p, ok := ir.personAfter(text, toks, k+len(fr.words), end); ok {
 				emit(p, fr.tag, "frame")
 				k = p.end - 1
@@ -180,7 +180,7 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		}
 		if ir.resultVerbs.has(toks[k]) {
 			if p, ok := ir.personAfter(text, toks, k+1, end); ok && p.end < end {
-				if res := ir.results.longestAt(text, toks, p.end, end); res != nil {
+				if res := ir.results.longestAt(toks, p.end, end); res != nil {
 					emit(p, res.tag, "result")
 					k = p.end + len(res.words) - 1
 				}

@@ -154,28 +154,20 @@ func normalizeKey(key []byte, word string) []byte {
 	return key
 }
 
-// wordPattern is one word of a phrase: an exact vocabulary id, or a prefix
-// when the rule word ends in "*".
-type wordPattern struct {
-	id     int32
-	prefix string
-}
-
-// phrase is a rule's words with what matching them means.
+// phrase is a rule's words, as vocabulary ids, with what matching them
+// means.
 type phrase struct {
-	words []wordPattern
+	words []int32
 	text  string // as written in the config
 	tag   int    // what the phrase stands for: a category, unit, qualifier...
 	rule  string // the rule column's text when this phrase decides ("trigger:killed")
 }
 
 // lexicon finds phrases in a token stream. Phrases are indexed by their
-// first and last word ids (slices, not maps: this is the hot path); those
-// starting or ending with a prefix pattern are kept apart.
+// first and last word ids (slices, not maps: this is the hot path).
 type lexicon struct {
-	byFirst, byLast     [][]*phrase
-	wildFirst, wildLast []*phrase
-	rulePrefix          string // "trigger:", "head:"...: names the phrase in the rule column
+	byFirst, byLast [][]*phrase
+	rulePrefix      string // "trigger:", "head:"...: names the phrase in the rule column
 }
 
 func newLexicon() *lexicon { return &lexicon{} }
@@ -187,25 +179,13 @@ func newRuleLexicon(rulePrefix string) *lexicon { return &lexicon{rulePrefix: ru
 func (l *lexicon) add(v *vocabulary, text string, tag int) bool {
 	p := &phrase{text: text, tag: tag, rule: l.rulePrefix + text}
 	for _, w := range phraseWords(text) {
-		if len(w) > 1 && strings.HasSuffix(w, "*") {
-			p.words = append(p.words, wordPattern{id: noWord, prefix: string(normalizeKey(nil, w[:len(w)-1]))})
-			continue
-		}
-		p.words = append(p.words, wordPattern{id: v.add(w)})
+		p.words = append(p.words, v.add(w))
 	}
 	if len(p.words) == 0 {
 		return false
 	}
-	if first := p.words[0]; first.prefix != "" {
-		l.wildFirst = append(l.wildFirst, p)
-	} else {
-		l.byFirst = appendAt(l.byFirst, first.id, p)
-	}
-	if last := p.words[len(p.words)-1]; last.prefix != "" {
-		l.wildLast = append(l.wildLast, p)
-	} else {
-		l.byLast = appendAt(l.byLast, last.id, p)
-	}
+	l.byFirst = appendAt(l.byFirst, p.words[0], p)
+	l.byLast = appendAt(l.byLast, p.words[len(p.words)-1], p)
 	return true
 }
 
@@ -229,10 +209,6 @@ func lookupIndex(index [][]*phrase, id int32) []*phrase {
 func phraseWords(text string) []string {
 	var out []string
 	for _, field := range strings.Fields(text) {
-		if strings.HasSuffix(field, "*") {
-			out = append(out, field)
-			continue
-		}
 		toks, _ := tokenize(nil, field, 0, len(field), newVocabulary(), nil)
 		for _, t := range toks {
 			out = append(out, string(normalizeKey(nil, field[t.start:t.end])))
@@ -241,20 +217,14 @@ func phraseWords(text string) []string {
 	return out
 }
 
-// matches reports whether phrase p matches the tokens starting at i.
-func (p *phrase) matches(text string, toks []token, i, limit int) bool {
+// matches reports whether phrase p matches the tokens starting at i. A
+// word outside the vocabulary (noWord) matches no phrase word.
+func (p *phrase) matches(toks []token, i, limit int) bool {
 	if i+len(p.words) > limit {
 		return false
 	}
-	for k, w := range p.words {
-		t := toks[i+k]
-		if w.prefix == "" {
-			if t.id != w.id || w.id == noWord {
-				return false
-			}
-			continue
-		}
-		if t.kind != tWord || !hasFoldedPrefix(text[t.start:t.end], w.prefix) {
+	for k, id := range p.words {
+		if toks[i+k].id != id {
 			return false
 		}
 	}
@@ -263,17 +233,10 @@ func (p *phrase) matches(text string, toks []token, i, limit int) bool {
 
 // longestAt returns the longest phrase starting at token i that ends before
 // limit, or nil.
-func (l *lexicon) longestAt(text string, toks []token, i, limit int) *phrase {
-	best := longest(nil, lookupIndex(l.byFirst, toks[i].id), text, toks, i, limit)
-	if toks[i].kind == tWord {
-		best = longest(best, l.wildFirst, text, toks, i, limit)
-	}
-	return best
-}
-
-func longest(best *phrase, candidates []*phrase, text string, toks []token, i, limit int) *phrase {
-	for _, p := range candidates {
-		if (best == nil || len(p.words) > len(best.words)) && p.matches(text, toks, i, limit) {
+func (l *lexicon) longestAt(toks []token, i, limit int) *phrase {
+	var best *phrase
+	for _, p := range lookupIndex(l.byFirst, toks[i].id) {
+		if (best == nil || len(p.words) > len(best.words)) && p.matches(toks, i, limit) {
 			best = p
 		}
 	}
@@ -282,17 +245,15 @@ func longest(best *phrase, candidates []*phrase, text string, toks []token, i, l
 
 // longestEndingAt returns the longest phrase whose last token is end-1 and
 // whose first token is at or after floor.
-func (l *lexicon) longestEndingAt(text string, toks []token, end, floor int) *phrase {
+func (l *lexicon) longestEndingAt(toks []token, end, floor int) *phrase {
 	if end <= floor {
 		return nil
 	}
 	var best *phrase
-	for _, group := range [2][]*phrase{lookupIndex(l.byLast, toks[end-1].id), l.wildLast} {
-		for _, p := range group {
-			n := len(p.words)
-			if end-n >= floor && (best == nil || n > len(best.words)) && p.matches(text, toks, end-n, end) {
-				best = p
-			}
+	for _, p := range lookupIndex(l.byLast, toks[end-1].id) {
+		n := len(p.words)
+		if end-n >= floor && (best == nil || n > len(best.words)) && p.matches(toks, end-n, end) {
+			best = p
 		}
 	}
 	return best
@@ -300,35 +261,15 @@ func (l *lexicon) longestEndingAt(text string, toks []token, end, floor int) *ph
 
 // eachEndingAt calls fn for every phrase whose last token is end-1 and
 // whose first token is at or after floor.
-func (l *lexicon) eachEndingAt(text string, toks []token, end, floor int, fn func(*phrase)) {
+func (l *lexicon) eachEndingAt(toks []token, end, floor int, fn func(*phrase)) {
 	if end <= floor {
 		return
 	}
-	for _, group := range [2][]*phrase{lookupIndex(l.byLast, toks[end-1].id), l.wildLast} {
-		for _, p := range group {
-			if n := len(p.words); end-n >= floor && p.matches(text, toks, end-n, end) {
-				fn(p)
-			}
+	for _, p := range lookupIndex(l.byLast, toks[end-1].id) {
+		if n := len(p.words); end-n >= floor && p.matches(toks, end-n, end) {
+			fn(p)
 		}
 	}
-}
-
-// hasFoldedPrefix reports whether word starts with prefix, ignoring ASCII
-// case (prefix is already lower case).
-func hasFoldedPrefix(word, prefix string) bool {
-	if len(word) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := word[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // wordSet is a set of single vocabulary words, indexed by id. Words added

@@ -52,9 +52,9 @@ func (r *rules) scanAt(text string, toks []token, i, limit int) (n number, next 
 			negative, i = true, j
 		}
 	}
-	if p := r.asciiSymbols.longestAt(text, toks, i, limit); p != nil && r.markedAmount(text, toks, i+len(p.words), limit) {
+	if p := r.asciiSymbols.longestAt(toks, i, limit); p != nil && r.markedAmount(text, toks, i+len(p.words), limit) {
 		unit, i = p.tag, i+len(p.words) // "PS2.7m"
-	} else if p := r.symbols.longestAt(text, toks, i, limit); p != nil && tight(text, toks, i, len(p.words)) {
+	} else if p := r.symbols.longestAt(toks, i, limit); p != nil && tight(text, toks, i, len(p.words)) {
 		j := i + len(p.words)
 		if j+1 < limit && isMinus(text, toks[j]) && !toks[j].spaced && toks[j+1].kind == tDigits && !toks[j+1].spaced {
 			negative, j = true, j+1
@@ -124,7 +124,7 @@ func (r *rules) inParentheses(text string, toks []token, n *number, numTok, limi
 		text[toks[o].start:toks[o].end] != "(" || text[toks[n.end].start:toks[n.end].end] != ")" {
 		return false
 	}
-	if p := o - 1; p >= 0 && (toks[p].kind == tDigits || r.units.startsAt(text, toks, p, o) || r.scales[toks[p].id] > 0 || r.suffixes[toks[p].id] > 0) {
+	if p := o - 1; p >= 0 && (toks[p].kind == tDigits || r.units.startsAt(toks, p, o) || r.scales[toks[p].id] > 0 || r.suffixes[toks[p].id] > 0) {
 		return false
 	}
 	return true
@@ -174,7 +174,7 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 	if t.kind == tDigits {
 		return r.digitsNumber(text, toks, n, i, limit, money) // most numbers: no word rule applies
 	}
-	if p := r.vague.longestAt(text, toks, i, limit); p != nil {
+	if p := r.vague.longestAt(toks, i, limit); p != nil {
 		a := r.vagueAmts[p.tag]
 		n.end = i + len(p.words)
 		n.value, n.low, n.high = a.Value, a.Low, a.High
@@ -208,7 +208,7 @@ func (r *rules) core(text string, toks []token, i, limit int, money bool) (numbe
 			return n, true
 		}
 		// Before a unit it is a measure: "one-half mile", "three quarters mile".
-		if !bare && end < limit && r.units.startsAt(text, toks, end, limit) {
+		if !bare && end < limit && r.units.startsAt(toks, end, limit) {
 			n.value, n.end, n.numEnd = v, end, end
 			return n, true
 		}
@@ -349,7 +349,7 @@ func (r *rules) magnitude(text string, toks []token, n *number, limit int, money
 		n.value, n.scale, n.end = n.value*mult, mult, j+1 // "$2.174T"
 		return
 	}
-	if mult, ok := r.suffixes[t.id]; ok && (!t.spaced || t.end-t.start >= 2 && !r.units.startsAt(text, toks, j, limit)) {
+	if mult, ok := r.suffixes[t.id]; ok && (!t.spaced || t.end-t.start >= 2 && !r.units.startsAt(toks, j, limit)) {
 		if mult == 1e6 && t.end-t.start == 1 && !t.spaced {
 			decimal := strings.IndexByte(text[toks[n.first].start:toks[n.first].end], '.') >= 0
 			if !money && !decimal && !(j+1 < limit && (toks[j+1].id == r.of || r.looksCounted(text, toks[j+1]))) {
@@ -560,7 +560,7 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 			numTok+1 < limit && toks[numTok+1].kind == tDigits {
 			return true, skipDigitRun(toks, numTok+1, limit) // "+44 20 7946 0958" too, but not "+0.2%"
 		}
-		label := r.isLabel(toks, numTok) && !r.units.startsAt(text, toks, n.numEnd, limit) // "sector 0.68 percent" counts
+		label := r.isLabel(toks, numTok) && !r.units.startsAt(toks, n.numEnd, limit) // "sector 0.68 percent" counts
 		if !prefixed && (gluedToName(text, toks, numTok) || r.modelAfterCount(text, toks, numTok)) || label {
 			return true, skipGlued(toks, n.numEnd, limit) // "747-400", "P5+1", "B.1.1.7": one name
 		}
@@ -573,7 +573,7 @@ func (r *rules) rejectCore(text string, toks []token, n *number, numTok, limit i
 		if inCodeChain(toks, numTok, n.numEnd, limit, r.codeJoiners) {
 			return true, skipCodeChain(text, toks, numTok, limit, r.codeJoiners) // "2:01", "12/03/2024"
 		}
-		if r.timeWords.startsAt(text, toks, n.numEnd, limit) {
+		if r.timeWords.startsAt(toks, n.numEnd, limit) {
 			return true, n.numEnd + 1 // "9 p.m."
 		}
 		if n.numEnd < limit && n.unit == noUnit {
@@ -639,13 +639,13 @@ func (r *rules) ratio(text string, toks []token, n *number, limit int) {
 	if n.vague || n.fraction || n.end >= limit {
 		return
 	}
-	p := r.ratios.longestAt(text, toks, n.end, limit)
+	p := r.ratios.longestAt(toks, n.end, limit)
 	if p == nil || n.end+len(p.words) >= limit {
 		return
 	}
 	m, ok := r.core(text, toks, n.end+len(p.words), limit, false)
 	if !ok || m.vague || m.fraction || m.value <= n.value || isYearLike(text[toks[m.first].start:toks[m.first].end]) ||
-		r.units.startsAt(text, toks, m.end, limit) {
+		r.units.startsAt(toks, m.end, limit) {
 		return // not "scored 2 in 5 minutes"
 	}
 	// "one in four" is a share whatever follows ("one in four developed
@@ -698,7 +698,7 @@ func (r *rules) slashFraction(text string, toks []token, n *number, numTok, limi
 	if err != nil || strings.ContainsAny(num, ".,") || d <= n.value || n.value <= 0 {
 		return
 	}
-	if follow.id != r.of && !r.units.startsAt(text, toks, j+2, limit) {
+	if follow.id != r.of && !r.units.startsAt(toks, j+2, limit) {
 		return
 	}
 	n.value /= d
@@ -714,7 +714,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		return false, 0
 	}
 	j := n.end
-	u := r.units.longestAt(text, toks, minInt(j, limit-1), limit)
+	u := r.units.longestAt(toks, minInt(j, limit-1), limit)
 	if j < limit && u != nil {
 		j += len(u.words)
 	}
@@ -745,7 +745,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 	}
 	j++
 	signed := false
-	if p := r.symbols.longestAt(text, toks, j, limit); p != nil && tight(text, toks, j, len(p.words)) && j+len(p.words) < limit {
+	if p := r.symbols.longestAt(toks, j, limit); p != nil && tight(text, toks, j, len(p.words)) && j+len(p.words) < limit {
 		if !money {
 			return false, 0 // "up 9.4 per cent to $84"
 		}
@@ -769,7 +769,7 @@ func (r *rules) joinRange(text string, toks []token, n *number, limit int, money
 		// "3-1", "2014-15", "2024-11-08": a score, season or date, not a count
 		return hyphen, skipCodeChain(text, toks, n.first, limit, r.codeJoiners)
 	}
-	if byRange && (m.value > r.byRatio*n.value || !r.units.startsAt(text, toks, m.end, limit)) {
+	if byRange && (m.value > r.byRatio*n.value || !r.units.startsAt(toks, m.end, limit)) {
 		return false, 0 // a change by one amount to a level: two figures
 	}
 	n.low, n.high = n.value, m.value
@@ -803,7 +803,7 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 	if at == limit {
 		at = j // "for 35 consecutive" ends the sentence
 	}
-	if p := r.units.longestAt(text, toks, at, limit); p != nil && (at == j || !r.unitInfos[p.tag].currency) {
+	if p := r.units.longestAt(toks, at, limit); p != nil && (at == j || !r.unitInfos[p.tag].currency) {
 		if !r.unitInfos[p.tag].currency || !glued {
 			n.unit = p.tag
 			n.end = at + len(p.words)
@@ -814,7 +814,7 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 	if glued && r.gluedAdjectives.has(toks[j]) {
 		return // "100,000-strong": the noun after it is counted
 	}
-	if p := r.unitsBefore.longestEndingAt(text, toks, n.first, 0); p != nil && !glued {
+	if p := r.unitsBefore.longestEndingAt(toks, n.first, 0); p != nil && !glued {
 		n.unit = p.tag // "a magnitude 7.8 earthquake"
 		return
 	}
@@ -828,7 +828,7 @@ func (r *rules) attachUnit(text string, toks []token, n *number, limit int) {
 		return
 	}
 	if n.vague && toks[j].id == r.of && j+1 < limit {
-		if p := r.units.longestAt(text, toks, j+1, limit); p != nil && r.unitInfos[p.tag].currency {
+		if p := r.units.longestAt(toks, j+1, limit); p != nil && r.unitInfos[p.tag].currency {
 			n.unit = p.tag // "tens of millions of dollars"
 			n.end = j + 1 + len(p.words)
 		}
@@ -894,8 +894,8 @@ func (r *rules) gluedHyphen(toks []token, k, limit int) bool {
 }
 
 // startsAt reports whether a phrase of the lexicon starts at token i.
-func (l *lexicon) startsAt(text string, toks []token, i, limit int) bool {
-	return i < limit && l.longestAt(text, toks, i, limit) != nil
+func (l *lexicon) startsAt(toks []token, i, limit int) bool {
+	return i < limit && l.longestAt(toks, i, limit) != nil
 }
 
 // isYearAt applies the year rule to a plain four-digit number, or to both
@@ -919,7 +919,7 @@ func (r *rules) isYearAt(text string, toks []token, n *number, numTok, limit int
 		return false // most numbers: no look-up needed
 	}
 	counted := n.end < limit && r.looksCounted(text, toks[n.end])
-	if numTok > 0 && r.qualBefore.longestEndingAt(text, toks, numTok, maxInt(0, numTok-4)) != nil {
+	if numTok > 0 && r.qualBefore.longestEndingAt(toks, numTok, maxInt(0, numTok-4)) != nil {
 		return false
 	}
 	return r.isYear(text, toks, numTok, low, counted)

@@ -16,7 +16,7 @@ func (r *rules) object(text string, toks []token, n *number, limit int) (first, 
 		j += 2 // "a 100,000-strong force": the force is counted
 	}
 	if j < limit {
-		if p := r.qualAfter.longestAt(text, toks, j, limit); p != nil {
+		if p := r.qualAfter.longestAt(toks, j, limit); p != nil {
 			j += len(p.words) // "a dozen or so tanks", "40 or more people"
 		}
 	}
@@ -54,7 +54,7 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 		t := toks[k]
 		qual := 0 // a qualifier of the digits after a possessive: "the town's roughly 5,000 residents"
 		if t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) {
-			qual = r.qualifierOfDigits(text, toks, k, limit)
+			qual = r.qualifierOfDigits(toks, k, limit)
 		}
 		switch {
 		case t.kind == tDigits && words == 1 && r.modelAfterCount(text, toks, k):
@@ -133,8 +133,8 @@ func isPossessive(text string, t token) bool {
 
 // qualifierOfDigits returns the length of the qualifier phrase ("roughly",
 // "more than") that starts at token k with digits after it, or 0.
-func (r *rules) qualifierOfDigits(text string, toks []token, k, limit int) int {
-	p := r.qualBefore.longestAt(text, toks, k, limit)
+func (r *rules) qualifierOfDigits(toks []token, k, limit int) int {
+	p := r.qualBefore.longestAt(toks, k, limit)
 	if p == nil || k+len(p.words) >= limit || toks[k+len(p.words)].kind != tDigits {
 		return 0
 	}

@@ -53,7 +53,7 @@ func referenceRules(t testing.TB, edit func(*Config)) (filtered, ref *Extractor)
 	if ref, err = New(cfg, Options{IncludeComments: true}); err != nil {
 		t.Fatal(err)
 	}
-	ref.r.filter.all, ref.r.masksByLine = true, false
+	ref.r.filter.off, ref.r.masksByLine = true, false
 	return filtered, ref
 }
 
@@ -102,9 +102,7 @@ func TestFilterLosesNoFigure(t *testing.T) {
 
 // TestFilterOnOtherRules covers the filter's slower paths: a kept word
 // with an apostrophe, which byte runs cannot see whole; an exclusion that
-// can cross a line break. (A phrase starting with a prefix pattern, which
-// could start anywhere, is refused since the rules have one syntax: see
-// rulesfile.EntryProblem.)
+// can cross a line break.
 func TestFilterOnOtherRules(t *testing.T) {
 	texts := append([]string{
 		"Scouts counted dun'ko goats on the hill.",
@@ -117,7 +115,7 @@ func TestFilterOnOtherRules(t *testing.T) {
 	}{
 		"apostrophe": {
 			func(cfg *Config) { cfg.Numbers.Words["dun'ko"] = 7 },
-			func(r *rules) bool { return !r.filter.asciiRuns && !r.filter.all },
+			func(r *rules) bool { return !r.filter.asciiRuns && !r.filter.off },
 		},
 		"multiline exclusion": {
 			func(cfg *Config) { cfg.ExcludePattern = append(cfg.ExcludePattern, `<span[^>]*>`) },

@@ -14,15 +14,15 @@ func (r *rules) qualify(text string, toks []token, n *number, floor, limit int) 
 		qualifier = Approx
 	}
 	phraseStart = n.first
-	p := r.qualBefore.longestEndingAt(text, toks, n.first, floor)
-	if p != nil && (r.prepositionBefore(toks, n, p, limit) || r.direction(text, toks, n.first, p)) {
+	p := r.qualBefore.longestEndingAt(toks, n.first, floor)
+	if p != nil && (r.prepositionBefore(toks, n, p, limit) || r.direction(toks, n.first, p)) {
 		p = nil // "under thousands of buildings", "edged up to 4.3%"
 	}
 	if p != nil {
 		qualifier = r.qualNames[p.tag]
 		phraseStart = n.first - len(p.words)
 	} else if n.end < limit {
-		if p := r.qualAfter.longestAt(text, toks, n.end, limit); p != nil {
+		if p := r.qualAfter.longestAt(toks, n.end, limit); p != nil {
 			qualifier = r.qualNames[p.tag]
 		}
 	}
@@ -55,9 +55,9 @@ func (r *rules) prepositionBefore(toks []token, n *number, p *phrase, limit int)
 // direction reports whether the qualifier p ending at token end is a
 // direction after a verb of movement: "edged up to 4.3%", "went down to
 // 12"; not "lost up to 15 helicopters" nor "rose by up to 3 metres".
-func (r *rules) direction(text string, toks []token, end int, p *phrase) bool {
+func (r *rules) direction(toks []token, end int, p *phrase) bool {
 	start := end - len(p.words)
-	if start < 1 || r.directions.longestAt(text, toks, start, end) == nil {
+	if start < 1 || r.directions.longestAt(toks, start, end) == nil {
 		return false
 	}
 	return r.movements.has(toks[start-1])

@@ -40,10 +40,6 @@ func (c *compiler) scope(cfg ScopeConfig) {
 			if len(w) == 0 {
 				continue
 			}
-			if last := w[len(w)-1]; len(last) > 1 && last[len(last)-1] == '*' {
-				c.fail("scope", p, "a scope phrase cannot end with a wildcard")
-				continue
-			}
 			lasts = append(lasts, w[len(w)-1])
 		}
 	}
@@ -98,7 +94,7 @@ func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, fi
 				ss.years = append(ss.years, scopeMark{at: k, end: k + 1, kind: markBackground})
 			}
 		case sr.ends.has(toks[k]):
-			sr.phrases.eachEndingAt(text, toks, k+1, first, func(p *phrase) {
+			sr.phrases.eachEndingAt(toks, k+1, first, func(p *phrase) {
 				ss.marks = append(ss.marks, scopeMark{at: k + 1 - len(p.words), end: k + 1, kind: uint8(p.tag)})
 			})
 		}
