@@ -243,3 +243,30 @@ func matchesLineBreak(re *syntax.Regexp) bool {
 	}
 	return slices.ContainsFunc(re.Sub, matchesLineBreak)
 }
+
+// isYearAt applies the year rule to a plain four-digit number, or to both
+// ends of a range of them ("between 2014 and 2017").
+func (r *rules) isYearAt(text string, toks []token, n *number, numTok, limit int) bool {
+	t := toks[numTok]
+	if n.scale != 1 || strings.ContainsAny(text[t.start:t.end], ",. \u00a0") {
+		return false
+	}
+	if n.isRange && (n.high < float64(r.years.Min) || n.high > float64(r.years.Max)) {
+		return false
+	}
+	if !n.isRange && n.numEnd != numTok+1 {
+		return false
+	}
+	low := n.value
+	if n.isRange {
+		low = n.low
+	}
+	if !r.yearShaped(t, low) {
+		return false // most numbers: no look-up needed
+	}
+	counted := n.end < limit && r.looksCounted(text, toks[n.end])
+	if numTok > 0 && r.qualBefore.longestEndingAt(toks, numTok, maxInt(0, numTok-4)) != nil {
+		return false
+	}
+	return r.isYear(text, toks, numTok, low, counted)
+}

@@ -294,3 +294,14 @@ func (v *vocabulary) set(words []string) (wordSet, string) {
 }
 
 func (s wordSet) has(t token) bool { return t.id >= 0 && int(t.id) < len(s) && s[t.id] }
+
+// startsAt reports whether a phrase of the lexicon starts at token i.
+func (l *lexicon) startsAt(toks []token, i, limit int) bool {
+	return i < limit && l.longestAt(toks, i, limit) != nil
+}
+
+// startsAtToken reports whether some phrase of the lexicon begins with the
+// token's word.
+func (l *lexicon) startsAtToken(t token) bool {
+	return len(lookupIndex(l.byFirst, t.id)) > 0
+}
