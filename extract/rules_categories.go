@@ -8,7 +8,7 @@ import (
 )
 
 // The categories stage decides what a figure counts (killed, displaced,
-// money...): its steps (category.go) read the counted noun's heads, the
+// troops, aid...): its steps (category.go) read the counted noun's heads, the
 // triggers near the number within its clause, and what an earlier figure
 // passes on ("including", "two of which").
 
@@ -150,6 +150,8 @@ func (c *compiler) categories(cats []Category) {
 	}
 }
 
+// category returns the index of a category another rule names, or -1
+// after failing on an unknown name.
 func (c *compiler) category(key, name string) int {
 	for i, n := range c.r.categories {
 		if n == name {
