@@ -1,16 +1,16 @@
 package extract
 
+// The categories stage decides what a figure counts (killed, displaced,
+// troops, aid...): its steps (category.go) read the counted noun's heads, the
+// triggers near the number within its clause, and what an earlier figure
+// passes on ("including", "two of which").
+
 import (
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 )
-
-// The categories stage decides what a figure counts (killed, displaced,
-// troops, aid...): its steps (category.go) read the counted noun's heads, the
-// triggers near the number within its clause, and what an earlier figure
-// passes on ("including", "two of which").
 
 // fallbackCategory is what a figure gets when no rule speaks for it.
 const fallbackCategory = "other"

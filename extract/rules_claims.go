@@ -1,16 +1,16 @@
 package extract
 
+// The claims stage decides who a figure is attributed to, how sure it is,
+// when and where it happened: package claim, compiled from the claims
+// section with the abbreviations and months it shares with the figure
+// rules (Config.ClaimsConfig).
+
 import (
 	"errors"
 	"strings"
 
 	"github.com/tally-news/tally/extract/claim"
 )
-
-// The claims stage decides who a figure is attributed to, how sure it is,
-// when and where it happened: package claim, compiled from the claims
-// section with the abbreviations and months it shares with the figure
-// rules (Config.ClaimsConfig).
 
 // claimRules are the compiled claims section.
 type claimRules struct {

@@ -1,15 +1,15 @@
 package extract
 
+// The exclusions stage decides where no figure can be: text past the
+// article's end or in its date header, spans the exclude_patterns mask,
+// and numbers that are years, dates, labels, addresses, names or the
+// pronoun "one" (exclude.go).
+
 import (
 	"maps"
 	"regexp"
 	"slices"
 )
-
-// The exclusions stage decides where no figure can be: text past the
-// article's end or in its date header, spans the exclude_patterns mask,
-// and numbers that are years, dates, labels, addresses, names or the
-// pronoun "one" (exclude.go).
 
 // exclusionRules are the compiled article_end, date_header,
 // exclude_patterns and months, and the numbers section's lists of what

@@ -1,11 +1,11 @@
 package extract
 
-import "fmt"
-
 // The numbers stage decides what is written as a number: digits with
 // their magnitudes and powers, number words and fractions, vague amounts
 // ("dozens"), ranges and ratios, ages, and the codes and times that only
 // look like numbers.
+
+import "fmt"
 
 // numberRules are the compiled numbers, vague and ranges sections.
 type numberRules struct {

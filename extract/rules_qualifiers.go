@@ -1,11 +1,11 @@
 package extract
 
-import "fmt"
-
 // The qualifiers stage decides how exact a figure is: exact, approx, min
 // or max from the phrase before or after it ("at least", "or more"), unless
 // the phrase is a preposition before a vague amount ("under thousands") or
 // a direction after a verb of movement ("edged up to 4.3%").
+
+import "fmt"
 
 // Qualifier names used in output; the config's qualifier lists must use
 // these.

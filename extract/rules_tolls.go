@@ -1,15 +1,15 @@
 package extract
 
+// The tolls stage decides which figures add up to a document's toll: the
+// categories that get one, the injured figures that count people hit, and
+// the words that make a count an increment or a revision (package tolls).
+
 import (
 	"fmt"
 	"strings"
 
 	"github.com/tally-news/tally/extract/tolls"
 )
-
-// The tolls stage decides which figures add up to a document's toll: the
-// categories that get one, the injured figures that count people hit, and
-// the words that make a count an increment or a revision (package tolls).
 
 // tollRules are the compiled tolls section.
 type tollRules struct {

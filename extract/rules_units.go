@@ -1,14 +1,14 @@
 package extract
 
-import (
-	"fmt"
-	"strings"
-)
-
 // The units stage decides what a figure measures: the unit or currency
 // after it ("14 tons", "5 million USD") or before it ("magnitude 7.8",
 // "$7", "A$7"), and what a bare sign means for the document's outlet
 // (currency.go).
+
+import (
+	"fmt"
+	"strings"
+)
 
 // unitInfo is a compiled unit or currency.
 type unitInfo struct {
