@@ -4,6 +4,7 @@
 // not a figure (years, dates, ages, identifiers), and gives each its
 // qualifier, unit, object, category and scope; package claim adds who said
 // it, how sure, when and where. Every word list, unit and pattern comes
-// from the rules (config.yaml, decoded by DecodeConfig and compiled by New),
-// not from this code.
+// from the rules (config.yaml, decoded by DecodeConfig and compiled by New,
+// one stage a file: rules_numbers.go, rules_units.go, ...), not from this
+// code.
 package extract

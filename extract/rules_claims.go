@@ -1,0 +1,45 @@
+package extract
+
+// The claims stage decides who a figure is attributed to, how sure it is,
+// when and where it happened: package claim, compiled from the claims
+// section with the abbreviations and months it shares with the figure
+// rules (Config.ClaimsConfig).
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/tally-news/tally/extract/claim"
+)
+
+// claimRules are the compiled claims section.
+type claimRules struct {
+	claims *claim.Annotator
+}
+
+func (c *compiler) claimRules(cfg Config) {
+	a, err := claim.New(cfg.ClaimsConfig())
+	if err != nil {
+		var ce *ConfigError
+		if errors.As(err, &ce) {
+			c.fail(sharedKey(ce.Key), ce.Rule, "%s", ce.Msg)
+		} else {
+			c.fail("claims", "", "%v", err)
+		}
+		return
+	}
+	c.r.claims = a
+}
+
+// sharedKey names a claims error about a list the claims share with the
+// figure rules (see Config.ClaimsConfig) by its top-level key.
+func sharedKey(key string) string {
+	for _, k := range []string{"abbreviations", "months"} {
+		for _, under := range []string{"claims.", "claims.dates."} {
+			if rest, ok := strings.CutPrefix(key, under+k); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+				return k + rest
+			}
+		}
+	}
+	return key
+}
