@@ -31,8 +31,7 @@ func (w *wordSet) at(v *view, i int) bool {
 	if w.bit != 0 {
 		return t.bits&w.bit != 0
 	}
-	id := uint32(t.id)
-	return w.ids[id/64]&(1<<(id%64)) != 0
+	return w.ids[t.id>>6]>>(t.id&63)&1 != 0
 }
 
 // lexicon finds phrases at a token: entries are grouped by their first key
