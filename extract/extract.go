@@ -3,6 +3,7 @@ package extract
 import (
 	gocontext "context" // context is the categorizer's type here
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/tally-news/tally/extract/claim"
@@ -28,6 +29,7 @@ type scratch struct {
 	dollarKnown bool
 	sents       []span
 	spans       []claim.Span // the sentence of each figure, for the claims pass
+	breaks      []int        // the document's line breaks, for both passes
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
@@ -82,6 +84,7 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 		s.year = r.latestYear(text[from:end])
 	}
 	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
+	s.breaks = lineBreaks(s.breaks[:0], text)
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
@@ -90,7 +93,7 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	}
 	err := ctx.Err()
 	if err == nil {
-		err = r.claims.AnnotateAllContext(ctx, text, published, figs, s.spans)
+		err = r.claims.AnnotateAllBreaksContext(ctx, text, published, s.breaks, figs, s.spans)
 	}
 	var out []schema.Figure
 	switch {
@@ -179,10 +182,12 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 	if !r.masksByLine {
 		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
 	}
+	k := sort.SearchInts(s.breaks, from)
 	for start := from; start < to && !s.stopped(); {
 		end := to
-		if nl := strings.IndexByte(text[start:to], '\n'); nl >= 0 {
-			end = start + nl
+		if k < len(s.breaks) && s.breaks[k] < to {
+			end = s.breaks[k]
+			k++
 		}
 		figs = e.line(figs, s, text, meta, start, end)
 		start = end + 1

@@ -69,6 +69,19 @@ func (r *rules) sentences(out []span, text string, from, to int) []span {
 	return out
 }
 
+// lineBreaks appends the offset of every line break ('\n') of text: the
+// lines are the figure pass's regions and the claims pass's paragraphs.
+func lineBreaks(out []int, text string) []int {
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			return out
+		}
+		out = append(out, i+k)
+		i += k + 1
+	}
+}
+
 // maxSentenceBytes bounds a sentence. A page without full stops would
 // otherwise be one sentence: every figure in it would read all of it, so
 // time would grow with the square of its length, and every row would

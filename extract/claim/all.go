@@ -54,6 +54,14 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 // AnnotateAllContext is AnnotateAll that stops soon after ctx is done,
 // returning its error; the figures are then not all annotated.
 func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published string, figs []schema.Figure, sents []Span) error {
+	return a.AnnotateAllBreaksContext(ctx, text, published, nil, figs, sents)
+}
+
+// AnnotateAllBreaksContext is AnnotateAllContext for a caller that has
+// found the document's line breaks, which bound its paragraphs: breaks
+// holds the offset of every '\n' of text, ascending (nil: they are found
+// here). The extractor finds them once for both passes.
+func (a *Annotator) AnnotateAllBreaksContext(ctx context.Context, text, published string, breaks []int, figs []schema.Figure, sents []Span) error {
 	if len(figs) == 0 {
 		return nil
 	}
@@ -67,7 +75,7 @@ func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published stri
 	d := a.docPool.Get().(*docScratch)
 	defer a.docPool.Put(d)
 	d.s.main.voc = a.voc
-	d.reset(text, parseDate(published))
+	d.reset(text, parseDate(published), breaks)
 	d.dl = a.findDateline(text)
 	for i := range figs {
 		if i%256 == 255 && ctx.Err() != nil {
@@ -301,9 +309,9 @@ type placeMatch struct {
 // in the k-th sentence after it, naming a speaker at token name (-1 none).
 type disclaimer struct{ r, k, name int }
 
-func (d *docScratch) reset(text string, pub date) {
+func (d *docScratch) reset(text string, pub date, breaks []int) {
 	d.text, d.pub = text, pub
-	d.breaks.reset(text)
+	d.breaks.reset(text, breaks)
 	d.cut = cutWindow{}
 	d.geoOK, d.winOK, d.targetOK, d.preOK = false, false, false, false
 	d.line = lineGeom{}

@@ -1,6 +1,7 @@
 package claim_test
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -222,4 +223,31 @@ func FuzzAnnotateAll(f *testing.F) {
 		}
 		checkSame(t, a, "fuzz", text, published, figs, sents)
 	})
+}
+
+// TestAnnotateAllBreaks holds AnnotateAllBreaksContext, given the line
+// breaks as the extractor finds them, to AnnotateAll, which finds its own.
+func TestAnnotateAllBreaks(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, doc := range sameArticles(t) {
+		var breaks []int
+		for i, c := range []byte(doc.text) {
+			if c == '\n' {
+				breaks = append(breaks, i)
+			}
+		}
+		for mode := range spanModes {
+			want, sents := digitFigures(doc.text, mode)
+			got := append([]schema.Figure(nil), want...)
+			a.AnnotateAll(doc.text, doc.published, want, sents)
+			if err := a.AnnotateAllBreaksContext(context.Background(), doc.text, doc.published, breaks, got, sents); err != nil {
+				t.Fatal(err)
+			}
+			for i := range want {
+				if fields(got[i]) != fields(want[i]) {
+					t.Errorf("%s: figure %q at %d: given breaks %s, found %s", doc.name, doc.text[want[i].Start:want[i].End], want[i].Start, fields(got[i]), fields(want[i]))
+				}
+			}
+		}
+	}
 }

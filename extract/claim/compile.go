@@ -12,20 +12,26 @@ import (
 
 // wordSet is a set of normalised single words. bit is its bit in the
 // vocabulary (vocab.go): a token of a view with a vocabulary answers with a
-// bit test instead of a map lookup.
+// bit test instead of a map lookup. A set that comes after the 32 bits are
+// taken has bit 0 and answers from ids, a bitmap of its word ids.
 type wordSet struct {
 	m   map[string]struct{}
 	bit uint32
+	ids []uint64
 }
 
 func (w *wordSet) has(key []byte) bool { _, ok := w.m[string(key)]; return ok }
 
 // at reports whether the key of token i of v is in the set.
 func (w *wordSet) at(v *view, i int) bool {
-	if v.voc != nil {
-		return v.toks[i].bits&w.bit != 0
+	if v.voc == nil {
+		return w.has(v.key(i))
 	}
-	return w.has(v.key(i))
+	t := &v.toks[i]
+	if w.bit != 0 {
+		return t.bits&w.bit != 0
+	}
+	return w.ids[t.id>>6]>>(t.id&63)&1 != 0
 }
 
 // lexicon finds phrases at a token: entries are grouped by their first key
@@ -33,7 +39,7 @@ func (w *wordSet) at(v *view, i int) bool {
 type lexicon struct {
 	first  map[string][]entry
 	seen   map[string]string // phrase key -> config key that added it (compile only)
-	bit    uint32            // set on the vocabulary words that open a phrase
+	bit    uint32            // set on the vocabulary words that open a phrase (never 0: see buildVocab)
 	byID   []int32           // index into groups by the word id of a first key
 	groups []group           // first's groups, with what their second words can be
 }
@@ -231,7 +237,7 @@ func New(cfg Config) (*Annotator, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	c.buildVocab()
+	c.buildVocab(c.a.wordSets())
 	c.a.docPool.New = func() any { return new(docScratch) }
 	return c.a, nil
 }

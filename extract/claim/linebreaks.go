@@ -11,12 +11,20 @@ import (
 // line start from every figure made such a document quadratic.
 type lineBreaks struct {
 	text string
-	at   []int
+	at   []int // own's, or the caller's (given)
+	own  []int
 	ok   bool
 }
 
-func (b *lineBreaks) reset(text string) {
-	b.text, b.at, b.ok = text, b.at[:0], false
+// reset starts on text; given, when not nil, are its line breaks as the
+// caller found them, which are then not looked for again.
+func (b *lineBreaks) reset(text string, given []int) {
+	b.text = text
+	if given != nil {
+		b.at, b.ok = given, true
+		return
+	}
+	b.at, b.ok = b.own[:0], false
 }
 
 func (b *lineBreaks) index() {
@@ -31,7 +39,7 @@ func (b *lineBreaks) index() {
 		b.at = append(b.at, i+k)
 		i += k + 1
 	}
-	b.ok = true
+	b.own, b.ok = b.at, true
 }
 
 // lineStart is the start of the line holding pos: one past the last line

@@ -97,46 +97,51 @@ func (v *view) scan(from, to int) {
 	if first > 0 {
 		line = v.toks[first-1].line
 	}
-	newlines := 0
-	i := from
-	for i < to {
-		c := text[i]
-		if c == '\n' {
-			newlines++
-			i++
-			continue
+	for i := from; ; {
+		j, newlines, r, size := skipSpace(text, i, to)
+		if j >= to {
+			break
 		}
-		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-			i++
-			continue
-		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:to])
-			if nl, sp := wideSpace(r); sp {
-				newlines += nl
-				i += size
-				continue
-			}
-		}
+		i = j
 		flags := v.breakFlags(newlines, from, &line)
-		newlines = 0
 		t := token{s: int32(i), line: line, ks: int32(len(v.keys))}
-		if isWordRune(r) {
-			var f uint8
-			i, f = v.scanWord(&t, i, size, to, r)
-			flags |= f
-		} else {
-			i = v.scanPunct(&t, i, size, to, r)
-		}
+		var f uint8
+		i, f = v.scanToken(&t, i, size, to, r)
 		t.ke = int32(len(v.keys))
-		t.flags = flags
+		t.flags = flags | f
 		if v.voc != nil {
 			t.id, t.bits = v.voc.lookup(v.keys[t.ks:t.ke])
 		}
 		v.toks = append(v.toks, t)
 	}
 	v.resolveQuotes(first)
+}
+
+// skipSpace skips the space between tokens from i: it returns where the
+// next token starts (to when none does), the line breaks skipped and the
+// rune that starts the token, of size bytes.
+func skipSpace(text string, i, to int) (j, newlines int, r rune, size int) {
+	for i < to {
+		c := text[i]
+		switch {
+		case c == '\n':
+			newlines++
+			i++
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			i++
+		case c < utf8.RuneSelf:
+			return i, newlines, rune(c), 1
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:to])
+			nl, sp := wideSpace(r)
+			if !sp {
+				return i, newlines, r, size
+			}
+			newlines += nl
+			i += size
+		}
+	}
+	return to, newlines, 0, 0
 }
 
 // wideSpace classifies a multi-byte rune between tokens: sp when it is
@@ -163,6 +168,16 @@ func (v *view) breakFlags(newlines, start int, line *int32) uint8 {
 		*line++
 	}
 	return flags
+}
+
+// scanToken reads the token whose first rune r (of size bytes) is at i, a
+// word or a punctuation mark, into t: it returns where the token ends and,
+// for a word, its flags. scanWindow reads all but the ASCII tokens with it.
+func (v *view) scanToken(t *token, i, size, to int, r rune) (int, uint8) {
+	if isWordRune(r) {
+		return v.scanWord(t, i, size, to, r)
+	}
+	return v.scanPunct(t, i, size, to, r), 0
 }
 
 // scanWord reads the word whose first rune r (of size bytes) is at i: it sets

@@ -144,33 +144,36 @@ func (b *vocabBuilder) build() *vocab {
 	return vc
 }
 
-// buildVocab gives the word sets and lexicons their bits and ids. It runs
-// after a successful compile.
-func (c *compiler) buildVocab() {
+// wordSets are the annotator's word sets but the settlement and clause
+// words, which the window's masks test and buildVocab takes first.
+func (a *Annotator) wordSets() []*wordSet {
+	return []*wordSet{
+		&a.blockers, &a.nounAfter, &a.modifiers, &a.pronouns, &a.speakerNouns,
+		&a.determiners, &a.stops, &a.cuts, &a.skipStart, &a.coordinators,
+		&a.complementizers, &a.nameLinks, &a.nonSpeakers, &a.media, &a.mediaLinks,
+		&a.daySuffixes, &a.ofWords, &a.andWords,
+		&a.abbrevs, &a.actorVerbs, &a.actorAux, &a.hedgeObjects,
+	}
+}
+
+// buildVocab gives the lexicons, the region words and the word sets sets
+// (a.wordSets(), or more in a test) their bits and ids. It runs after a
+// successful compile. A token has 32 bits: the window's masks (window.go)
+// test the lexicons', the region words', the settlement and clause words'
+// bits, so those, a fixed nine, take bits first; the sets take the rest in
+// order, and a set past them is a bitmap of its word ids (wordSet.at), so
+// there is no limit to the sets.
+func (c *compiler) buildVocab(sets []*wordSet) {
 	a := c.a
 	var b vocabBuilder
-	bit := uint32(1)
+	bit := uint32(1) // the next free bit, 0 once all are taken
 	next := func() uint32 {
-		if bit == 0 {
-			panic("claim: more than 32 word sets and lexicons")
-		}
 		r := bit
 		bit <<= 1
 		return r
 	}
-	for _, w := range []*wordSet{
-		&a.blockers, &a.nounAfter, &a.modifiers, &a.pronouns, &a.speakerNouns,
-		&a.determiners, &a.stops, &a.cuts, &a.skipStart, &a.coordinators,
-		&a.complementizers, &a.nameLinks, &a.nonSpeakers, &a.media, &a.mediaLinks,
-		&a.daySuffixes, &a.settlements, &a.ofWords, &a.andWords, &a.clauseWords,
-		&a.abbrevs, &a.actorVerbs, &a.actorAux, &a.hedgeObjects,
-	} {
-		w.bit = next()
-		for k := range w.m {
-			b.words[b.id(k)].bits |= w.bit
-		}
-	}
-	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places, a.outlets} {
+	lexicons := []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places, a.outlets}
+	for _, l := range lexicons {
 		l.bit = next()
 		for k, es := range l.first {
 			b.words[b.id(k)].bits |= l.bit
@@ -188,8 +191,24 @@ func (c *compiler) buildVocab() {
 		b.words[id].bits |= a.regionBit
 		b.words[id].region = int32(r)
 	}
+	sets = append([]*wordSet{&a.settlements, &a.clauseWords}, sets...)
+	for _, w := range sets {
+		w.bit = next()
+		for k := range w.m {
+			b.words[b.id(k)].bits |= w.bit
+		}
+	}
 	a.voc = b.build()
-	for _, l := range []*lexicon{a.verbs, a.sourceCues, a.hedges, a.dates, a.places, a.outlets} {
+	for _, w := range sets {
+		if w.bit == 0 {
+			w.ids = make([]uint64, (len(a.voc.words)+63)/64)
+			for k := range w.m {
+				id := b.ids[k]
+				w.ids[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	for _, l := range lexicons {
 		l.byID = make([]int32, len(a.voc.words))
 		l.groups = []group{{}} // 0: no phrase opens with the word
 		for k, es := range l.first {

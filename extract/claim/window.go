@@ -14,7 +14,7 @@ import (
 // number with separators are read byte by byte (asciiWordEnd); an ASCII
 // punctuation mark and a one-byte key take table look-ups; anything else
 // (an apostrophe, a multi-byte rune) goes to view.scan's own code
-// (scanWord, scanPunct). Quotations are resolved as tokens are read.
+// (scanToken, scanWord). Quotations are resolved as tokens are read.
 // TestScanWindow and FuzzScanWindow hold it to view.scan.
 
 // ASCII byte classes.
@@ -195,13 +195,12 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 				i++
 				continue
 			}
+		} else if j, nl, r1, s1 := skipSpace(text, i, to); j > i {
+			newlines += nl
+			i = j
+			continue
 		} else {
-			r, size = utf8.DecodeRuneInString(text[i:to])
-			if nl, sp := wideSpace(r); sp {
-				newlines += nl
-				i += size
-				continue
-			}
+			r, size = r1, s1
 		}
 		flags := v.breakFlags(newlines, start, &line)
 		if flags&fLine != 0 {
@@ -282,13 +281,9 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 				flags |= f
 			}
 		case c >= utf8.RuneSelf:
-			if isWordRune(r) {
-				var f uint8
-				i, f = v.scanWord(t, i, size, to, r)
-				flags |= f
-			} else {
-				i = v.scanPunct(t, i, size, to, r)
-			}
+			var f uint8
+			i, f = v.scanToken(t, i, size, to, r)
+			flags |= f
 		case c == '-':
 			i = v.scanPunct(t, i, size, to, r)
 		default: // ASCII punctuation: its key is itself

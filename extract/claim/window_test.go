@@ -73,7 +73,7 @@ func checkLines(t *testing.T, a *Annotator, text string) {
 	t.Helper()
 	var d docScratch
 	d.s.main.voc = a.voc
-	d.reset(text, date{})
+	d.reset(text, date{}, nil)
 	a.cover(&d, 0, len(text))
 	v := &d.s.main
 	d.splitLines(a, len(v.toks)/2)
