@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/internal/configerr"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 

@@ -3,7 +3,7 @@ package extract
 import (
 	"errors"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 

@@ -16,7 +16,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 )
 
 // AmbiguousCurrency is the note on a figure whose bare "$" no outlet ties

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/schema"
 )
 

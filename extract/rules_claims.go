@@ -9,7 +9,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 )
 
 // claimRules are the compiled claims section.

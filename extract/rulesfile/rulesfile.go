@@ -12,7 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/internal/configerr"
 )
 
 // File is a decoded rules file: its name, bytes and YAML tree, kept to

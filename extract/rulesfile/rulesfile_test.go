@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tally-news/tally/extract/configerr"
+	"github.com/tally-news/tally/extract/internal/configerr"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 

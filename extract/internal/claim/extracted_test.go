@@ -6,7 +6,7 @@ import (
 
 	tally "github.com/tally-news/tally"
 	"github.com/tally-news/tally/extract"
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/schema"
 )
 

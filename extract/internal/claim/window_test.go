@@ -114,7 +114,7 @@ func TestScanWindow(t *testing.T) {
 		strings.Repeat("abcdefghij", 5) + " " + strings.Repeat("X", 9) + "," + "1234567,890.5.",
 		"123456789012345.6", "abcdefghijklmno-p", "abcdefg's ABCDEFGHIJKLMNOp\u00e9 x1234567.5",
 	}
-	for _, dir := range []string{"../../testdata/articles", "../../testdata/claim/articles", "../../../shared/corpus/seeds"} {
+	for _, dir := range []string{"../../../testdata/articles", "../../../testdata/claim/articles", "../../../../shared/corpus/seeds"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		for _, fn := range files {
 			data, err := os.ReadFile(fn)
@@ -153,7 +153,7 @@ func FuzzScanWindow(f *testing.F) {
 // benchDocs are the extract benchmark's documents: the articles of
 // testdata/articles, repeated to about 1 MB.
 func benchDocs(tb testing.TB) ([]string, int) {
-	files, _ := filepath.Glob("../../testdata/articles/*.txt")
+	files, _ := filepath.Glob("../../../testdata/articles/*.txt")
 	var docs []string
 	size := 0
 	for size < 1<<20 {

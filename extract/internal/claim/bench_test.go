@@ -4,14 +4,14 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/schema"
 	"github.com/tally-news/tally/schema/skips"
 )
 
 // benchArticle is the longer invented article, with its figures.
 func benchArticle(tb testing.TB) (string, string, []figureSpan) {
-	text, published := readArticle(tb, "../../testdata/claim/articles/front.txt")
+	text, published := readArticle(tb, "../../../testdata/claim/articles/front.txt")
 	return text, published, findFigures(text)
 }
 

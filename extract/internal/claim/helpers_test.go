@@ -6,16 +6,16 @@ import (
 	"testing"
 
 	"github.com/tally-news/tally/extract"
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 )
 
 // sharedDir is the shared corpora and gold files beside the repository;
 // tests that read them skip or read less where it is absent.
-const sharedDir = "../../../shared"
+const sharedDir = "../../../../shared"
 
 // configPath is the shipped rules file; its claims section is what the
 // tests run on.
-var configPath = "../../config.yaml"
+var configPath = "../../../config.yaml"
 
 // defaultConfig returns the claims section of the shipped rules, with the
 // lists it shares with the figure rules, decoded as the CLI decodes them.

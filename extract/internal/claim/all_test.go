@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/schema"
 )
 
 // sameDirs hold the articles TestAnnotateAllSame reads when present; the
 // invented articles of testdata are always read.
 var sameDirs = []string{
-	"../../testdata/articles",
-	"../../testdata/claim/articles",
+	"../../../testdata/articles",
+	"../../../testdata/claim/articles",
 	sharedDir + "/corpus/seeds",
 	sharedDir + "/eval/dev/newsquant/docs",
 }

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite testdata/claim/articles/*.golde
 // "date YYYY-MM-DD" is the publication date and not part of the text.
 func TestGolden(t *testing.T) {
 	a := defaultAnnotator(t)
-	files, _ := filepath.Glob("../../testdata/claim/articles/*.txt")
+	files, _ := filepath.Glob("../../../testdata/claim/articles/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no articles")
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/tally-news/tally/extract"
-	"github.com/tally-news/tally/extract/claim"
+	"github.com/tally-news/tally/extract/internal/claim"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -35,7 +35,7 @@ func TestZeroConfigAnnotatesNothing(t *testing.T) {
 // TestBadConfigs reads testdata/claim/bad/*.yaml; each names the key its
 // error must carry in a "# want:" first line.
 func TestBadConfigs(t *testing.T) {
-	files, err := filepath.Glob("../../testdata/claim/bad/*.yaml")
+	files, err := filepath.Glob("../../../testdata/claim/bad/*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no bad configs: %v", err)
 	}

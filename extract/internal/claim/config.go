@@ -1,6 +1,6 @@
 package claim
 
-import "github.com/tally-news/tally/extract/configerr"
+import "github.com/tally-news/tally/extract/internal/configerr"
 
 // Config is the claims section of the rules, as read from config.yaml under
 // the key "claims". It is plain data: New checks and compiles it. Every word

@@ -16,7 +16,7 @@ import (
 // every figure of them must get the annotation the shipped vocabulary
 // gives it.
 func TestVocabManySets(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/claim/articles/*.txt")
+	paths, _ := filepath.Glob("../../../testdata/claim/articles/*.txt")
 	if len(paths) == 0 {
 		t.Fatal("no articles")
 	}
