@@ -28,6 +28,11 @@ type File struct {
 // is how errors name the file. An error is an *Error with the line and
 // column at fault, or an ErrorList of them.
 func Decode(name string, data []byte, v any) (*File, error) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		// yaml.v3 would read UTF-16, but an error's line and caret are
+		// shown from the bytes as given: a rules file is UTF-8.
+		return nil, &Error{Name: name, Msg: "not UTF-8 (it starts with a UTF-16 byte-order mark): save the rules file as UTF-8"}
+	}
 	f := &File{Name: name, data: data}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)

@@ -25,6 +25,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"ok", "window: 8\n", ""},
 		// errors
 		{"empty", "", "r.yaml: empty rules file"},
+		{"utf-16", "\xff\xfew\x00:\x00 \x008\x00", "r.yaml: not UTF-8 (it starts with a UTF-16 byte-order mark): save the rules file as UTF-8"},
 		{"unknown key", "window: 8\nwindoww: 3\n", "r.yaml:2:1: unknown key \"windoww\" in the top level\n 2 | windoww: 3\n   | ^"},
 		{"unknown nested key", "units:\n  - {name: km, alias: [kms]}\n", "r.yaml:2:16: unknown key \"alias\" in units[0]\n 2 |   - {name: km, alias: [kms]}\n   |                ^"},
 		{"wrong type", "window: eight\n", "r.yaml:1:9: window: want a whole number, got the text \"eight\"\n 1 | window: eight\n   |         ^"},
