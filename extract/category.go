@@ -309,38 +309,33 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 			break
 		}
 	}
+	own := max(c.objEnd, n.end) // the counted phrase ends here; its verb may follow
 	for k := from; k < c.sentEnd; k++ {
-		if !r.clauseBreaks.has(toks[k]) {
-			continue
+		if r.clauseBreaks.has(toks[k]) {
+			if end := r.asideEnd(text, toks, k, c.sentEnd); end > k {
+				k = end // the clause goes on after the aside
+				continue
+			}
+			hi = k
+			break
 		}
-		if end := r.asideEnd(text, toks, k, c.sentEnd); end > k {
-			k = end // the clause goes on after the aside
-			continue
-		}
-		hi = k
-		break
-	}
-	for k := max(c.objEnd, n.end); k < hi; k++ {
-		if e := r.asideEnd(text, toks, k, hi); e > k {
-			k = e // "300 people (including 44 older people and 139 children) were evacuated"
-			continue
-		}
-		if k > max(c.objEnd, n.end) && toks[k].id == r.and && r.figureSoon(toks, k+1, hi) {
+		if k > own && toks[k].id == r.and && r.figureSoon(toks, k+1, c.sentEnd) {
 			hi = k // "9 bodies were recovered and at least 30 people are missing": the rest is the next figure's
 			break
 		}
 	}
-	if s := max(c.objEnd, n.end); s < hi && r.speaks(toks, s, c.sentEnd) {
-		hi = s // the figure counts speakers: what they report is not its clause
+	if own < hi && r.speaks(toks, own, c.sentEnd) {
+		hi = own // the figure counts speakers: what they report is not its clause
 	}
 	return lo, hi
 }
 
 // figureSoon reports whether a figure may start within the three tokens
-// from i: a clause joined by "and" that has a count of its own.
-func (r *rules) figureSoon(toks []token, i, hi int) bool {
-	for k := i; k < min(i+3, hi); k++ {
-		if r.canStart(toks[:hi], k) {
+// from i, before a clause break: a clause joined by "and" that has a count
+// of its own.
+func (r *rules) figureSoon(toks []token, i, end int) bool {
+	for k := i; k < min(i+3, end) && !r.clauseBreaks.has(toks[k]); k++ {
+		if r.canStart(toks[:end], k) {
 			return true
 		}
 	}
