@@ -19,36 +19,61 @@ import (
 // header and honours opts.BOM, opts.Raw and opts.Append as figures do;
 // JSON Lines keys follow the same order. It does not close w.
 func WriteFacts(w io.Writer, format string, facts []schema.Fact, opts Options) error {
-	return writeTable(w, "facts", format, facts, schema.FactColumns, schema.FactNumericColumns, opts)
+	return builtin.WriteFacts(w, format, facts, opts)
 }
 
 // WriteTolls writes per-document tolls (see package extract/tolls) as
 // WriteFacts writes facts, with the schema.TollColumns header.
 func WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) error {
-	return writeTable(w, "tolls", format, tolls, schema.TollColumns, schema.TollNumericColumns, opts)
+	return builtin.WriteTolls(w, format, tolls, opts)
 }
 
-// sideTable is a table written beside the output (facts, tolls): records
-// whose csv and json tags are columns, in order.
-type sideTable struct {
-	what    string // "facts", "tolls", for messages
-	records any    // the slice of records, for gocsv
-	empty   any    // an empty slice of the same type, for gocsv's header
-	n       int
-	at      func(i int) any // a pointer to the i-th record
-	columns []string
-	numeric map[string]bool
+// WriteFacts is WriteFacts in a format of the table fs, which may hold
+// formats added outside this package.
+func (fs Formats) WriteFacts(w io.Writer, format string, facts []schema.Fact, opts Options) error {
+	return writeTable(fs, w, "facts", format, facts, (*schema.Fact).Cells, schema.FactColumns, schema.FactNumericColumns, opts)
 }
 
-// writeTable writes records in a format that holds side tables.
-func writeTable[T any](w io.Writer, what, format string, records []T, columns []string, numeric map[string]bool, opts Options) error {
-	f, _ := builtin.Lookup(format)
-	if f.table == nil {
-		return fmt.Errorf("output: %s: unknown format %q (want %s)", what, format, builtin.Names(HoldsTables))
+// WriteTolls is WriteTolls in a format of the table fs.
+func (fs Formats) WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) error {
+	return writeTable(fs, w, "tolls", format, tolls, (*schema.Toll).Cells, schema.TollColumns, schema.TollNumericColumns, opts)
+}
+
+// SideTable is a table written beside the output (--facts, --tolls), as a
+// format's Table function receives it: its columns and its rows.
+type SideTable struct {
+	// What names the table in messages: "facts", "tolls".
+	What    string
+	Columns []string
+	// Numeric marks the columns whose cells are numbers.
+	Numeric map[string]bool
+	// Len is the number of rows.
+	Len int
+	// Record returns a pointer to the i-th record, a struct whose csv and
+	// json tags are the columns (for encoders that read tags).
+	Record func(i int) any
+	// Cells returns the i-th row's cells, in the order of Columns.
+	Cells func(i int) []string
+
+	// records is the slice of records and empty an empty slice of the
+	// same type, for gocsv and its header.
+	records, empty any
+}
+
+// writeTable writes records in a format of fs that holds side tables.
+func writeTable[T any](fs Formats, w io.Writer, what, format string, records []T, cells func(*T) []string, columns []string, numeric map[string]bool, opts Options) error {
+	f, _ := fs.Lookup(format)
+	if f.Table == nil {
+		return fmt.Errorf("output: %s: unknown format %q (want %s)", what, format, fs.Names(HoldsTables))
 	}
 	out := bufio.NewWriter(w)
-	t := sideTable{what: what, records: records, empty: []T{}, n: len(records), at: func(i int) any { return &records[i] }, columns: columns, numeric: numeric}
-	err := f.table(out, t, opts)
+	t := SideTable{
+		What: what, Columns: columns, Numeric: numeric, Len: len(records),
+		Record:  func(i int) any { return &records[i] },
+		Cells:   func(i int) []string { return cells(&records[i]) },
+		records: records, empty: []T{},
+	}
+	err := f.Table(out, t, opts)
 	if err == nil {
 		err = out.Flush()
 	}
@@ -58,38 +83,38 @@ func writeTable[T any](w io.Writer, what, format string, records []T, columns []
 	return nil
 }
 
-func writeTableJSONL(out *bufio.Writer, t sideTable, _ Options) error {
+func writeTableJSONL(out *bufio.Writer, t SideTable, _ Options) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	for i := range t.n {
-		if err := enc.Encode(t.at(i)); err != nil {
+	for i := range t.Len {
+		if err := enc.Encode(t.Record(i)); err != nil {
 			return fmt.Errorf("record %d: %w", i+1, err)
 		}
 	}
 	return nil
 }
 
-func writeTableCSV(out *bufio.Writer, t sideTable, opts Options) error {
+func writeTableCSV(out *bufio.Writer, t SideTable, opts Options) error {
 	header, err := gocsvHeader(t.empty)
 	if err != nil {
 		return err
 	}
 	// As for figures, neutralisation goes by column position.
-	if !slices.Equal(header, t.columns) {
-		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, t.columns)
+	if !slices.Equal(header, t.Columns) {
+		return fmt.Errorf("gocsv columns %q differ from the schema's %q", header, t.Columns)
 	}
 	if opts.BOM && !opts.Append {
 		if _, err := out.WriteString(utf8BOM); err != nil {
 			return fmt.Errorf("write byte order mark: %w", err)
 		}
 	}
-	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(t.columns, t.numeric)}
+	rows := &csvRows{cw: csv.NewWriter(out), raw: opts.Raw, text: textColumns(t.Columns, t.Numeric)}
 	if !opts.Append {
-		if err := rows.cw.Write(t.columns); err != nil {
+		if err := rows.cw.Write(t.Columns); err != nil {
 			return fmt.Errorf("write header: %w", err)
 		}
 	}
-	if t.n > 0 {
+	if t.Len > 0 {
 		if err := gocsv.MarshalCSVWithoutHeaders(t.records, rows); err != nil {
 			return err
 		}

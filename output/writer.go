@@ -115,9 +115,9 @@ type Format struct {
 	Facts bool
 	// Tolls says the writer shows casualty tolls, summed with Options.Tolls.
 	Tolls bool
-	// table writes facts and tolls files (--facts, --tolls) in the format;
+	// Table writes a facts or tolls file (--facts, --tolls) in the format;
 	// nil when it cannot hold them.
-	table func(out *bufio.Writer, t sideTable, opts Options) error
+	Table func(out *bufio.Writer, t SideTable, opts Options) error
 }
 
 // Formats is a table of output formats, in the order messages name them.
@@ -125,7 +125,7 @@ type Formats []Format
 
 // builtin is tally's output formats.
 var builtin = Formats{
-	{Name: "csv", Exts: []string{".csv"}, Append: AppendGrow, Check: checkCSVAppendable, table: writeTableCSV,
+	{Name: "csv", Exts: []string{".csv"}, Append: AppendGrow, Check: checkCSVAppendable, Table: writeTableCSV,
 		New: func(w io.Writer, opts Options) (Writer, error) {
 			cw, err := newCSV(w, opts)
 			if err != nil {
@@ -133,7 +133,7 @@ var builtin = Formats{
 			}
 			return cw, nil
 		}},
-	{Name: "jsonl", Exts: []string{".jsonl", ".ndjson"}, Append: AppendGrow, Check: checkJSONLAppendable, table: writeTableJSONL,
+	{Name: "jsonl", Exts: []string{".jsonl", ".ndjson"}, Append: AppendGrow, Check: checkJSONLAppendable, Table: writeTableJSONL,
 		New: func(w io.Writer, opts Options) (Writer, error) {
 			return newJSONL(w, opts), nil
 		}},
@@ -229,7 +229,7 @@ func (fs Formats) Exts(keep func(Format) bool) []string {
 }
 
 // HoldsTables reports whether a format writes facts and tolls files.
-func HoldsTables(f Format) bool { return f.table != nil }
+func HoldsTables(f Format) bool { return f.Table != nil }
 
 // Appendable reports whether --append can continue a file of a format.
 func Appendable(f Format) bool { return f.Append != AppendRefused }

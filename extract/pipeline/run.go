@@ -334,7 +334,8 @@ func (r *run) emit(dest *destination, res batch.Result) error {
 
 // writeSide writes a side file to a temporary file for the commit.
 func (r *run) writeSide(side, path string) (*output.AtomicFile, error) {
-	format, err := output.FormatFromPath(path)
+	formats := r.job.formats()
+	format, err := formats.FromPath(path)
 	if err != nil {
 		return nil, err
 	}
@@ -344,9 +345,9 @@ func (r *run) writeSide(side, path string) (*output.AtomicFile, error) {
 	}
 	opts := output.Options{BOM: r.job.BOM, Raw: r.job.Raw}
 	if side == "facts" {
-		err = output.WriteFacts(f, format, facts.Merge(r.mentions), opts)
+		err = formats.WriteFacts(f, format.Name, facts.Merge(r.mentions), opts)
 	} else {
-		err = output.WriteTolls(f, format, r.tolls, opts)
+		err = formats.WriteTolls(f, format.Name, r.tolls, opts)
 	}
 	if err != nil {
 		_ = f.Abort()
