@@ -11,6 +11,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -18,8 +19,8 @@ import (
 // or "jsonl", in the order given. CSV starts with the schema.FactColumns
 // header and honours opts.BOM, opts.Raw and opts.Append as figures do;
 // JSON Lines keys follow the same order. It does not close w.
-func WriteFacts(w io.Writer, format string, facts []schema.Fact, opts Options) error {
-	return builtin.WriteFacts(w, format, facts, opts)
+func WriteFacts(w io.Writer, format string, merged []schema.Fact, opts Options) error {
+	return builtin.WriteFacts(w, format, merged, opts)
 }
 
 // WriteTolls writes per-document tolls (see package extract/tolls) as
@@ -30,8 +31,8 @@ func WriteTolls(w io.Writer, format string, tolls []schema.Toll, opts Options) e
 
 // WriteFacts is WriteFacts in a format of the table fs, which may hold
 // formats added outside this package.
-func (fs Formats) WriteFacts(w io.Writer, format string, facts []schema.Fact, opts Options) error {
-	return writeTable(fs, w, "facts", format, facts, (*schema.Fact).Cells, schema.FactColumns, schema.FactNumericColumns, opts)
+func (fs Formats) WriteFacts(w io.Writer, format string, merged []schema.Fact, opts Options) error {
+	return writeTable(fs, w, "facts", format, merged, (*schema.Fact).Cells, schema.FactColumns, schema.FactNumericColumns, opts)
 }
 
 // WriteTolls is WriteTolls in a format of the table fs.
@@ -126,10 +127,10 @@ func writeTableCSV(out *bufio.Writer, t SideTable, opts Options) error {
 // FactsWriter is implemented by writers that show the figures merged into
 // facts (Format.Facts: the workbook's Facts sheet and Summary). The caller
 // keeps the figures it writes in a FactFigures, replayed ones included,
-// and before Close calls SetFacts with facts.Merge of them and the figures
-// themselves, which the Summary's totals read.
+// and before Close calls SetFacts with facts.Merge and facts.Totals of
+// them: the writer shows them and merges nothing itself.
 type FactsWriter interface {
-	SetFacts(merged []schema.Fact, figs []schema.Figure)
+	SetFacts(merged []schema.Fact, totals []facts.Total)
 }
 
 // FactFigures keeps, of each article figure, the few fields facts.Merge

@@ -98,7 +98,7 @@ func TestLibreOfficeReadsReport(t *testing.T) {
 		categories[f.Category] = true
 	}
 	wantRows := map[string]int{
-		"Summary": max(len(categories), len(unitTotals(figs, nil))) + 1, // side by side
+		"Summary": max(len(categories), len(facts.Totals(figs))) + 1, // side by side
 		"Facts":   len(merged) + 1,
 		"Figures": len(figs) + 1,
 		"Sources": len(docs) + 1,

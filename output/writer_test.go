@@ -187,6 +187,6 @@ func (m *withFacts) WriteDocument(src schema.Source, text string) error {
 }
 
 func (m *withFacts) Close() error {
-	m.Writer.(FactsWriter).SetFacts(facts.Merge(m.kept.Figures()), m.kept.Figures())
+	m.Writer.(FactsWriter).SetFacts(facts.Merge(m.kept.Figures()), facts.Totals(m.kept.Figures()))
 	return m.Writer.Close()
 }

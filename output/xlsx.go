@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -37,8 +38,8 @@ const (
 // known at Close but come first, so they are added empty in newXLSX and
 // filled at Close: only streamed sheets are frozen by their Flush.
 //
-// The figures merged into facts are given by the caller (SetFacts): the
-// writer keeps running counts for the Summary and Sources.
+// The facts and totals of the figures are given by the caller (SetFacts):
+// the writer keeps running counts for the Summary and Sources.
 type xlsxWriter struct {
 	out     io.Writer
 	opts    Options
@@ -49,11 +50,11 @@ type xlsxWriter struct {
 	docAt map[string]int // Source -> latest row for it in docs
 	cats  map[string]*categoryStats
 	tolls *tollCollector
-	// facts and factFigures are given by SetFacts.
-	facts       []schema.Fact
-	factFigures []schema.Figure
-	nFigs       int
-	closed      bool
+	// facts and totals are given by SetFacts.
+	facts  []schema.Fact
+	totals []facts.Total
+	nFigs  int
+	closed bool
 }
 
 // docStats is a Sources row with the figures counted for it.
@@ -145,9 +146,9 @@ func (x *xlsxWriter) count(f *schema.Figure) {
 }
 
 // SetFacts gives the Facts sheet and the Summary the facts merged from
-// the figures written and those figures (see FactsWriter).
-func (x *xlsxWriter) SetFacts(merged []schema.Fact, figs []schema.Figure) {
-	x.facts, x.factFigures = merged, figs
+// the figures written and their totals (see FactsWriter).
+func (x *xlsxWriter) SetFacts(merged []schema.Fact, totals []facts.Total) {
+	x.facts, x.totals = merged, totals
 }
 
 // Close finishes the sheets and writes the workbook; it does not close the
@@ -184,14 +185,13 @@ func (x *xlsxWriter) finish() error {
 	if err := x.figures.close(); err != nil {
 		return err
 	}
-	merged := x.facts
-	var totals *tollTotals
+	merged, totals := x.facts, x.totals
 	if x.tolls != nil {
 		all := x.tolls.all()
 		if err := x.writeTolls(all); err != nil {
 			return err
 		}
-		totals = newTollTotals(x.opts.Tolls.Categories, all)
+		facts.WithTolls(totals, x.opts.Tolls.Categories, all)
 	}
 	if err := x.writeFacts(merged); err != nil {
 		return err
@@ -199,7 +199,7 @@ func (x *xlsxWriter) finish() error {
 	if err := x.writeSummary(merged, totals); err != nil {
 		return err
 	}
-	x.facts, x.factFigures = nil, nil
+	x.facts, x.totals = nil, nil
 	if err := x.writeSources(); err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestWorkbookSheets(t *testing.T) {
 		header []string
 		rows   int // header included
 	}{
-		{"Summary", append(append(slices.Clone(summaryCategoryColumns), ""), summaryTotalsColumns...), max(len(categories), len(unitTotals(figs, nil))) + 1},
+		{"Summary", append(append(slices.Clone(summaryCategoryColumns), ""), summaryTotalsColumns...), max(len(categories), len(facts.Totals(figs))) + 1},
 		{"Facts", schema.FactColumns, nFacts + 1},
 		{"Figures", schema.Columns, len(figs) + 1},
 		{"Sources", schema.SourceColumns, len(docs) + 1},

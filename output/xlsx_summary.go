@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -130,7 +131,7 @@ func (p plainSheet) freezeHeader() error {
 	return nil
 }
 
-func (x *xlsxWriter) writeSummary(merged []schema.Fact, tolls *tollTotals) error {
+func (x *xlsxWriter) writeSummary(merged []schema.Fact, totals []facts.Total) error {
 	p := plainSheet{book: x.book, name: summarySheet}
 	factsIn := map[string]int{}
 	for i := range merged {
@@ -151,18 +152,17 @@ func (x *xlsxWriter) writeSummary(merged []schema.Fact, tolls *tollTotals) error
 		return err
 	}
 
-	totals := unitTotals(x.factFigures, tolls)
 	totalRows := make([][]string, len(totals))
 	for i, t := range totals {
-		unit := t.unit
+		unit := t.Unit
 		if unit == "" {
 			unit = countUnit
 		}
 		total := ""
-		if !math.IsNaN(t.total) {
-			total = schema.FormatNumber(t.total)
+		if !math.IsNaN(t.Sum) {
+			total = schema.FormatNumber(t.Sum)
 		}
-		totalRows[i] = []string{categoryLabel(t.category), unit, strconv.Itoa(t.figures), strconv.Itoa(t.facts), total}
+		totalRows[i] = []string{categoryLabel(t.Category), unit, strconv.Itoa(t.Figures), strconv.Itoa(t.Facts), total}
 	}
 	totalKinds := []cellKind{text, text, num, num, num}
 	if err := p.table("TotalsByUnit", summaryTotalsCol, summaryTotalsColumns, totalRows,

@@ -128,7 +128,7 @@ func (d *destination) close() error {
 	d.closed = true
 	if d.facts != nil {
 		figs := d.facts.Figures()
-		d.w.(output.FactsWriter).SetFacts(facts.Merge(figs), figs)
+		d.w.(output.FactsWriter).SetFacts(facts.Merge(figs), facts.Totals(figs))
 		d.facts = nil
 	}
 	return d.w.Close()

@@ -1,4 +1,4 @@
-package output
+package facts
 
 import (
 	"math"
@@ -7,7 +7,7 @@ import (
 	"github.com/tally-news/tally/schema"
 )
 
-func TestUnitTotals(t *testing.T) {
+func TestTotals(t *testing.T) {
 	fig := func(src, cat, unit string, v float64, object, place string) schema.Figure {
 		return schema.Figure{Source: src, Section: "article", Category: cat, Unit: unit, Value: v, Object: object, Location: place}
 	}
@@ -32,51 +32,55 @@ func TestUnitTotals(t *testing.T) {
 		fig("a.txt", "distance", "km", 40, "", "Kyiv"),
 		fig("b.txt", "distance", "km", 25, "", "Lviv"),
 	}
-	want := map[[2]string]unitTotal{
-		{"aid", "USD"}:     {figures: 2, facts: 1, total: 2.5e9},
-		{"aid", "EUR"}:     {figures: 1, facts: 1, total: 1e6},
-		{"aid", "t"}:       {figures: 1, facts: 1, total: 400},
-		{"killed", ""}:     {figures: 1, facts: 1, total: 12},
-		{"other", ""}:      {figures: 3, facts: 2, total: math.NaN()},
-		{"money", "EUR"}:   {figures: 2, facts: 2, total: 0.3},
-		{"other", "%"}:     {figures: 2, facts: 2, total: math.NaN()},
-		{"distance", "km"}: {figures: 2, facts: 2, total: math.NaN()},
+	want := map[[2]string]Total{
+		{"aid", "USD"}:     {Figures: 2, Facts: 1, Sum: 2.5e9},
+		{"aid", "EUR"}:     {Figures: 1, Facts: 1, Sum: 1e6},
+		{"aid", "t"}:       {Figures: 1, Facts: 1, Sum: 400},
+		{"killed", ""}:     {Figures: 1, Facts: 1, Sum: 12},
+		{"other", ""}:      {Figures: 3, Facts: 2, Sum: math.NaN()},
+		{"money", "EUR"}:   {Figures: 2, Facts: 2, Sum: 0.3},
+		{"other", "%"}:     {Figures: 2, Facts: 2, Sum: math.NaN()},
+		{"distance", "km"}: {Figures: 2, Facts: 2, Sum: math.NaN()},
 	}
-	got := unitTotals(figs, nil)
+	got := Totals(figs)
 	if len(got) != len(want) {
 		t.Errorf("%d rows, want %d: %+v", len(got), len(want), got)
 	}
 	for _, g := range got {
-		w, ok := want[[2]string{g.category, g.unit}]
+		w, ok := want[[2]string{g.Category, g.Unit}]
 		if !ok {
 			t.Errorf("unexpected row %+v", g)
 			continue
 		}
-		same := g.total == w.total || math.IsNaN(g.total) && math.IsNaN(w.total)
-		if g.figures != w.figures || g.facts != w.facts || !same {
+		same := g.Sum == w.Sum || math.IsNaN(g.Sum) && math.IsNaN(w.Sum)
+		if g.Figures != w.Figures || g.Facts != w.Facts || !same {
 			t.Errorf("%s/%s = %d figures, %d facts, total %v; want %d, %d, %v",
-				g.category, g.unit, g.figures, g.facts, g.total, w.figures, w.facts, w.total)
+				g.Category, g.Unit, g.Figures, g.Facts, g.Sum, w.Figures, w.Facts, w.Sum)
 		}
 	}
 }
 
-// TestUnitTotalsFromTolls: a casualty category's count takes its total
-// from the articles' tolls, not from adding every mention ("11 dead",
-// later "12 dead" is 12); measures and other categories are unchanged.
-func TestUnitTotalsFromTolls(t *testing.T) {
+// TestTotalsWithTolls: a casualty category's count takes its total from
+// the articles' tolls, not from adding every mention ("11 dead", later "12
+// dead" is 12); measures and other categories are unchanged.
+func TestTotalsWithTolls(t *testing.T) {
 	figs := []schema.Figure{
 		{Source: "a.txt", Section: "article", Category: "killed", Value: 11, Object: "people"},
 		{Source: "a.txt", Section: "article", Category: "killed", Value: 12, Object: "people", Sentence: "later"},
 		{Source: "b.txt", Section: "article", Category: "killed", Value: 3, Object: "people"},
 		{Source: "a.txt", Section: "article", Category: "aid", Unit: "USD", Value: 5, Object: "aid"},
 	}
-	tolls := newTollTotals([]string{"killed", "injured"}, []schema.Toll{
+	totals := Totals(figs)
+	WithTolls(totals, []string{"killed", "injured"}, []schema.Toll{
 		{Source: "a.txt", Category: "killed", Value: 12}, {Source: "b.txt", Category: "killed", Value: 3},
 	})
-	for _, g := range unitTotals(figs, tolls) {
-		want := map[string]float64{"killed": 15, "aid": 5}[g.category]
-		if g.total != want {
-			t.Errorf("%s/%s total %v, want %v", g.category, g.unit, g.total, want)
+	if len(totals) != 2 {
+		t.Errorf("%d rows, want 2: %+v", len(totals), totals)
+	}
+	for _, g := range totals {
+		want := map[string]float64{"killed": 15, "aid": 5}[g.Category]
+		if g.Sum != want {
+			t.Errorf("%s/%s total %v, want %v", g.Category, g.Unit, g.Sum, want)
 		}
 	}
 }
