@@ -35,4 +35,7 @@
 // Values lists the values with the sources that state them: the fact's own
 // when undisputed ("430000 (a.txt, b.txt)"), every value in dispute when
 // disputed. Sentence is the sentence of the earliest mention.
+//
+// Totals adds the facts up per category and unit, where a sum means
+// something, for a summary (the workbook's TotalsByUnit).
 package facts
