@@ -6,7 +6,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // The pipeline:
@@ -36,15 +36,15 @@ type settings struct {
 // them by name and call them without reflection.
 func init() {
 	register.DoFn4x1[context.Context, string, func(string), func(string), error](&listFn{})
-	register.DoFn4x1[context.Context, string, func(extract.Document), func(string), error](&readFn{})
-	register.DoFn3x0[context.Context, extract.Document, func(extracted)](&extractFn{})
+	register.DoFn4x1[context.Context, string, func(schema.Document), func(string), error](&readFn{})
+	register.DoFn3x0[context.Context, schema.Document, func(extracted)](&extractFn{})
 	register.DoFn2x1[extracted, func(int, string), error](&encodeFn{})
 	register.DoFn2x1[extracted, func(int, string), error](&tollsFn{})
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
 	register.Function1x2(emptyShard)
 	register.Function1x2(errorRow)
 	register.Emitter1[string]()
-	register.Emitter1[extract.Document]()
+	register.Emitter1[schema.Document]()
 	register.Emitter1[extracted]()
 	register.Emitter2[int, string]()
 	register.Iter1[string]()

@@ -12,8 +12,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 
-	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/input"
+	"github.com/tally-news/tally/schema"
 )
 
 // Reading happens in two steps, each a DoFn, so that a runner can spread
@@ -125,7 +125,7 @@ type readFn struct {
 	Input inputSettings
 }
 
-func (fn *readFn) ProcessElement(ctx context.Context, path string, emitDoc func(extract.Document), emitError func(string)) error {
+func (fn *readFn) ProcessElement(ctx context.Context, path string, emitDoc func(schema.Document), emitError func(string)) error {
 	opts := fn.Input.options()
 	if isRemote(path) {
 		fsys, err := beamFilesystem(ctx, path)
@@ -135,7 +135,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, path string, emitDoc func(
 		defer fsys.Close()
 		opts.Open = func(name string) (io.ReadCloser, error) { return fsys.OpenRead(ctx, name) }
 	}
-	_, err := input.Read([]string{path}, opts, func(d extract.Document) error {
+	_, err := input.Read([]string{path}, opts, func(d schema.Document) error {
 		documents.Inc(ctx, 1)
 		emitDoc(d)
 		return nil

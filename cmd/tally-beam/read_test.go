@@ -12,7 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // TestRemoteFiles lists and reads files on a Beam filesystem (memfs here,
@@ -42,7 +42,7 @@ func TestRemoteFiles(t *testing.T) {
 	var docs []string
 	read := &readFn{}
 	for _, f := range files {
-		err := read.ProcessElement(ctx, f, func(d extract.Document) { docs = append(docs, d.Source+" "+d.ID+" "+d.Text) }, collectErr)
+		err := read.ProcessElement(ctx, f, func(d schema.Document) { docs = append(docs, d.Source+" "+d.ID+" "+d.Text) }, collectErr)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/batch"
+	"github.com/tally-news/tally/schema"
 )
 
 // TestRunStopsOnCancel: a cancelled run returns within a bound, whether
@@ -23,12 +23,12 @@ func TestRunStopsOnCancel(t *testing.T) {
 		name string
 		src  batch.Source
 	}{
-		{"source stuck in a read", func(yield func(extract.Document) error) error {
+		{"source stuck in a read", func(yield func(schema.Document) error) error {
 			<-stuck
 			return nil
 		}},
-		{"huge document", func(yield func(extract.Document) error) error {
-			if err := yield(extract.Document{Source: "huge.txt", Text: huge}); err != nil {
+		{"huge document", func(yield func(schema.Document) error) error {
+			if err := yield(schema.Document{Source: "huge.txt", Text: huge}); err != nil {
 				return err
 			}
 			<-stuck

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // feed builds n records of about 1 KB of article text each.
@@ -27,7 +27,7 @@ func benchRead(b *testing.B, format string, data []byte) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n, err := Read([]string{"-"}, Options{Format: format, Stdin: bytes.NewReader(data)},
-			func(extract.Document) error { return nil }, func(e *Error) { b.Fatal(e) })
+			func(schema.Document) error { return nil }, func(e *Error) { b.Fatal(e) })
 		if err != nil || n == 0 {
 			b.Fatal(n, err)
 		}

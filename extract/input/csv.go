@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // readCSV reads a comma-separated file whose first row names the columns.
@@ -20,7 +20,7 @@ import (
 // A record over the size limit is reported and skipped up to the end of its
 // line, and reading goes on from there with a new reader; line numbers
 // after it assume the record was on one line.
-func readCSV(s *source, yield func(extract.Document) error, report func(*Error)) error {
+func readCSV(s *source, yield func(schema.Document) error, report func(*Error)) error {
 	cr := newCSVReader(s)
 
 	header, err := cr.Read()

@@ -1,4 +1,4 @@
-// Package input turns paths into extract.Documents.
+// Package input turns paths into schema.Documents.
 //
 // A path is a file, a directory (walked recursively in lexical order, so runs
 // are deterministic) or "-" for standard input. The format comes from the

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/input"
+	"github.com/tally-news/tally/schema"
 )
 
 func ExampleRead() {
@@ -13,7 +13,7 @@ func ExampleRead() {
 {"id":"a2","title":"no text here"}
 `
 	n, err := input.Read([]string{"-"}, input.Options{Stdin: strings.NewReader(feed)},
-		func(d extract.Document) error {
+		func(d schema.Document) error {
 			fmt.Printf("%s %s %s: %s\n", d.Source, d.ID, d.Published, d.Text)
 			return nil
 		},

@@ -9,16 +9,16 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // fuzzRead reads data as standard input in format and checks what holds
 // for any input: no panic, valid UTF-8 text, sources and errors that name
 // the input, and a count that matches the documents yielded.
-func fuzzRead(t *testing.T, format string, data []byte) []extract.Document {
-	var docs []extract.Document
+func fuzzRead(t *testing.T, format string, data []byte) []schema.Document {
+	var docs []schema.Document
 	n, err := Read([]string{"-"}, Options{Format: format, Stdin: bytes.NewReader(data), MaxBytes: 1 << 20},
-		func(d extract.Document) error {
+		func(d schema.Document) error {
 			if !utf8.ValidString(d.Text) {
 				t.Errorf("%s: text is not valid utf-8: %q", d.Source, d.Text)
 			}

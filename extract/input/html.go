@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 var errNoArticle = errors.New("no article text found")
@@ -28,7 +28,7 @@ const embedSelector = "blockquote.twitter-tweet, blockquote.twitter-video, " +
 // banners, embeds and scripts, and the page's metadata gives the title,
 // date, outlet and canonical URL. A page with no article is an error, not
 // an empty document.
-func readHTML(s *source, yield func(extract.Document) error, report func(*Error)) error {
+func readHTML(s *source, yield func(schema.Document) error, report func(*Error)) error {
 	b, err := s.readAll()
 	if err != nil {
 		report(&Error{Path: s.name, Err: err})
@@ -75,14 +75,14 @@ func decodeHTML(b []byte, declared bool) (string, int, error) {
 }
 
 // article extracts the document from a UTF-8 page.
-func article(page string) (extract.Document, error) {
+func article(page string) (schema.Document, error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
-		return extract.Document{}, fmt.Errorf("parsing html: %w", err)
+		return schema.Document{}, fmt.Errorf("parsing html: %w", err)
 	}
 	res, err := extractArticle(root)
 	if err != nil || res == nil || res.ContentNode == nil {
-		return extract.Document{}, errNoArticle
+		return schema.Document{}, errNoArticle
 	}
 	meta := res.Metadata
 	title := strings.TrimSpace(meta.Title)
@@ -95,9 +95,9 @@ func article(page string) (extract.Document, error) {
 		}
 	}
 	if strings.TrimSpace(text) == "" {
-		return extract.Document{}, errNoArticle
+		return schema.Document{}, errNoArticle
 	}
-	doc := extract.Document{
+	doc := schema.Document{
 		Text:   text,
 		Title:  title,
 		URL:    strings.TrimSpace(meta.URL),

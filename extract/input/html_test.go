@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/unicode"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .txt files next to the HTML fixtures")
@@ -25,13 +25,13 @@ var update = flag.Bool("update", false, "rewrite the golden .txt files next to t
 func TestHTMLFixtures(t *testing.T) {
 	tests := []struct {
 		file    string
-		meta    extract.Document
+		meta    schema.Document
 		want    []string
 		notWant []string
 	}{
 		{
 			file: "article.html",
-			meta: extract.Document{
+			meta: schema.Document{
 				Title:     "Lakeside council backs ferry pier rebuild",
 				Published: "2024-04-16",
 				URL:       "https://courier.example.org/local/2024/04/16/ferry-pier-rebuild",
@@ -52,7 +52,7 @@ func TestHTMLFixtures(t *testing.T) {
 		},
 		{
 			file: "article-cp1252.html",
-			meta: extract.Document{
+			meta: schema.Document{
 				Title:     "Café chain to open 12 branches",
 				Published: "2023-11-02",
 				URL:       "https://ledger.example.net/business/cafe-chain-branches",

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 	"github.com/tally-news/tally/schema/skips"
 )
 
@@ -50,7 +50,7 @@ func TestHugeLine(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		n, err := Read([]string{p}, Options{MaxBytes: tt.max}, func(extract.Document) error { return nil },
+		n, err := Read([]string{p}, Options{MaxBytes: tt.max}, func(schema.Document) error { return nil },
 			func(e *Error) { errs = append(errs, e.Error()) })
 		elapsed := time.Since(start)
 		runtime.ReadMemStats(&after)

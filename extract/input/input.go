@@ -9,7 +9,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // DefaultMaxBytes is the largest document read when Options.MaxBytes is 0.
@@ -85,7 +85,7 @@ func (f FieldMap) withDefaults() FieldMap {
 // goes on. Read stops only when yield returns an error, and returns it; it
 // also returns an error, before reading anything, for invalid options.
 // The count is the number of documents yielded.
-func Read(paths []string, opts Options, yield func(extract.Document) error, report func(*Error)) (int, error) {
+func Read(paths []string, opts Options, yield func(schema.Document) error, report func(*Error)) (int, error) {
 	o, err := opts.normalise()
 	if err != nil {
 		return 0, err
@@ -94,7 +94,7 @@ func Read(paths []string, opts Options, yield func(extract.Document) error, repo
 		report = func(*Error) {}
 	}
 	n := 0
-	counted := func(d extract.Document) error {
+	counted := func(d schema.Document) error {
 		if err := yield(d); err != nil {
 			return err
 		}
@@ -130,10 +130,10 @@ func Text(source string, opts Options) (string, error) {
 		}
 	}
 	var (
-		docs  []extract.Document
+		docs  []schema.Document
 		first *Error
 	)
-	keep := func(d extract.Document) error {
+	keep := func(d schema.Document) error {
 		if want != "" {
 			if d.Source == want {
 				docs = append(docs, d)
@@ -243,7 +243,7 @@ func (o *options) formatFor(name string, explicit bool) string {
 }
 
 // readArg reads one path given by the caller.
-func (o *options) readArg(p string, yield func(extract.Document) error, report func(*Error)) error {
+func (o *options) readArg(p string, yield func(schema.Document) error, report func(*Error)) error {
 	return o.eachFile(p, func(name string, walked bool) error {
 		return o.readFile(name, o.formatFor(name, !walked || len(o.Include) > 0), yield, report)
 	}, report)
@@ -268,7 +268,7 @@ func (o *options) eachFile(p string, visit func(name string, walked bool) error,
 
 // readFile reads one file (or "-"), unless Options.Unchanged says it can be
 // skipped.
-func (o *options) readFile(name, format string, yield func(extract.Document) error, report func(*Error)) error {
+func (o *options) readFile(name, format string, yield func(schema.Document) error, report func(*Error)) error {
 	if name == "-" || o.Open != nil || o.Unchanged == nil && o.Finished == nil {
 		return o.decode(name, format, yield, report)
 	}
@@ -293,7 +293,7 @@ func (o *options) readFile(name, format string, yield func(extract.Document) err
 
 // decode opens one file (or "-") and hands the decoded stream to the
 // reader for its format.
-func (o *options) decode(name, format string, yield func(extract.Document) error, report func(*Error)) error {
+func (o *options) decode(name, format string, yield func(schema.Document) error, report func(*Error)) error {
 	s, err := o.open(name)
 	if err != nil {
 		report(&Error{Path: name, Err: pathless(err)})

@@ -16,7 +16,7 @@ import (
 	"testing/iotest"
 	"unicode/utf8"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // fixtures is the shared folder of hand-written test articles.
@@ -24,7 +24,7 @@ const fixtures = "../../testdata/input"
 
 // result is everything one Read call produced.
 type result struct {
-	docs []extract.Document
+	docs []schema.Document
 	errs []string
 	n    int
 	err  error
@@ -33,7 +33,7 @@ type result struct {
 func read(t *testing.T, paths []string, opts Options) result {
 	t.Helper()
 	var r result
-	r.n, r.err = Read(paths, opts, func(d extract.Document) error {
+	r.n, r.err = Read(paths, opts, func(d schema.Document) error {
 		if !utf8.ValidString(d.Text) {
 			t.Errorf("%s: text is not valid utf-8", d.Source)
 		}
@@ -376,7 +376,7 @@ func TestRecordFields(t *testing.T) {
 	p := write(t, dir, "a.jsonl", []byte(`{"id":7,"link":"https://e.example/a","headline":"Port busy","published":"2024-02-03T23:30:00-05:00","text":"Cargo rose 4%.","site":"Gazette"}`+"\n"))
 	q := write(t, dir, "b.csv", []byte("ID,URL,Title,Date,Body,Outlet\nx1,https://e.example/b,Rail,\"Mon, 05 Feb 2024 09:00:00 GMT\",Fares up 2%.,Courier\n"))
 	r := read(t, []string{p, q}, Options{})
-	want := []extract.Document{
+	want := []schema.Document{
 		{Source: p + "#1", Text: "Cargo rose 4%.", Published: "2024-02-03", ID: "7", URL: "https://e.example/a", Title: "Port busy", Outlet: "Gazette"},
 		{Source: q + "#2", Text: "Fares up 2%.", Published: "2024-02-05", ID: "x1", URL: "https://e.example/b", Title: "Rail", Outlet: "Courier"},
 	}
@@ -609,7 +609,7 @@ func TestOptionErrors(t *testing.T) {
 		{Options{Exclude: []string{"ok", "\\"}}, `bad glob "\\": syntax error in pattern`},
 	}
 	for _, tt := range tests {
-		_, err := Read([]string{"-"}, tt.opts, func(extract.Document) error {
+		_, err := Read([]string{"-"}, tt.opts, func(schema.Document) error {
 			t.Error("yield called")
 			return nil
 		}, func(e *Error) { t.Errorf("report called: %v", e) })
@@ -625,7 +625,7 @@ func TestYieldError(t *testing.T) {
 	stop := errors.New("disk full")
 	calls := 0
 	n, err := Read([]string{"-"}, Options{Stdin: strings.NewReader("{\"text\":\"a\"}\n{\"text\":\"b\"}\n")},
-		func(extract.Document) error { calls++; return stop }, nil)
+		func(schema.Document) error { calls++; return stop }, nil)
 	if err != stop || n != 0 || calls != 1 {
 		t.Errorf("got n=%d err=%v calls=%d, want 0, %v, 1", n, err, calls, stop)
 	}
@@ -644,7 +644,7 @@ func TestJSONLBatchesInOrder(t *testing.T) {
 	cut := errors.New("cable cut")
 	var events []string
 	n, err := Read([]string{"-"}, Options{Stdin: io.MultiReader(strings.NewReader(feed.String()), iotest.ErrReader(cut))},
-		func(d extract.Document) error { events = append(events, d.Text); return nil },
+		func(d schema.Document) error { events = append(events, d.Text); return nil },
 		func(e *Error) { events = append(events, "error: "+e.Error()) })
 	if err != nil || n != lines {
 		t.Fatalf("Read: n=%d err=%v, want %d documents", n, err, lines)
@@ -664,7 +664,7 @@ func TestJSONLBatchesInOrder(t *testing.T) {
 	stop := errors.New("disk full")
 	calls := 0
 	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed.String())},
-		func(extract.Document) error {
+		func(schema.Document) error {
 			if calls++; calls == jsonlBatchLines+5 {
 				return stop
 			}
@@ -734,7 +734,7 @@ func TestUnchangedFilesAreNotRead(t *testing.T) {
 		Finished:  func(path string, _ fs.FileInfo) { finished[filepath.Base(path)] = true },
 	}
 	var got []string
-	if _, err := Read([]string{dir}, opts, func(d extract.Document) error {
+	if _, err := Read([]string{dir}, opts, func(d schema.Document) error {
 		got = append(got, filepath.Base(d.Source))
 		return nil
 	}, nil); err != nil {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // readJSON reads a JSON array of records (.json), or a file holding one
@@ -15,7 +15,7 @@ import (
 // is never held whole. A record that is valid JSON but not a usable article
 // is reported by its 1-based index and skipped; broken JSON ends the file,
 // because no decoder can tell where the next record starts after it.
-func readJSON(s *source, yield func(extract.Document) error, report func(*Error)) error {
+func readJSON(s *source, yield func(schema.Document) error, report func(*Error)) error {
 	head, _ := s.r.Peek(sniffLen)
 	head = bytes.TrimLeft(head, " \t\r\n")
 	single := len(head) > 0 && head[0] == '{'

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // readJSONL reads one JSON object a line (.jsonl, .ndjson). Blank lines are
@@ -19,7 +19,7 @@ import (
 // (decoding JSON is most of the cost of reading a feed) and yielded in
 // order; the next batch is read and decoded while this one is yielded, so
 // the extraction downstream never waits for a batch to be decoded.
-func readJSONL(s *source, yield func(extract.Document) error, report func(*Error)) error {
+func readJSONL(s *source, yield func(schema.Document) error, report func(*Error)) error {
 	// The line limit below is exact; the byte budget would also count
 	// read-ahead of the next line.
 	s.budget.disable()
@@ -117,7 +117,7 @@ type jsonlLine struct {
 	from, to  int    // where the line sits in the batch's slab
 	data      []byte // the line, once the batch is complete
 	tooLong   bool
-	doc       extract.Document
+	doc       schema.Document
 	warn, err error
 }
 
@@ -148,7 +148,7 @@ func decodeJSONLines(s *source, batch []jsonlLine) {
 }
 
 // yieldJSONLines reports and yields a decoded batch's lines in order.
-func yieldJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) error, report func(*Error)) error {
+func yieldJSONLines(s *source, batch []jsonlLine, yield func(schema.Document) error, report func(*Error)) error {
 	for i := range batch {
 		l := &batch[i]
 		switch {
@@ -165,7 +165,7 @@ func yieldJSONLines(s *source, batch []jsonlLine, yield func(extract.Document) e
 		if err := yield(l.doc); err != nil {
 			return err
 		}
-		l.doc = extract.Document{} // let go of the text once it is extracted
+		l.doc = schema.Document{} // let go of the text once it is extracted
 	}
 	return nil
 }

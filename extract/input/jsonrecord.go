@@ -11,7 +11,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // jsonField is one top-level member of a record: a string keeps its value,
@@ -182,7 +182,7 @@ func jsonError(err error) error {
 
 // emit yields a record's document and reports its problems; e carries the
 // record's position.
-func emit(s *source, rec lookup, source string, e Error, yield func(extract.Document) error, report func(*Error)) error {
+func emit(s *source, rec lookup, source string, e Error, yield func(schema.Document) error, report func(*Error)) error {
 	doc, warn, err := recordDocument(s.o.fields, rec)
 	if err != nil {
 		e.Err = err

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // lookup returns the value of the first of names a record has with a
@@ -17,7 +17,7 @@ type lookup func(names []string) (value, key string, err error)
 // recordDocument builds a Document from one feed record. A record without
 // text is an error; a date that cannot be read is only a warning, because
 // the rest of the record is still worth extracting.
-func recordDocument(fm FieldMap, get lookup) (doc extract.Document, warn, err error) {
+func recordDocument(fm FieldMap, get lookup) (doc schema.Document, warn, err error) {
 	doc.ID, _, _ = get(fm.ID)
 	doc.URL, _, _ = get(fm.URL)
 	doc.Title, _, _ = get(fm.Title)

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/schema"
 )
 
 // readTxt reads a plain-text file as one document. The text is kept as
 // read, apart from decoding and the BOM: a leading "date YYYY-MM-DD" line
 // stays, because the extractor reads it and its offsets count it.
-func readTxt(s *source, yield func(extract.Document) error, report func(*Error)) error {
+func readTxt(s *source, yield func(schema.Document) error, report func(*Error)) error {
 	b, err := s.readAll()
 	if err != nil {
 		report(&Error{Path: s.name, Err: err})
@@ -29,5 +29,5 @@ func readTxt(s *source, yield func(extract.Document) error, report func(*Error))
 		report(&Error{Path: s.name, Err: errNUL(k)}) // past the sniffed start
 		return nil
 	}
-	return yield(extract.Document{Source: s.name, Text: text})
+	return yield(schema.Document{Source: s.name, Text: text})
 }

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/batch"
 	"github.com/tally-news/tally/extract/facts"
 	"github.com/tally-news/tally/extract/input"
@@ -166,8 +165,8 @@ func (r *run) run(ctx context.Context) error {
 		ctx = context.Background()
 	}
 
-	src := func(yield func(extract.Document) error) error {
-		_, err := input.Read(r.job.Inputs, r.inputOptions(), func(d extract.Document) error {
+	src := func(yield func(schema.Document) error) error {
+		_, err := input.Read(r.job.Inputs, r.inputOptions(), func(d schema.Document) error {
 			if !r.job.Shard.Has(d.Text) || r.state != nil && r.state.Seen(d.Source, d.Text) {
 				return nil
 			}
