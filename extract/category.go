@@ -184,6 +184,12 @@ func (q *categoryQuery) trigger(n *number) (verdict, bool) {
 		// Haute Kotto prefecture fled".
 		v, ok = r.nearestTriggerAfter(text, toks, n, c.lo, c.hi, r.subjectWindow)
 	}
+	if ok && v.category == r.implied.injured {
+		// "One man, 20, was shot in the chest and died at the scene"
+		if _, died := r.implied.laterDeath(toks, n.end, c.hi); died {
+			v = verdict{category: r.implied.killed, rule: v.rule + laterRule}
+		}
+	}
 	switch {
 	case !ok:
 		return verdict{}, false

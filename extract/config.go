@@ -133,6 +133,12 @@ type ImpliedConfig struct {
 	Results        map[string][]string `yaml:"results"`
 	NotAfter       []string            `yaml:"not_after"`
 	IncrementAfter []string            `yaml:"increment_after"`
+	// LaterDeaths say that a person just said to be hit died of it,
+	// within LaterWindow words: "was shot in the chest and later died".
+	LaterDeaths []string `yaml:"later_deaths"`
+	LaterWindow int      `yaml:"later_window"`
+	// LaterStops open another clause, whose death is not the hit's.
+	LaterStops []string `yaml:"later_stops"`
 }
 
 // ScopeConfig lists the phrases that make a figure a running total

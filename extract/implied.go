@@ -38,6 +38,11 @@ type impliedRules struct {
 	results                 *lexicon
 	notAfter                wordSet
 	incrementAfter          wordSet
+	// laterDeaths, within laterWindow words after a hit and before one of
+	// laterStops, make it a death.
+	laterDeaths *lexicon
+	laterWindow int
+	laterStops  wordSet
 	// cues hold a rare word of every state, action, frame and result (see
 	// cueWord): a sentence without one
 	// holds no implied count, and the figure filter passes sentences with
@@ -46,6 +51,7 @@ type impliedRules struct {
 	// killed and injured are the category indexes the kinds report as.
 	killed, injured int
 	comma           int32 // an aside after the person: "The victim, 25, died"
+	hyphen          int32 // inside a word: "was shot in the left-hand side"
 }
 
 func (c *compiler) implied(cfg ImpliedConfig) {
@@ -62,7 +68,11 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
-	ir.comma = r.vocab.add(",")
+	ir.comma, ir.hyphen = r.vocab.add(","), r.vocab.add("-")
+	ir.laterDeaths = newLexicon()
+	c.phrases(ir.laterDeaths, "implied.later_deaths", cfg.LaterDeaths, impliedKilled)
+	ir.laterWindow = cfg.LaterWindow
+	ir.laterStops = c.set("implied.later_stops", cfg.LaterStops)
 	var cues, firsts []string
 	// Kinds in a fixed order, so the lexicons and the vocabulary come out
 	// the same on every run.
@@ -95,6 +105,9 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.injured = c.category("implied", "injured")
 	if cfg.MaxModifiers < 0 {
 		c.fail("implied.max_modifiers", "", "must not be negative, got %d", cfg.MaxModifiers)
+	}
+	if cfg.LaterWindow < 0 {
+		c.fail("implied.later_window", "", "must not be negative, got %d", cfg.LaterWindow)
 	}
 }
 
@@ -158,16 +171,18 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 			}
 			if aux := ir.auxiliaries.longestEndingAt(toks, auxEnd, first); aux != nil {
 				if p, ok := ir.personBefore(text, toks, auxEnd-len(aux.words), first); ok {
-					emit(p, st.tag, "state")
-					k += len(st.words) - 1
+					kind, how, next := ir.outcome(st, "state", toks, k+len(st.words), end)
+					emit(p, kind, how)
+					k = next - 1
 					continue
 				}
 			}
 		}
 		if ac := ir.actions.longestAt(toks, k, end); ac != nil {
 			if p, ok := ir.personBefore(text, toks, k, first); ok {
-				emit(p, ac.tag, "action")
-				k += len(ac.words) - 1
+				kind, how, next := ir.outcome(ac, "action", toks, k+len(ac.words), end)
+				emit(p, kind, how)
+				k = next - 1
 				continue
 			}
 		}
@@ -188,6 +203,44 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		}
 	}
 	return figs
+}
+
+// outcome is what a person's state or action p, ending at token e, makes
+// of them: its own kind, or killed when a later death follows a hit in
+// the same clause ("was shot in the chest Sunday and later died"). It
+// returns the kind, the rule's last part and the token after the match.
+func (ir *impliedRules) outcome(p *phrase, how string, toks []token, e, end int) (kind int, rule string, next int) {
+	if p.tag == impliedStruck {
+		if next, ok := ir.laterDeath(toks, e, end); ok {
+			return impliedKilled, how + laterRule, next
+		}
+	}
+	return p.tag, how, e
+}
+
+// laterRule ends the rule of a hit that a later death made a death.
+const laterRule = "+later"
+
+// laterDeath finds a later-death phrase within laterWindow words from
+// token e, before a stop other than a comma and before a later stop
+// ("were wounded when a gunman opened fire and died"): it returns the
+// token after it. The phrases start with their link ("and died"), so
+// another subject ("and a woman died") is not one.
+func (ir *impliedRules) laterDeath(toks []token, e, end int) (next int, ok bool) {
+	words := 0
+	for k := e; k < end && words <= ir.laterWindow; k++ {
+		if d := ir.laterDeaths.longestAt(toks, k, end); d != nil {
+			return k + len(d.words), true
+		}
+		t := toks[k]
+		if t.kind == tPunct && t.id != ir.hyphen && t.id != ir.comma || ir.laterStops.has(t) {
+			return 0, false // another sentence part: "was shot; his brother died"
+		}
+		if t.spaced {
+			words++
+		}
+	}
+	return 0, false
 }
 
 func (ir *impliedRules) hasCue(toks []token, first, end int) bool {

@@ -38,6 +38,10 @@ func TestImpliedCounts(t *testing.T) {
 		{"A man was accidentally shot by an acquaintance.", "A man=1 injured implied incident"},
 		{"Four people were shot, one fatally, on Friday night.", "Four=4 injured stated incident; Four=3 injured derived incident; one=1 killed stated incident"},
 		{"One more passenger died in hospital on Sunday.", "One=1 killed increment incident"},
+		{"A man was shot in the chest Sunday night and later died.", "A man=1 killed implied incident"},
+		{"The victim suffered a gunshot wound and died hours later.", "The victim=1 killed implied incident"},
+		{"A woman was shot in the arm; her brother died.", "A woman=1 injured implied incident; her brother=1 killed implied incident"},
+		{"A man was shot after a fight that ended when a bystander was shot and died.", "A man=1 injured implied incident; a bystander=1 killed implied incident"},
 		// not casualties
 		{"He died at the scene.", ""}, // a pronoun counts only after a casualty
 		{"A man was shot at but not hit.", ""},
