@@ -99,6 +99,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.frames = kinded("implied.frames", cfg.Frames)
 	ir.results = kinded("implied.results", cfg.Results)
 	firsts = append(firsts, cfg.ResultVerbs...)
+	firsts = append(firsts, cfg.Increments...)
 	ir.cues = c.set("implied", cues)
 	ir.firsts = c.set("implied", firsts)
 	ir.killed = c.category("implied", "killed")
@@ -164,6 +165,15 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		if !ir.firsts.has(toks[k]) {
 			continue
 		}
+		if k > first && toks[k-1].id == e.r.and && ir.increments.has(toks[k]) {
+			// "one man was killed and another injured": the auxiliary is
+			// the clause before's
+			if st := ir.states.longestAt(toks, k+1, end); st != nil && !ir.deniedAfter(st, toks, k+1+len(st.words), end) {
+				emit(person{first: k, end: k + 1, increment: true}, st.tag, "elided")
+				k += len(st.words)
+				continue
+			}
+		}
 		if st := ir.states.longestAt(toks, k, end); st != nil && !ir.deniedAfter(st, toks, k+len(st.words), end) {
 			auxEnd := k
 			if auxEnd > first && ir.adverbs.has(toks[auxEnd-1]) {
@@ -179,7 +189,11 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 			}
 		}
 		if ac := ir.actions.longestAt(toks, k, end); ac != nil {
-			if p, ok := ir.personBefore(text, toks, k, first); ok {
+			personEnd := k
+			if personEnd > first && ir.adverbs.has(toks[personEnd-1]) {
+				personEnd-- // "the gunman then shot himself"
+			}
+			if p, ok := ir.personBefore(text, toks, personEnd, first); ok {
 				kind, how, next := ir.outcome(ac, "action", toks, k+len(ac.words), end)
 				emit(p, kind, how)
 				k = next - 1

@@ -40,6 +40,12 @@ func TestImpliedCounts(t *testing.T) {
 		{"One more passenger died in hospital on Sunday.", "One=1 killed increment incident"},
 		{"A man was shot in the chest Sunday night and later died.", "A man=1 killed implied incident"},
 		{"The victim suffered a gunshot wound and died hours later.", "The victim=1 killed implied incident"},
+		{"The shooting left one man dead and another wounded.", "one=1 killed stated incident; another=1 injured increment incident"},
+		{"One man was killed and another injured on Friday.", "One=1 killed stated incident; another=1 injured increment incident"},
+		{"A man accidentally shot himself in the leg outside a store.", "A man=1 injured implied incident"},
+		{"The victim survived bullet wounds to his chest.", "The victim=1 injured implied incident"},
+		{"The gunman then shot and killed himself.", "The gunman=1 killed implied incident"},
+		{"The gunman shot and killed himself.", "The gunman=1 killed implied incident"},
 		{"A woman was shot in the arm; her brother died.", "A woman=1 injured implied incident; her brother=1 killed implied incident"},
 		{"A man was shot after a fight that ended when a bystander was shot and died.", "A man=1 injured implied incident; a bystander=1 killed implied incident"},
 		// not casualties

@@ -182,6 +182,9 @@ func (r *Rules) hitLessKilled(hit, killedFigs []*schema.Figure, killedToll *sche
 		t.Figures += "; less killed: " + killedToll.Figures
 	}
 	for _, f := range others {
+		if numberAfter(hit, f) {
+			continue // "one man was killed and another injured ... the two men were shot": the number counts both
+		}
 		if !ok {
 			setFrom(&t, f)
 			t.Value, t.Figures, ok = 0, "", true
@@ -208,6 +211,14 @@ func afterHit(f *schema.Figure, hit, killedFigs []*schema.Figure) bool {
 		}
 	}
 	return last != nil && slices.Contains(hit, last)
+}
+
+// numberAfter reports whether one of hit is written as a number after f,
+// so counts f's person among the others.
+func numberAfter(hit []*schema.Figure, f *schema.Figure) bool {
+	return slices.ContainsFunc(hit, func(h *schema.Figure) bool {
+		return h.Basis != schema.BasisImplied && h.Start > f.Start
+	})
 }
 
 // impliedAfter reports whether every one of hit is implied and comes

@@ -80,6 +80,11 @@ func TestOf(t *testing.T) {
 			[]schema.Figure{fig(0, 1, "killed", "implied", "implied:killed:state", "", "man"), fig(30, 1, "injured", "implied", "implied:struck:state", "", "woman")}, "killed=1 implied; injured=1 implied"},
 		{"a guard wounded and another hurt",
 			[]schema.Figure{fig(0, 1, "injured", "implied", "implied:struck:state", "", "guard"), fig(30, 1, "injured", "increment", "implied:struck:state", "", "another")}, "injured=2 implied"},
+		{"one killed and another injured",
+			[]schema.Figure{fig(0, 1, "killed"), fig(20, 1, "injured", "increment", "implied:struck:elided", "", "another")}, "killed=1 stated; injured=1 increment"},
+		{"another injured, then the two shot counted: no one added twice",
+			[]schema.Figure{fig(0, 1, "killed"), fig(20, 1, "injured", "increment", "implied:struck:elided", "", "another"), fig(90, 2, "injured", "", "trigger:were shot")},
+			"killed=1 stated; injured=1 derived"},
 		{"comments and units are not tolls",
 			[]schema.Figure{{Source: "a.txt", Section: "comments", Value: 5, Category: "killed", Basis: "stated"}, {Source: "a.txt", Section: "article", Value: 5, Unit: "%", Category: "killed", Basis: "stated"}}, ""},
 	}
