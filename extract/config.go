@@ -132,6 +132,7 @@ type ImpliedConfig struct {
 	ResultVerbs    []string            `yaml:"result_verbs"`
 	Results        map[string][]string `yaml:"results"`
 	NotAfter       []string            `yaml:"not_after"`
+	NotBefore      []string            `yaml:"not_before"`
 	IncrementAfter []string            `yaml:"increment_after"`
 	// LaterDeaths say that a person just said to be hit died of it,
 	// within LaterWindow words: "was shot in the chest and later died".

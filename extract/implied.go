@@ -37,6 +37,7 @@ type impliedRules struct {
 	resultVerbs             wordSet
 	results                 *lexicon
 	notAfter                wordSet
+	notBefore               wordSet // before a frame: "attempted murder of a man"
 	incrementAfter          wordSet
 	// laterDeaths, within laterWindow words after a hit and before one of
 	// laterStops, make it a death.
@@ -67,6 +68,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	c.phrases(ir.auxiliaries, "implied.auxiliaries", cfg.Auxiliaries, 0)
 	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
+	ir.notBefore = c.set("implied.not_before", cfg.NotBefore)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
 	ir.comma, ir.hyphen = r.vocab.add(","), r.vocab.add("-")
 	ir.laterDeaths = newLexicon()
@@ -200,7 +202,8 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 				continue
 			}
 		}
-		if fr := ir.frames.longestAt(toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) {
+		if fr := ir.frames.longestAt(toks, k, end); fr != nil && !ir.deniedAfter(fr, toks, k+len(fr.words), end) &&
+			!(k > first && ir.notBefore.has(toks[k-1])) {
 			if p, ok := ir.personAfter(text, toks, k+len(fr.words), end); ok {
 				emit(p, fr.tag, "frame")
 				k = p.end - 1

@@ -53,6 +53,7 @@ func TestImpliedCounts(t *testing.T) {
 		{"A man was shot at but not hit.", ""},
 		{"No one was injured when two people burst into the home.", "two=2 other stated incident"},
 		{"Her watchdog was shot and killed by burglars.", ""},
+		{"He faces charges of attempted murder of a police officer.", ""},
 		{"Two passengers in the car were not hurt.", "Two=2 other stated incident"},
 		{"Russia launched 128 drones, and 110 were shot down.", "128=128 equipment stated incident; 110=110 equipment stated incident"},
 	}
