@@ -50,8 +50,12 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 	}
 	first, end = j, j
 	words := 0
+	andEnd := -1 // where the phrase ended before an "and" it went past
 	for k := j; k < limit && words < r.objMax; {
 		t := toks[k]
+		if andEnd >= 0 && r.canStart(toks[:limit], k) {
+			return first, andEnd // "cut 1,200 jobs and close three plants": the plants are the next count's
+		}
 		qual := 0 // a qualifier of the digits after a possessive: "the town's roughly 5,000 residents"
 		if t.kind == tWord && words == 1 && isPossessive(text, toks[k-1]) {
 			qual = r.qualifierOfDigits(toks, k, limit)
@@ -89,6 +93,7 @@ func (r *rules) nounPhrase(text string, toks []token, j, limit int) (first, end 
 		case r.stopwords.has(t):
 			if t.id == r.and && words > 0 && k+1 < limit && toks[k+1].kind == tWord && !r.stopwords.has(toks[k+1]) &&
 				!looksLikeVerb(text[toks[k+1].start:toks[k+1].end]) && !r.canStart(toks[:limit], k+1) {
+				andEnd = end
 				k++ // "food and medical supplies", "towns and villages", not "roads and washed away"
 				continue
 			}
