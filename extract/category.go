@@ -184,6 +184,9 @@ func (q *categoryQuery) trigger(n *number) (verdict, bool) {
 		// Haute Kotto prefecture fled".
 		v, ok = r.nearestTriggerAfter(text, toks, n, c.lo, c.hi, r.subjectWindow)
 	}
+	if ok && r.yieldsTo[v.category] != nil {
+		v = r.yielded(toks, n, v, c.hi)
+	}
 	if ok && v.category == r.implied.injured {
 		// "One man, 20, was shot in the chest and died at the scene"
 		if _, died := r.implied.laterDeath(toks, n.end, c.hi); died {
@@ -448,6 +451,30 @@ func (r *rules) nearestTriggerWithin(text string, toks []token, n *number, qualS
 		return verdict{}, false
 	}
 	return verdict{category: best.tag, rule: best.rule}, true
+}
+
+// yielded is v, or the trigger of a category v yields to that follows v's
+// own trigger after the number within yieldWindow words: "870 families
+// remained in 20 evacuation centres" are evacuated, "1,900 people were
+// sheltering in reception centres" displaced.
+func (r *rules) yielded(toks []token, n *number, v verdict, hi int) verdict {
+	for k := n.end; k < hi; k++ {
+		p := r.triggersAfter.longestAt(toks, k, hi)
+		if p == nil || p.tag != v.category || p.rule != v.rule {
+			continue
+		}
+		words := 0
+		for j := k + len(p.words); j < hi && words <= r.yieldWindow; j++ {
+			if q := r.triggersAfter.longestAt(toks, j, hi); q != nil && r.yieldsTo[v.category][q.tag] {
+				return verdict{category: q.tag, rule: q.rule}
+			}
+			if toks[j].kind != tPunct {
+				words++
+			}
+		}
+		return v
+	}
+	return v
 }
 
 // negated reports whether a negation sits in the few words before the

@@ -12,6 +12,8 @@ import (
 type Config struct {
 	Window        int `yaml:"window"`
 	SubjectWindow int `yaml:"subject_window"`
+	// YieldWindow is how far after a trigger a category's yields_to looks.
+	YieldWindow int `yaml:"yield_window"`
 	// SubjectDeterminers may open a clause before its number.
 	SubjectDeterminers []string      `yaml:"subject_determiners"`
 	ArticleEnd         []string      `yaml:"article_end"`
@@ -312,6 +314,10 @@ type Category struct {
 	// Glued are trigger words still found glued to the word before or
 	// after them, as text pulled from PDFs has them: "weredisplaced".
 	Glued []string `yaml:"glued"`
+	// YieldsTo names the categories whose trigger, within yield_window
+	// words after one of this category's, speaks instead: people who
+	// "remained in 20 evacuation centres" are evacuated, not trapped.
+	YieldsTo []string `yaml:"yields_to"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.

@@ -35,6 +35,10 @@ type categoryRules struct {
 	notWith [][]bool
 	refused []bool    // refused[trigger]: some category's not_with names it
 	notFor  []wordSet // notFor[trigger]: counted nouns its triggers never describe
+	// yieldsTo[trigger][other]: a trigger of other within yieldWindow
+	// words after this category's speaks instead (nil: none named).
+	yieldsTo    [][]bool
+	yieldWindow int
 
 	window int
 	// subjectWindow is how far after a number that opens its clause its
@@ -58,6 +62,10 @@ func (c *compiler) categoryRules(cfg Config) {
 		c.fail("window", "", "must be at least 1, got %d", cfg.Window)
 	}
 	r.subjectWindow = cfg.SubjectWindow
+	r.yieldWindow = cfg.YieldWindow
+	if cfg.YieldWindow < 0 {
+		c.fail("yield_window", "", "must not be negative, got %d", cfg.YieldWindow)
+	}
 	if cfg.SubjectWindow < cfg.Window {
 		c.fail("subject_window", "", "must be at least window (%d), got %d", cfg.Window, cfg.SubjectWindow)
 	}
@@ -136,8 +144,17 @@ func (c *compiler) categories(cats []Category) {
 	r.gluedEdges = newGluedEdges(r.glued)
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	r.notFor = make([]wordSet, len(cats))
+	r.yieldsTo = make([][]bool, len(cats))
 	for i, cat := range cats {
 		r.notFor[i] = c.set(fmt.Sprintf("categories[%d].not_for", i), cat.NotFor)
+		for j, name := range cat.YieldsTo {
+			if k := c.category(fmt.Sprintf("categories[%d].yields_to[%d]", i, j), name); k >= 0 {
+				if r.yieldsTo[i] == nil {
+					r.yieldsTo[i] = make([]bool, len(cats))
+				}
+				r.yieldsTo[i][k] = true
+			}
+		}
 		r.notWith[i] = make([]bool, len(cats))
 		for j, name := range cat.NotWith {
 			if k := c.category(fmt.Sprintf("categories[%d].not_with[%d]", i, j), name); k >= 0 {
