@@ -311,10 +311,15 @@ func (r *rules) clause(text string, toks []token, n *number, c context) (lo, hi 
 	from := n.end
 	for k := n.first - 1; k >= c.sentFirst; k-- {
 		if r.clauseBreaks.has(toks[k]) {
-			lo = k + 1
 			if e := r.asideEnd(text, toks, k, c.sentEnd); e >= n.end {
-				from = e + 1 // inside an aside, the clause it interrupts goes on after it: "1.9 million people, or 85% of the population, have fled"
+				lo, from = k+1, e+1 // inside an aside, the clause it interrupts goes on after it: "1.9 million people, or 85% of the population, have fled"
+				break
 			}
+			if m := r.asideStart(text, toks, k, c.sentFirst); m >= 0 {
+				k = m // "forced the evacuation of, according to the latest data, 17,631 people"
+				continue
+			}
+			lo = k + 1
 			break
 		}
 	}
@@ -381,6 +386,26 @@ func (r *rules) asideEnd(text string, toks []token, k, end int) int {
 	}
 	return -1
 }
+
+// asideStart returns the comma opening the aside that the comma at k
+// closes, or -1: the clause before the aside goes on after it.
+func (r *rules) asideStart(text string, toks []token, k, floor int) int {
+	if toks[k].id != r.comma {
+		return -1
+	}
+	for m := k - 1; m >= floor && m >= k-maxAsideTokens; m-- {
+		if r.clauseBreaks.has(toks[m]) {
+			if r.asideEnd(text, toks, m, k+1) == k {
+				return m
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxAsideTokens bounds the aside asideStart looks back over.
+const maxAsideTokens = 12
 
 // nearestTrigger finds the category trigger closest to the number within
 // the window and the bounds [lo, hi). only, when set, limits the categories.
