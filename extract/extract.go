@@ -56,9 +56,16 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	if err := ctx.Err(); err != nil {
 		return nil, err // a run already stopping starts no document
 	}
-	r := e.r
 	s := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(s)
+	defer s.doc.Clear() // keep no document alive from the pool
+	return e.extract(ctx, doc, s)
+}
+
+// extract is ExtractContext with its scratch; s.doc holds the document's
+// text layer after it.
+func (e *Extractor) extract(ctx gocontext.Context, doc Document, s *scratch) ([]schema.Figure, error) {
+	r := e.r
 	s.ctx, s.ticks = ctx, 0
 	defer func() { s.ctx = nil }()
 
@@ -86,7 +93,6 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	}
 	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
 	s.doc.Reset(r.splitter, text)
-	defer s.doc.Clear() // keep no document alive from the pool
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {

@@ -16,7 +16,7 @@ type Doc struct {
 	breaks   []int       // the offset of every '\n', ascending
 	lines    []lineSpans // by line; lo < 0 until the line is split
 	spans    []Span      // the split lines' sentences, line after line as asked
-	splits   int         // lines split since the reset (for the tests)
+	splits   int         // lines split since the reset
 }
 
 // lineSpans are a split line's sentences, spans[lo:hi] of its Doc.
@@ -39,6 +39,9 @@ func (d *Doc) Reset(sp *Splitter, text string) {
 
 // Clear lets go of the text, so that a pooled Doc keeps no document alive.
 func (d *Doc) Clear() { d.text = "" }
+
+// Splits is the number of lines split since the reset: each at most once.
+func (d *Doc) Splits() int { return d.splits }
 
 // Text is the document's text.
 func (d *Doc) Text() string { return d.text }
