@@ -385,8 +385,9 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 		return
 	}
 
-	// The main view's sentences: split(lo, ta), the target, split(tb, hi).
-	// Those are the line sentences when ta and tb fall on their bounds.
+	// The main view's sentences: the line sentences before the target,
+	// the target, the line sentences after it (cut where the target's
+	// bounds fall inside one).
 	s.sents, d.lineOf = s.sents[:0], d.lineOf[:0]
 	d.appendSents(c.lo, c.ta, pc.k0)
 	c.target = len(s.sents)
