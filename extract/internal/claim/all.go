@@ -916,7 +916,8 @@ func (d *docScratch) mapSents(out []lineSent, v *view, lo, hi int) []lineSent {
 				i++
 			}
 			if i > a {
-				heading := n == len(spans)-1 && toks[i-1].kind == kWord && int(toks[i-1].e) >= sp.End
+				kept := i == len(v.toks) || int(v.toks[i].s) >= sp.End // not cut at hi
+				heading := n == len(spans)-1 && toks[i-1].kind == kWord && kept
 				out = append(out, lineSent{sent: sent{a: int32(a), b: int32(i), heading: heading}, cueLo: -1})
 			}
 		}
