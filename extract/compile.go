@@ -5,10 +5,10 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/tally-news/tally/extract/internal/configerr"
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 
@@ -22,8 +22,9 @@ type ConfigError = configerr.Error
 type rules struct {
 	vocab *vocabulary
 	namedWords
-	// abbreviations are the words whose full stop ends no sentence.
-	abbreviations map[string]bool
+	// splitter cuts sentences, for both passes: its abbreviations are the
+	// words whose full stop ends no sentence.
+	splitter *txt.Splitter
 
 	exclusionRules
 	numberRules
@@ -102,7 +103,7 @@ func (c *compiler) fail(key, rule, format string, args ...any) {
 // units, implied and tolls name categories; the starts read every word.
 func (c *compiler) compile(cfg Config) {
 	c.namedWords()
-	c.r.abbreviations = abbreviationSet(cfg.Abbreviations)
+	c.r.splitter = txt.NewSplitter(cfg.Abbreviations)
 	c.exclusionRules(cfg)
 	c.numberRules(cfg)
 	c.qualifierRules(cfg)
@@ -124,14 +125,6 @@ func (c *compiler) namedWords() {
 	v.add("−")
 	w.and, w.to, w.from, w.by = v.add("and"), v.add("to"), v.add("from"), v.add("by")
 	w.comma, w.openParen, w.closeParen = v.add(","), v.add("("), v.add(")")
-}
-
-func abbreviationSet(list []string) map[string]bool {
-	out := map[string]bool{}
-	for _, a := range list {
-		out[strings.ToLower(a)] = true
-	}
-	return out
 }
 
 func (c *compiler) regexp(key, pattern string) *regexp.Regexp {

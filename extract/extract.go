@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tally-news/tally/extract/internal/claim"
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -27,9 +28,9 @@ type scratch struct {
 	// dollarKnown says the outlet's country settled it.
 	dollar      int
 	dollarKnown bool
-	sents       []span
+	sents       []txt.Span
 	spans       []claim.Span // the sentence of each figure, for the claims pass
-	breaks      []int        // the document's line breaks, for both passes
+	doc         txt.Doc      // the document's lines and sentences, for both passes
 	// bounds backs the figures' Low and High; it is dropped, never reused,
 	// between documents because the figures keep pointing into it.
 	bounds boundSlab
@@ -55,9 +56,16 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	if err := ctx.Err(); err != nil {
 		return nil, err // a run already stopping starts no document
 	}
-	r := e.r
 	s := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(s)
+	defer s.doc.Clear() // keep no document alive from the pool
+	return e.extract(ctx, doc, s)
+}
+
+// extract is ExtractContext with its scratch; s.doc holds the document's
+// text layer after it.
+func (e *Extractor) extract(ctx gocontext.Context, doc Document, s *scratch) ([]schema.Figure, error) {
+	r := e.r
 	s.ctx, s.ticks = ctx, 0
 	defer func() { s.ctx = nil }()
 
@@ -84,7 +92,7 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 		s.year = r.latestYear(text[from:end])
 	}
 	s.dollar, s.dollarKnown = r.bare.local(doc.Outlet, doc.URL)
-	s.breaks = lineBreaks(s.breaks[:0], text)
+	s.doc.Reset(r.splitter, text)
 	meta.Section = SectionArticle
 	figs = e.region(figs, s, text, &meta, from, end)
 	if e.includeComments && commentsFrom < len(text) {
@@ -93,7 +101,7 @@ func (e *Extractor) ExtractContext(ctx gocontext.Context, doc Document) ([]schem
 	}
 	err := ctx.Err()
 	if err == nil {
-		err = r.claims.AnnotateAllBreaksContext(ctx, text, published, s.breaks, figs, s.spans)
+		err = r.claims.AnnotateAllDocContext(ctx, &s.doc, published, figs, s.spans)
 	}
 	var out []schema.Figure
 	switch {
@@ -135,7 +143,7 @@ func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 			if m == nil {
 				break
 			}
-			if r.hasSentenceEnd(text[from : at+m[0]]) {
+			if r.splitter.HasSentenceEnd(text[from : at+m[0]]) {
 				end = at + m[0]
 				break
 			}
@@ -152,26 +160,6 @@ func (r *rules) articleEnd(text string, from int) (end, commentsFrom int) {
 	return end, end + nl + 1
 }
 
-// hasSentenceEnd reports whether s ends a sentence somewhere: a full stop,
-// question or exclamation mark that does not end an abbreviation ("Inc.").
-func (r *rules) hasSentenceEnd(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '!', '?':
-			return true
-		case '.':
-			w := i
-			for w > 0 && isASCIILetter(s[w-1]) {
-				w--
-			}
-			if !r.abbreviations[strings.ToLower(s[w:i])] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // region appends the figures of text[from:to], sentence by sentence. Most
 // lines and sentences of news hold no figure, and the filter finds them
 // from their bytes: only the others are split into sentences, masked and
@@ -182,21 +170,23 @@ func (e *Extractor) region(figs []schema.Figure, s *scratch, text string, meta *
 	if !r.masksByLine {
 		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
 	}
-	k := sort.SearchInts(s.breaks, from)
+	breaks := s.doc.Breaks()
+	k := sort.SearchInts(breaks, from)
 	for start := from; start < to && !s.stopped(); {
-		end := to
-		if k < len(s.breaks) && s.breaks[k] < to {
-			end = s.breaks[k]
+		end, line := to, k
+		if k < len(breaks) && breaks[k] < to {
+			end = breaks[k]
 			k++
 		}
-		figs = e.line(figs, s, text, meta, start, end)
+		figs = e.line(figs, s, text, meta, line, start, end)
 		start = end + 1
 	}
 	return figs
 }
 
-// line appends the figures of the line text[from:to].
-func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, from, to int) []schema.Figure {
+// line appends the figures of text[from:to], which is the document's line
+// k or, where the region cuts it, part of it.
+func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *schema.Figure, k, from, to int) []schema.Figure {
 	r := e.r
 	var hit int
 	if hit, s.key = r.filter.next(text, from, to, r.vocab, s.key); hit < 0 {
@@ -205,8 +195,9 @@ func (e *Extractor) line(figs []schema.Figure, s *scratch, text string, meta *sc
 	if r.masksByLine {
 		s.masks, s.mask = r.masks(s.masks[:0], text, from, to), 0
 	}
-	s.sents = r.sentences(s.sents[:0], text, from, to)
-	for _, sent := range s.sents {
+	s.sents = s.doc.SentencesIn(s.sents[:0], k, from, to)
+	for _, ts := range s.sents {
+		sent := span{ts.Start, ts.End}
 		if s.stopped() {
 			break
 		}

@@ -3,6 +3,8 @@ package extract
 import (
 	"unicode"
 	"unicode/utf8"
+
+	txt "github.com/tally-news/tally/extract/internal/text"
 )
 
 // tokenKind tells words, numbers written in digits and single punctuation
@@ -78,7 +80,7 @@ func classify(text string, i, to int, spaced bool) (kind tokenKind, end int, spa
 	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	switch {
-	case isSpaceRune(r):
+	case txt.IsSpace(r):
 		return 0, i + size, true
 	case r == softHyphen:
 		return 0, i + size, false // invisible: neither a token nor a break
@@ -92,12 +94,6 @@ const softHyphen = '\u00ad'
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// isSpaceRune covers the spaces news copy uses between digit groups and
-// words: no-break, thin and narrow no-break spaces among them.
-func isSpaceRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u2009' || r == '\u202f' || r == '\u00a0' || r == '\u200b'
-}
 
 // scanWord returns the end of the word starting at i: letters, marks, soft
 // hyphens and apostrophes between letters ("Ukraine's") or after a plural s

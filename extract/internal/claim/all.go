@@ -2,9 +2,10 @@ package claim
 
 import (
 	"context"
+	"sort"
 	"strings"
-	"unicode/utf8"
 
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -20,10 +21,11 @@ import (
 //     view of its own (pre) whose sentences come before the window's;
 //   - a view starts and ends at line breaks, and tokens and quotations never
 //     reach across one, so its tokens are the window's;
-//   - sentences are split once, line by line; the sentences before and
-//     after a target are those lines' when the target's bounds fall on
-//     theirs (splitting a stretch in one go gives the same, unless a line
-//     opens with a closing bracket: then it is split in one go);
+//   - sentences are the document's (txt.Doc, which the figure pass shares),
+//     split once a line, mapped onto the window's tokens line by line: a
+//     sentence is the tokens that start inside its span; the sentences
+//     before and after a target are those lines', cut at the target's
+//     bounds where they do not fall on theirs;
 //   - the cues of a sentence are found once, kept by the sentence, and each
 //     cue of a target is resolved once;
 //   - the figures of one sentence share its split, cues, hedge phrases,
@@ -38,7 +40,7 @@ import (
 // several ways of cutting sentences, and fuzz it.
 
 // Span is a sentence's byte range [Start, End) in a document's text.
-type Span struct{ Start, End int }
+type Span = txt.Span
 
 // maxWindow bounds the window, in tokens: past it the window restarts at
 // the next paragraph's back view, so a long document costs no more memory.
@@ -54,17 +56,33 @@ func (a *Annotator) AnnotateAll(text, published string, figs []schema.Figure, se
 // AnnotateAllContext is AnnotateAll that stops soon after ctx is done,
 // returning its error; the figures are then not all annotated.
 func (a *Annotator) AnnotateAllContext(ctx context.Context, text, published string, figs []schema.Figure, sents []Span) error {
-	return a.AnnotateAllBreaksContext(ctx, text, published, nil, figs, sents)
-}
-
-// AnnotateAllBreaksContext is AnnotateAllContext for a caller that has
-// found the document's line breaks, which bound its paragraphs: breaks
-// holds the offset of every '\n' of text, ascending (nil: they are found
-// here). The extractor finds them once for both passes.
-func (a *Annotator) AnnotateAllBreaksContext(ctx context.Context, text, published string, breaks []int, figs []schema.Figure, sents []Span) error {
 	if len(figs) == 0 {
 		return nil
 	}
+	d := a.docPool.Get().(*docScratch)
+	defer a.docPool.Put(d)
+	d.own.Reset(a.splitter, text)
+	defer d.own.Clear() // keep no document alive from the pool
+	return a.annotateAll(ctx, d, &d.own, published, figs, sents)
+}
+
+// AnnotateAllDocContext is AnnotateAllContext for a caller that holds the
+// document's text layer (its line breaks, which bound the paragraphs, and
+// its sentences): the extractor's, shared by both passes, so that a line
+// the figure pass split is not split again here. doc must split as this
+// Annotator's rules do (the same abbreviations).
+func (a *Annotator) AnnotateAllDocContext(ctx context.Context, doc *txt.Doc, published string, figs []schema.Figure, sents []Span) error {
+	if len(figs) == 0 {
+		return nil
+	}
+	d := a.docPool.Get().(*docScratch)
+	defer a.docPool.Put(d)
+	return a.annotateAll(ctx, d, doc, published, figs, sents)
+}
+
+// annotateAll is AnnotateAllDocContext with its scratch.
+func (a *Annotator) annotateAll(ctx context.Context, d *docScratch, doc *txt.Doc, published string, figs []schema.Figure, sents []Span) error {
+	text := doc.Text()
 	if len(text) == 0 || len(text) > maxText {
 		for i := range figs {
 			f := &figs[i]
@@ -72,10 +90,9 @@ func (a *Annotator) AnnotateAllBreaksContext(ctx context.Context, text, publishe
 		}
 		return nil
 	}
-	d := a.docPool.Get().(*docScratch)
-	defer a.docPool.Put(d)
 	d.s.main.voc = a.voc
-	d.reset(text, parseDate(published), breaks)
+	d.reset(doc, parseDate(published))
+	defer func() { d.doc, d.text = nil, "" }()
 	d.dl = a.findDateline(text)
 	for i := range figs {
 		if i%256 == 255 && ctx.Err() != nil {
@@ -92,10 +109,10 @@ func (a *Annotator) AnnotateAllBreaksContext(ctx context.Context, text, publishe
 		fe := clamp(f.End, fs+1, sentEnd)
 		// A run-on "sentence" (a page without full stops) is read only
 		// around the figure, so a figure costs the same whatever the input.
-		sp := Span{max(sentStart, fs-maxSentence/2), min(sentEnd, fe+maxSentence/2)}
+		sp := Span{Start: max(sentStart, fs-maxSentence/2), End: min(sentEnd, fe+maxSentence/2)}
 		if !d.geoOK || sp != d.span {
 			d.span, d.geoOK = sp, true
-			d.g = a.geometry(&d.breaks, sp, &d.line)
+			d.g = a.geometry(d.doc, sp, &d.line)
 		}
 		g := &d.g
 		if g.empty {
@@ -130,34 +147,35 @@ type geom struct {
 
 // geometry derives g from a sentence. What depends on the line
 // alone is kept in line, so the sentences of a one-line paragraph share it.
-func (a *Annotator) geometry(lb *lineBreaks, sp Span, line *lineGeom) geom {
+func (a *Annotator) geometry(doc *txt.Doc, sp Span, line *lineGeom) geom {
 	var g geom
-	g.sentStart = clamp(sp.Start, 0, len(lb.text))
-	g.sentEnd = clamp(sp.End, g.sentStart, len(lb.text))
+	text := doc.Text()
+	g.sentStart = clamp(sp.Start, 0, len(text))
+	g.sentEnd = clamp(sp.End, g.sentStart, len(text))
 	if g.sentStart == g.sentEnd {
 		g.empty = true
 		return g
 	}
 	if !line.ok || g.sentStart < line.start || g.sentEnd > line.end {
-		*line = a.lineGeometry(lb, g.sentStart, g.sentEnd)
+		*line = a.lineGeometry(doc, g.sentStart, g.sentEnd)
 	}
 	if line.ok {
 		g.pStart, g.pEnd, g.end, g.backStart = line.start, line.end, line.follow, line.back
 		g.cut = line.cut || g.sentStart-g.pStart > maxParagraph || g.pEnd-g.sentEnd > maxParagraph
 		return g
 	}
-	g.pStart = lb.lineStart(g.sentStart)
+	g.pStart = doc.LineStart(g.sentStart)
 	if g.sentStart-g.pStart > maxParagraph {
 		g.cut = true
 		return g
 	}
-	g.pEnd = lb.lineEnd(g.sentEnd)
+	g.pEnd = doc.LineEnd(g.sentEnd)
 	if g.pEnd-g.sentEnd > maxParagraph {
 		g.cut = true
 		return g
 	}
-	g.end, g.cut = a.following(lb, g.pEnd)
-	g.backStart = a.backStart(lb.text, g.pStart)
+	g.end, g.cut = a.following(doc, g.pEnd)
+	g.backStart = a.backStart(text, g.pStart)
 	return g
 }
 
@@ -171,25 +189,25 @@ type lineGeom struct {
 	start, end, follow, back int
 }
 
-func (a *Annotator) lineGeometry(lb *lineBreaks, sentStart, sentEnd int) lineGeom {
+func (a *Annotator) lineGeometry(doc *txt.Doc, sentStart, sentEnd int) lineGeom {
 	l := lineGeom{ok: true}
-	if l.end = lb.lineEnd(sentStart); l.end < sentEnd {
+	if l.end = doc.LineEnd(sentStart); l.end < sentEnd {
 		return lineGeom{}
 	}
-	l.start = lb.lineStart(sentStart)
-	l.follow, l.cut = a.following(lb, l.end)
-	l.back = a.backStart(lb.text, l.start)
+	l.start = doc.LineStart(sentStart)
+	l.follow, l.cut = a.following(doc, l.end)
+	l.back = a.backStart(doc.Text(), l.start)
 	return l
 }
 
 // following is the end of the lines read after a paragraph
 // ending at pEnd, and whether maxFollowing cuts them.
-func (a *Annotator) following(lb *lineBreaks, pEnd int) (int, bool) {
-	text := lb.text
+func (a *Annotator) following(doc *txt.Doc, pEnd int) (int, bool) {
+	text := doc.Text()
 	end := pEnd
 	for n := 0; n < a.lookahead && end < len(text) && end-pEnd < maxFollowing; n++ {
 		next := end + 1
-		lineEnd := lb.lineEnd(next)
+		lineEnd := doc.LineEnd(next)
 		if strings.TrimSpace(text[next:lineEnd]) == "" {
 			break
 		}
@@ -203,11 +221,12 @@ func (a *Annotator) following(lb *lineBreaks, pEnd int) (int, bool) {
 
 // docScratch is one AnnotateAll call's memory, pooled.
 type docScratch struct {
-	s      scratch // s.main is the window; sents, cues and cueAt are the target's
-	text   string
-	breaks lineBreaks
-	pub    date
-	dl     dateline // the story's dateline, if it has one
+	s    scratch // s.main is the window; sents, cues and cueAt are the target's
+	text string
+	doc  *txt.Doc // the document's lines and sentences
+	own  txt.Doc  // doc for a caller that has none
+	pub  date
+	dl   dateline // the story's dateline, if it has one
 
 	span  Span // the sentence g was derived from
 	g     geom
@@ -220,28 +239,24 @@ type docScratch struct {
 	winOK        bool
 	m            marks
 
-	// lines are the window's sentences, split line by line, up to token
-	// linesTo; closers are the line starts (tokens) that hold a closing
-	// bracket or quotation mark.
+	// lines are the window's sentences, line by line, up to token linesTo.
 	lines   []lineSent
 	linesTo int
-	closers []int32
 
 	memo  cueMemo // cues of sentences that are not lines, by token span
 	arena []cue
 
-	// The current paragraph's back view: the sentences prev (of prevView,
-	// split in one go), then, when backLines, lines[backI0:backI1].
+	// The current paragraph's back view: the sentences prev (of prevView),
+	// then, when backLines, lines[backI0:backI1].
 	backLines      bool
 	backI0, backI1 int
 	prev           []lineSent
 	prevView       *view
 	prevMarks      *marks
-	own            []sent // split's scratch
-	backStart      int    // byte where the target's back view starts
-	backFor        int    // pStart of the paragraph the back view is for
+	backStart      int // byte where the target's back view starts
+	backFor        int // pStart of the paragraph the back view is for
 	backOK         bool
-	cutBack        bool      // split the back view in one go (cutFigure)
+	cutBack        bool      // the back view is not the window's lines (cutFigure)
 	cut            cutWindow // what the window holds for cut figures
 
 	// pre holds text[preFrom:preTo], the part of back views before the
@@ -309,9 +324,8 @@ type placeMatch struct {
 // in the k-th sentence after it, naming a speaker at token name (-1 none).
 type disclaimer struct{ r, k, name int }
 
-func (d *docScratch) reset(text string, pub date, breaks []int) {
-	d.text, d.pub = text, pub
-	d.breaks.reset(text, breaks)
+func (d *docScratch) reset(doc *txt.Doc, pub date) {
+	d.doc, d.text, d.pub = doc, doc.Text(), pub
 	d.cut = cutWindow{}
 	d.geoOK, d.winOK, d.targetOK, d.preOK = false, false, false, false
 	d.line = lineGeom{}
@@ -319,7 +333,7 @@ func (d *docScratch) reset(text string, pub date, breaks []int) {
 }
 
 func (d *docScratch) clearWindow() {
-	d.lines, d.linesTo, d.closers = d.lines[:0], 0, d.closers[:0]
+	d.lines, d.linesTo = d.lines[:0], 0
 	d.m.reset()
 	d.memo.reset()
 	d.arena = d.arena[:0]
@@ -361,7 +375,7 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 	if !pc.ok || pc.pStart != g.pStart || pc.pEnd != g.pEnd || pc.end != g.end {
 		*pc = paraTokens{ok: true, pStart: g.pStart, pEnd: g.pEnd, end: g.end}
 		pc.lo, pc.hi, pc.paraEnd = tokenAt(v, g.pStart), tokenAt(v, g.end), tokenAt(v, g.pEnd)
-		d.splitLines(a, pc.hi)
+		d.splitLines(pc.hi)
 		pc.k0, pc.k3 = searchLines(d.lines, pc.lo), searchLines(d.lines, pc.hi)
 	}
 	c.lo, c.hi, c.paraEnd = pc.lo, pc.hi, pc.paraEnd
@@ -371,16 +385,15 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 		return
 	}
 
-	// The main view's sentences: split(lo, ta), the target, split(tb, hi).
-	// Those are the line sentences when ta and tb fall on their bounds.
+	// The main view's sentences: the line sentences before the target,
+	// the target, the line sentences after it (cut where the target's
+	// bounds fall inside one).
 	s.sents, d.lineOf = s.sents[:0], d.lineOf[:0]
-	k0, k1 := pc.k0, searchLines(d.lines, c.ta)
-	k2, k3 := searchLines(d.lines, c.tb), pc.k3
-	d.appendSents(a, c.lo, c.ta, k0, k1, c.ta == c.lo || k1 < len(d.lines) && int(d.lines[k1].a) == c.ta)
+	d.appendSents(c.lo, c.ta, pc.k0)
 	c.target = len(s.sents)
 	s.sents = append(s.sents, sent{a: int32(c.ta), b: int32(c.tb)})
 	d.lineOf = append(d.lineOf, -1)
-	d.appendSents(a, c.tb, c.hi, k2, k3, c.tb == c.hi || k2 < len(d.lines) && int(d.lines[k2].a) == c.tb)
+	d.appendSents(c.tb, c.hi, searchLines(d.lines, c.tb))
 
 	s.cues, s.cueAt = s.cues[:0], s.cueAt[:0]
 	for i, sn := range s.sents {
@@ -468,20 +481,26 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 }
 
 // appendSents appends the sentences of tokens [lo, hi) to s.sents, and
-// their line sentences (or -1) to lineOf: lines[k0:k1] when both bounds
-// fall on line sentences' (onLines) and no line inside opens with a
-// closer, else split's.
-func (d *docScratch) appendSents(a *Annotator, lo, hi, k0, k1 int, onLines bool) {
+// their line sentences (or -1) to lineOf: the line sentences inside, and
+// those the bounds cut, cut to them (a heading only if its end is kept).
+// k is the first line sentence starting at or after lo.
+func (d *docScratch) appendSents(lo, hi, k int) {
 	s := &d.s
-	if onLines && !d.closerIn(lo, hi) {
-		for k := k0; k < k1; k++ {
-			s.sents = append(s.sents, d.lines[k].sent)
-			d.lineOf = append(d.lineOf, int32(k))
-		}
-		return
+	if k > 0 && int(d.lines[k-1].b) > lo {
+		k-- // lo cuts it
 	}
-	s.sents = a.split(&s.main, lo, hi, s.sents)
-	for len(d.lineOf) < len(s.sents) {
+	for ; k < len(d.lines) && int(d.lines[k].a) < hi; k++ {
+		sn := d.lines[k].sent
+		if int(sn.a) >= lo && int(sn.b) <= hi {
+			s.sents = append(s.sents, sn)
+			d.lineOf = append(d.lineOf, int32(k))
+			continue
+		}
+		if int(sn.b) > hi {
+			sn.b, sn.heading = int32(hi), false
+		}
+		sn.a = max(sn.a, int32(lo))
+		s.sents = append(s.sents, sn)
 		d.lineOf = append(d.lineOf, -1)
 	}
 }
@@ -821,15 +840,8 @@ func (d *docScratch) buildBack(a *Annotator, c *call) {
 	d.backLines, d.backI0, d.backI1 = true, 0, 0
 	d.prev = d.prev[:0]
 	if d.backStart < v.from {
-		d.splitLines(a, lo)
-		// A line that opens with a closing bracket may belong to the
-		// sentence before it when split in one go: then the whole back
-		// view is read into pre.
-		if lo > 0 && isCloser(v.toks[0].kind) || d.closerIn(0, lo) || !d.scanPre(a, v.from) {
-			d.scanPre(a, c.pStart)
-			d.backLines = false
-			return
-		}
+		d.splitLines(lo)
+		d.scanPre(a, v.from)
 		d.backI1 = searchLines(d.lines, lo)
 		return
 	}
@@ -837,21 +849,20 @@ func (d *docScratch) buildBack(a *Annotator, c *call) {
 	if blo >= lo {
 		return
 	}
-	d.splitLines(a, lo)
-	if d.cutBack || d.closerIn(blo, lo) {
+	if d.cutBack {
 		d.backLines = false
-		d.splitPrev(a, v, &d.m, blo, lo)
+		d.prev, d.prevView, d.prevMarks = d.mapSents(d.prev[:0], v, blo, lo), v, &d.m
 		return
 	}
+	d.splitLines(lo)
 	d.backI0, d.backI1 = searchLines(d.lines, blo), searchLines(d.lines, lo)
 }
 
 // scanPre makes prev the sentences of text[backStart:to], read into pre,
 // a window of its own over the text before the main one's: back starts
-// and paragraphs move forward, so it too is scanned once as they do. It
-// reports false when a line inside opens with a closing bracket, so that
-// splitting the stretch line by line would differ. to is a line start.
-func (d *docScratch) scanPre(a *Annotator, to int) bool {
+// and paragraphs move forward, so it too is scanned once as they do. to
+// is a line start.
+func (d *docScratch) scanPre(a *Annotator, to int) {
 	pv := &d.pre
 	switch {
 	case !d.preOK || d.backStart < d.preFrom || d.backStart > d.preTo:
@@ -865,108 +876,56 @@ func (d *docScratch) scanPre(a *Annotator, to int) bool {
 		d.preTo = to
 	}
 	lo, hi := tokenAt(pv, d.backStart), tokenAt(pv, to)
-	d.splitPrev(a, pv, &d.preMarks, lo, hi)
-	for _, i := range marksIn(d.preMarks.splits, lo+1, hi) {
-		if pv.toks[i].flags&fLine != 0 && isCloser(pv.toks[i].kind) {
-			return false
-		}
-	}
-	return true
+	d.prev, d.prevView, d.prevMarks = d.mapSents(d.prev[:0], pv, lo, hi), pv, &d.preMarks
 }
 
-// splitPrev makes prev the sentences of tokens [lo, hi) of v, split in
-// one go.
-func (d *docScratch) splitPrev(a *Annotator, v *view, m *marks, lo, hi int) {
-	d.own = a.split(v, lo, hi, d.own[:0])
-	d.prev, d.prevView, d.prevMarks = d.prev[:0], v, m
-	for _, sn := range d.own {
-		d.prev = append(d.prev, lineSent{sent: sn, cueLo: -1})
-	}
-}
-
-func isCloser(k uint8) bool { return k == kClose || k == kQuoteClose }
-
-// closerIn reports whether a line strictly inside tokens (lo, hi) opens
-// with a closing bracket or quotation mark.
-func (d *docScratch) closerIn(lo, hi int) bool {
-	k := searchInt32(d.closers, int32(lo+1))
-	return k < len(d.closers) && int(d.closers[k]) < hi
-}
-
-// splitLines splits the window's lines up to token upTo, a line start, as
-// split splits each line on its own, visiting only line starts and full
-// stops (m.splits).
-func (d *docScratch) splitLines(a *Annotator, upTo int) {
+// splitLines finds the window's line sentences up to token upTo, and on
+// to the end of its line, so that no call cuts a line.
+func (d *docScratch) splitLines(upTo int) {
 	if d.linesTo >= upTo {
 		return
 	}
-	v := &d.s.main
-	toks := v.toks
-	end := len(toks)
-	lineStart, start := d.linesTo, d.linesTo
-	emit := func(e int) {
-		if start < e {
-			// e ends a line or a sentence inside one; split calls the
-			// sentence a heading only in the first case.
-			heading := toks[e-1].kind == kWord && (e == end || toks[e].flags&fLine != 0)
-			d.lines = append(d.lines, lineSent{sent: sent{a: int32(start), b: int32(e), heading: heading}, cueLo: -1})
-		}
-		start = e
+	toks := d.s.main.toks
+	for lineEnd := d.doc.LineEnd(int(toks[upTo-1].s)); upTo < len(toks) && int(toks[upTo].s) < lineEnd; {
+		upTo++
 	}
-	marks := d.m.splits[searchInt32(d.m.splits, int32(d.linesTo)):]
-	skip := d.linesTo
-	for _, mi := range marks {
-		i := int(mi)
-		if i < skip {
-			continue
-		}
-		if toks[i].flags&fLine != 0 && i > lineStart {
-			if i >= upTo {
-				break
+	d.lines = d.mapSents(d.lines, &d.s.main, d.linesTo, upTo)
+	d.linesTo = upTo
+}
+
+// mapSents appends the sentences of tokens [lo, hi) of v: the document's
+// sentences of their lines, each the tokens that start inside its span,
+// cut at lo and hi. A sentence is a heading when it ends its line with a
+// word.
+func (d *docScratch) mapSents(out []lineSent, v *view, lo, hi int) []lineSent {
+	toks := v.toks[:hi]
+	for i := lo; i < hi; {
+		at := int(toks[i].s)
+		k := d.doc.LineOf(at)
+		_, lineEnd := d.doc.Line(k)
+		spans := d.doc.Sentences(k)
+		// A run-on line has thousands: start at the token's.
+		n := sort.Search(len(spans), func(n int) bool { return spans[n].End > at })
+		for ; n < len(spans) && i < hi; n++ {
+			sp := spans[n]
+			for i < hi && int(toks[i].s) < sp.Start {
+				i++ // no token starts between sentences; this is a guard
 			}
-			emit(i)
-			lineStart, start = i, i
-			if k := toks[i].kind; k == kClose || k == kQuoteClose {
-				d.closers = append(d.closers, int32(i))
+			a := i
+			for i < hi && int(toks[i].s) < sp.End {
+				i++
 			}
-		}
-		if toks[i].kind != kStop {
-			continue
-		}
-		j := i + 1
-		for j < end && toks[j].flags&fLine == 0 && (toks[j].kind == kQuoteClose || toks[j].kind == kClose) {
-			j++
-		}
-		if j >= end || toks[j].flags&fLine != 0 {
-			continue // the line ends: its last sentence ends with it
-		}
-		n := &toks[j]
-		if !(n.flags&(fCap|fDigit) != 0 || n.kind == kQuoteOpen || n.kind == kOpen) {
-			continue
-		}
-		if v.text[toks[i].s] == '.' && i > lineStart && v.word(i-1) && toks[i-1].e == toks[i].s {
-			if w := v.key(i - 1); utf8.RuneCount(w) == 1 || a.abbrevs.at(v, i-1) {
-				continue
+			if i > a {
+				kept := i == len(v.toks) || int(v.toks[i].s) >= sp.End // not cut at hi
+				heading := n == len(spans)-1 && toks[i-1].kind == kWord && kept
+				out = append(out, lineSent{sent: sent{a: int32(a), b: int32(i), heading: heading}, cueLo: -1})
 			}
 		}
-		emit(j)
-		skip = j
-	}
-	// The last line runs to the next line start, or the window's end.
-	next := end
-	for k := searchInt32(d.m.splits, int32(start+1)); k < len(d.m.splits); k++ {
-		if i := int(d.m.splits[k]); toks[i].flags&fLine != 0 {
-			next = i
-			break
+		for i < hi && int(toks[i].s) < lineEnd {
+			i++ // the guard again, after the line's last sentence
 		}
 	}
-	emit(next)
-	if next < end {
-		if k := toks[next].kind; k == kClose || k == kQuoteClose {
-			d.closers = append(d.closers, int32(next))
-		}
-	}
-	d.linesTo = next
+	return out
 }
 
 // searchInt32 is the index of the first element >= x.

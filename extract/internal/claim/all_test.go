@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tally-news/tally/extract/internal/claim"
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -168,10 +169,10 @@ func TestAnnotateAllEdges(t *testing.T) {
 		figs       []schema.Figure
 		sents      []claim.Span
 	}{
-		{"empty text", "", []schema.Figure{{Start: 0, End: 1}}, []claim.Span{{0, 0}}},
-		{"out of range", "Rebels said 5 died.", []schema.Figure{{Start: -4, End: 99}, {Start: 12, End: 13}}, []claim.Span{{-10, 100}, {5, 5}}},
-		{"backwards", para + "\n" + para, []schema.Figure{{Start: len(para) + 16, End: len(para) + 18}, {Start: 15, End: 17}}, []claim.Span{{len(para) + 1, 2*len(para) + 1}, {0, 48}}},
-		{"figure outside its sentence", para, []schema.Figure{{Start: 60, End: 62}}, []claim.Span{{0, 48}}},
+		{"empty text", "", []schema.Figure{{Start: 0, End: 1}}, []claim.Span{{Start: 0, End: 0}}},
+		{"out of range", "Rebels said 5 died.", []schema.Figure{{Start: -4, End: 99}, {Start: 12, End: 13}}, []claim.Span{{Start: -10, End: 100}, {Start: 5, End: 5}}},
+		{"backwards", para + "\n" + para, []schema.Figure{{Start: len(para) + 16, End: len(para) + 18}, {Start: 15, End: 17}}, []claim.Span{{Start: len(para) + 1, End: 2*len(para) + 1}, {Start: 0, End: 48}}},
+		{"figure outside its sentence", para, []schema.Figure{{Start: 60, End: 62}}, []claim.Span{{Start: 0, End: 48}}},
 	}
 	for _, tt := range tests {
 		checkSame(t, a, tt.name, tt.text, "2024-05-10", tt.figs, tt.sents)
@@ -225,27 +226,32 @@ func FuzzAnnotateAll(f *testing.F) {
 	})
 }
 
-// TestAnnotateAllBreaks holds AnnotateAllBreaksContext, given the line
-// breaks as the extractor finds them, to AnnotateAll, which finds its own.
-func TestAnnotateAllBreaks(t *testing.T) {
-	a := defaultAnnotator(t)
-	for _, doc := range sameArticles(t) {
-		var breaks []int
-		for i, c := range []byte(doc.text) {
-			if c == '\n' {
-				breaks = append(breaks, i)
-			}
-		}
+// TestAnnotateAllDoc holds AnnotateAllDocContext, given the document's
+// text layer as the extractor builds it (with sentences it has split
+// already), to AnnotateAll, which builds its own.
+func TestAnnotateAllDoc(t *testing.T) {
+	cfg := defaultConfig(t)
+	a, err := claim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	splitter := txt.NewSplitter(cfg.Abbreviations)
+	var doc txt.Doc
+	for _, d := range sameArticles(t) {
 		for mode := range spanModes {
-			want, sents := digitFigures(doc.text, mode)
+			want, sents := digitFigures(d.text, mode)
 			got := append([]schema.Figure(nil), want...)
-			a.AnnotateAll(doc.text, doc.published, want, sents)
-			if err := a.AnnotateAllBreaksContext(context.Background(), doc.text, doc.published, breaks, got, sents); err != nil {
+			a.AnnotateAll(d.text, d.published, want, sents)
+			doc.Reset(splitter, d.text)
+			for k := 0; k < doc.Lines(); k += 2 {
+				doc.Sentences(k) // the figure pass's lines, split first
+			}
+			if err := a.AnnotateAllDocContext(context.Background(), &doc, d.published, got, sents); err != nil {
 				t.Fatal(err)
 			}
 			for i := range want {
 				if fields(got[i]) != fields(want[i]) {
-					t.Errorf("%s: figure %q at %d: given breaks %s, found %s", doc.name, doc.text[want[i].Start:want[i].End], want[i].Start, fields(got[i]), fields(want[i]))
+					t.Errorf("%s: figure %q at %d: given the text layer %s, own %s", d.name, d.text[want[i].Start:want[i].End], want[i].Start, fields(got[i]), fields(want[i]))
 				}
 			}
 		}

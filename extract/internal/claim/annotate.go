@@ -1,6 +1,7 @@
 package claim
 
 import (
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -48,7 +49,7 @@ func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published stri
 		return
 	}
 	figs := [1]schema.Figure{*f}
-	sents := [1]Span{{sentStart, sentEnd}}
+	sents := [1]Span{{Start: sentStart, End: sentEnd}}
 	a.AnnotateAll(text, published, figs[:], sents[:])
 	f.Attribution, f.Hedge, f.EventDate, f.Location = figs[0].Attribution, figs[0].Hedge, figs[0].EventDate, figs[0].Location
 }
@@ -61,8 +62,8 @@ func (a *Annotator) Annotate(text string, sentStart, sentEnd int, published stri
 // line start, from the block before the sentence's, so the sentences of a
 // block share one window and a page without line breaks costs about what
 // news does per byte.
-func (a *Annotator) cutGeometry(lb *lineBreaks, g *geom) {
-	lineStart, lineEnd := lb.lineStart(g.sentStart), lb.lineEnd(g.sentEnd)
+func (a *Annotator) cutGeometry(doc *txt.Doc, g *geom) {
+	lineStart, lineEnd := doc.LineStart(g.sentStart), doc.LineEnd(g.sentEnd)
 	if lineEnd-lineStart > runOnLine {
 		block := max(0, (g.sentStart-lineStart)/runOnBlock-1)
 		g.pStart = lineStart + block*runOnBlock
@@ -76,11 +77,11 @@ func (a *Annotator) cutGeometry(lb *lineBreaks, g *geom) {
 	case g.pEnd < lineEnd:
 		g.end = g.pEnd // the rest of the line is no paragraph after this one
 	default:
-		if g.end, cut = a.following(lb, g.pEnd); cut {
+		if g.end, cut = a.following(doc, g.pEnd); cut {
 			g.end = g.pEnd + maxFollowing
 		}
 	}
-	g.backStart = a.backStart(lb.text, g.pStart)
+	g.backStart = a.backStart(doc.Text(), g.pStart)
 }
 
 // runOnLine is the length past which a line is read in blocks of
@@ -99,11 +100,12 @@ type cutWindow struct {
 // cutFigure annotates a figure whose paragraph a bound cuts. The window is
 // scanned afresh in two stretches, the text read before the paragraph and
 // the paragraph with the lines after it, as neither need start at a line
-// start; the back view's sentences are then split in one go. The figures
+// start; the back view's sentences are then mapped apart from the
+// window's line sentences, which start at the paragraph. The figures
 // after it that read the same stretch share the scan, and those of the
 // same sentence its preparation, as on the uncut path.
 func (a *Annotator) cutFigure(d *docScratch, g geom, fs int, f *schema.Figure) {
-	a.cutGeometry(&d.breaks, &g)
+	a.cutGeometry(d.doc, &g)
 	if w := (cutWindow{true, g.backStart, g.pStart, g.end}); d.cut != w {
 		d.clearWindow()
 		v := &d.s.main

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 
@@ -188,7 +189,11 @@ type Annotator struct {
 
 	clauseWords  wordSet
 	hedgeObjects wordSet
-	abbrevs      wordSet
+	abbrevs      wordSet // checked as words; sentences are splitter's
+	// splitter cuts the sentences of a document that comes without its
+	// text layer (AnnotateAll): the figure pass's splitter, from the same
+	// abbreviations.
+	splitter *txt.Splitter
 
 	voc     *vocab
 	docPool sync.Pool // *docScratch, for AnnotateAll
@@ -449,6 +454,7 @@ func (c *compiler) compile(cfg Config) {
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
 	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
 	a.abbrevs = c.abbreviations("abbreviations", cfg.Abbreviations)
+	a.splitter = txt.NewSplitter(cfg.Abbreviations)
 }
 
 // abbreviations is words for the abbreviations, whose entries may hold

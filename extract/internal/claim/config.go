@@ -20,7 +20,7 @@ type Config struct {
 	// Abbreviations are the words whose full stop ends no sentence. The
 	// rules file lists them once, at its top level, for the figures too:
 	// extract.Config.ClaimsConfig fills them in. A word with dots inside
-	// ("u.s") counts by its last word.
+	// ("u.s") counts as written before its last full stop.
 	Abbreviations []string `yaml:"-"`
 	// Dateline is the pattern of a wire dateline opening one of a story's
 	// first lines ("KYIV, Ukraine (AP) —"); its first group is the place.

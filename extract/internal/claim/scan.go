@@ -389,55 +389,9 @@ func (v *view) endQuote(open, last int) int {
 	return -1
 }
 
-// sent is a sentence: tokens [a, b) of a view.
+// sent is a sentence: tokens [a, b) of a view, those that start inside
+// one of the document's sentence spans (see mapSents).
 type sent struct {
 	a, b    int32
-	heading bool // ends at a line break without a full stop: a headline or caption
-}
-
-// split appends the sentences of tokens [lo, hi): a sentence ends at a line
-// break, or after . ! ? (and any closing quotes or brackets) when the next
-// token opens a sentence, unless the word before the stop is a single
-// letter or a listed abbreviation.
-func (a *Annotator) split(v *view, lo, hi int, out []sent) []sent {
-	start := lo
-	emit := func(end int) {
-		if start < end {
-			last := v.toks[end-1].kind
-			heading := last == kWord
-			out = append(out, sent{a: int32(start), b: int32(end), heading: heading && (end == hi || v.is(end, fLine))})
-		}
-		start = end
-	}
-	for i := lo; i < hi; i++ {
-		if i > start && v.is(i, fLine) {
-			emit(i)
-		}
-		if v.toks[i].kind != kStop {
-			continue
-		}
-		j := i + 1
-		for j < hi && (v.toks[j].kind == kQuoteClose || v.toks[j].kind == kClose) {
-			j++
-		}
-		if j >= hi {
-			continue
-		}
-		n := &v.toks[j]
-		if n.flags&fLine == 0 && !(n.flags&(fCap|fDigit) != 0 || n.kind == kQuoteOpen || n.kind == kOpen) {
-			continue
-		}
-		if v.text[v.toks[i].s] == '.' && i > lo && v.word(i-1) && v.toks[i-1].e == v.toks[i].s {
-			w := v.key(i - 1)
-			if utf8.RuneCount(w) == 1 || a.abbrevs.at(v, i-1) {
-				if n.flags&fLine == 0 {
-					continue
-				}
-			}
-		}
-		emit(j)
-		i = j - 1
-	}
-	emit(hi)
-	return out
+	heading bool // ends its line with a word, not a full stop: a headline or caption
 }

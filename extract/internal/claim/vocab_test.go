@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	txt "github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/schema"
 )
 
@@ -83,25 +84,20 @@ func TestVocabManySets(t *testing.T) {
 			}
 		}
 
-		// Every number is a figure, in its sentence as split splits its line.
+		// Every number is a figure, in its sentence as the splitter cuts it.
 		var figs []schema.Figure
 		var sents []Span
-		var line []sent
-		for lo := 0; lo < len(v.toks); {
-			hi := lo + 1
-			for hi < len(v.toks) && !v.is(hi, fLine) {
-				hi++
-			}
-			line = a.split(&v, lo, hi, line[:0])
-			for _, sn := range line {
-				for i := int(sn.a); i < int(sn.b); i++ {
-					if v.is(i, fDigit) {
-						figs = append(figs, schema.Figure{Start: int(v.toks[i].s), End: int(v.toks[i].e)})
-						sents = append(sents, Span{int(v.toks[sn.a].s), int(v.toks[sn.b-1].e)})
+		var doc txt.Doc
+		doc.Reset(a.splitter, text)
+		for k := range doc.Lines() {
+			for _, sp := range doc.Sentences(k) {
+				for i := range v.toks {
+					if s := int(v.toks[i].s); s >= sp.Start && s < sp.End && v.is(i, fDigit) {
+						figs = append(figs, schema.Figure{Start: s, End: int(v.toks[i].e)})
+						sents = append(sents, sp)
 					}
 				}
 			}
-			lo = hi
 		}
 		wantFigs := append([]schema.Figure(nil), figs...)
 		want.AnnotateAll(text, "2024-03-01", wantFigs, sents)

@@ -68,12 +68,10 @@ type marks struct {
 	dates  []int32 // dates, and numbers that may be a day or a date: dateAt
 	hedges []int32 // hedges.match
 	cues   []int32 // speech verbs and source cues: findCues
-	splits []int32 // line starts and full stops: split
 }
 
 func (m *marks) reset() {
 	m.places, m.dates, m.hedges, m.cues = m.places[:0], m.dates[:0], m.hedges[:0], m.cues[:0]
-	m.splits = m.splits[:0]
 }
 
 // Eight bytes at a time: where a word of ASCII letters and digits ends,
@@ -335,7 +333,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			clause++
 		}
 		// Most tokens start no rule: one test passes them by.
-		if m != nil && (t.bits&markMask != 0 || flags&(fDigit|fLine) != 0 || t.kind == kStop) {
+		if m != nil && (t.bits&markMask != 0 || flags&fDigit != 0) {
 			if t.kind == kWord {
 				if t.bits&placeMask != 0 {
 					m.places = append(m.places, int32(n))
@@ -349,9 +347,6 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			}
 			if t.bits&hedgeMask != 0 { // hedges are tried at any token
 				m.hedges = append(m.hedges, int32(n))
-			}
-			if flags&fLine != 0 || t.kind == kStop {
-				m.splits = append(m.splits, int32(n))
 			}
 		}
 		t.clause = clause
