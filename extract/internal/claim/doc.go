@@ -11,11 +11,12 @@
 // substrings of the text.
 //
 // AnnotateAll annotates every figure of a document, reading it once
-// (all.go, window.go): one window of tokens that carry word ids from the
-// rules' vocabulary (vocab.go), sentences split once a line by the splitter
-// the figure pass uses (package text, which keeps them per document), cues
-// found once, the speakers looked back for kept, and each sentence's
-// hedges, dates and places shared by its figures. Annotate is AnnotateAll
+// (all.go, the scheduler; window.go): one window of tokens that carry word
+// ids from the rules' vocabulary (vocab.go), sentences split once a line by
+// the splitter the figure pass uses (package text, which keeps them per
+// document; sentences.go maps them onto the window), cues found once
+// (cues.go, cuememo.go), the speakers looked back for kept, and each
+// sentence's hedges, dates and places shared by its figures. Annotate is AnnotateAll
 // for a single figure; the tests hold whole-document runs to it.
 //
 // Fields, and the rules that decide them (each file opens with the inputs

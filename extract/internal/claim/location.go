@@ -142,3 +142,98 @@ func (a *Annotator) gazetteer(v *view, i, end int) (place, bool) {
 	}
 	return p, true
 }
+
+// locationOf is location over the sentence's places.
+func (a *Annotator) locationOf(d *docScratch, spk *speaker) string {
+	c := &d.c
+	v := &d.s.main
+	fc := c.clauseOf(c.fi)
+	var best, fallback place
+	bestRank, fbD := 1<<30, 1<<30
+	for k := range d.places {
+		m := &d.places[k]
+		p := m.p
+		dist := p.a - c.fi
+		if dist < 0 {
+			dist = c.fi - p.b + 1
+		}
+		if m.inCue || spk.v == v && p.a >= spk.ns && p.b <= spk.ne {
+			if m.speaks || spk.v == v && p.a == spk.ns && p.b == spk.ne {
+				continue // "Kyiv says": the place speaks for its government, nothing happened there
+			}
+			if dist < fbD {
+				fallback, fbD = p, dist
+			}
+			continue
+		}
+		rank := dist
+		if m.poss {
+			rank += 1 << 12
+		}
+		if m.clause != fc {
+			rank += 1 << 20
+		}
+		if rank < bestRank {
+			best, bestRank = p, rank
+		}
+	}
+	if best.name != "" {
+		return best.name
+	}
+	if !d.paraOK {
+		d.paraPlace, d.paraOK = a.paragraphPlace(d), true
+	}
+	if d.paraPlace != "" {
+		return d.paraPlace
+	}
+	if fallback.name != "" {
+		return fallback.name
+	}
+	return d.dl.name
+}
+
+// inDateline reports whether place p is written in the story's dateline,
+// which speaks for the story, not for the paragraph it opens.
+func (d *docScratch) inDateline(v *view, p place) bool {
+	s := v.toks[p.a].s
+	return d.dl.end > 0 && int(s) >= d.dl.start && int(s) < d.dl.end
+}
+
+// paragraphPlace is the place of the paragraph nearest the target
+// sentence, outside it: the second loop of location, over the tokens where
+// a place can start.
+func (a *Annotator) paragraphPlace(d *docScratch) string {
+	c := &d.c
+	v := &c.s.main
+	var best place
+	bestD := 1 << 30
+	next := c.lo
+	for _, i := range marksIn(d.m.places, c.lo, c.paraEnd) {
+		i := int(i)
+		if i < next {
+			continue
+		}
+		if i >= c.ta && i < c.tb {
+			next = c.tb
+			continue
+		}
+		p, ok := a.placeAt(v, i, c.paraEnd)
+		if !ok {
+			next = i + 1
+			continue
+		}
+		if a.acts(v, p, c.paraEnd) || d.inDateline(v, p) {
+			next = p.b
+			continue
+		}
+		d := c.ta - p.b
+		if p.a >= c.tb {
+			d = p.a - c.tb
+		}
+		if d < bestD {
+			best, bestD = p, d
+		}
+		next = p.b
+	}
+	return best.name
+}
