@@ -454,13 +454,9 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 	next = c.ta
 	for _, i := range marksIn(d.m.places, c.ta, c.tb) {
 		if i := int(i); i >= next {
-			p, ok := a.placeAt(v, i, c.tb)
-			if !ok {
-				next = i + 1
-				continue
-			}
-			if a.acts(v, p, c.tb) || d.inDateline(v, p) {
-				next = p.b
+			var p place
+			var ok bool
+			if p, ok, next = a.countedPlace(d, v, i, c.tb); !ok {
 				continue
 			}
 			m := placeMatch{p: p, poss: v.is(p.b-1, fPoss), clause: c.clauseOf(p.a)}
@@ -473,7 +469,6 @@ func (a *Annotator) prepare(d *docScratch, g *geom) {
 				}
 			}
 			d.places = append(d.places, m)
-			next = p.b
 		}
 	}
 	d.paraOK = false

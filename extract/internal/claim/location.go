@@ -217,13 +217,9 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 			next = c.tb
 			continue
 		}
-		p, ok := a.placeAt(v, i, c.paraEnd)
-		if !ok {
-			next = i + 1
-			continue
-		}
-		if a.acts(v, p, c.paraEnd) || d.inDateline(v, p) {
-			next = p.b
+		var p place
+		var ok bool
+		if p, ok, next = a.countedPlace(d, v, i, c.paraEnd); !ok {
 			continue
 		}
 		d := c.ta - p.b
@@ -233,7 +229,20 @@ func (a *Annotator) paragraphPlace(d *docScratch) string {
 		if d < bestD {
 			best, bestD = p, d
 		}
-		next = p.b
 	}
 	return best.name
+}
+
+// countedPlace reads the place starting at token i, before end, and says
+// whether it counts: not one that acts ("Russia fired 84 missiles") nor
+// the dateline's. next is where the next place may start.
+func (a *Annotator) countedPlace(d *docScratch, v *view, i, end int) (p place, ok bool, next int) {
+	p, ok = a.placeAt(v, i, end)
+	switch {
+	case !ok:
+		return p, false, i + 1
+	case a.acts(v, p, end) || d.inDateline(v, p):
+		return p, false, p.b
+	}
+	return p, true, p.b
 }
