@@ -81,6 +81,8 @@ func TestScope(t *testing.T) {
 		{"The neighbourhood has seen four people killed in less than a year.", "four=4 killed stated background"},
 		{"Since the war began, 10,000 civilians have been killed.", "10,000=10000 killed stated cumulative"},
 		{"So far this year, 45 people have drowned.", "45=45 killed stated cumulative"},
+		{"Last year, more than 2,000 people were killed in similar attacks.", "2,000=2000 killed stated background"},
+		{"Earlier this year, 12 people drowned in the river.", "12=12 killed stated background"},
 		// an undated article is of the latest year it names
 		{"In 2011, 15 people died in the same river.\nA report on the river was published in 2014.", "15=15 killed stated background"},
 		{"Floods displaced 89,000 people across the region in 2016.", "89,000=89000 displaced stated incident"},

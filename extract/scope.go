@@ -94,9 +94,11 @@ func (r *rules) scopeOfSentence(ss *sentenceScope, text string, toks []token, fi
 				ss.years = append(ss.years, scopeMark{at: k, end: k + 1, kind: markBackground})
 			}
 		case sr.ends.has(toks[k]):
-			sr.phrases.eachEndingAt(toks, k+1, first, func(p *phrase) {
+			// The longest phrase speaks: "earlier this year" is another
+			// time, though "this year" alone is a running total.
+			if p := sr.phrases.longestEndingAt(toks, k+1, first); p != nil {
 				ss.marks = append(ss.marks, scopeMark{at: k + 1 - len(p.words), end: k + 1, kind: uint8(p.tag)})
-			})
+			}
 		}
 	}
 	if reachesYear {
@@ -122,11 +124,19 @@ func (r *rules) scopeOf(ss *sentenceScope, first, end, lo, hi, numFirst, numEnd 
 		return scope // "and 12 died in 2019"
 	}
 	// A running total's phrase often opens the sentence in a clause of its
-	// own: "Since the invasion began in 2022, more than 150 civilians ...".
+	// own: "Since the invasion began in 2022, more than 150 civilians ...";
+	// so does another time's: "Last year, more than 2,000 people were
+	// killed".
 	from, to = max(first, numFirst-w), min(end, numEnd+w)
 	for _, m := range ss.marks {
-		if m.kind == markCumulative && m.at >= from && m.end <= to && outside(m) {
+		if m.at < from || m.end > to || !outside(m) {
+			continue
+		}
+		if m.kind == markCumulative {
 			return ScopeCumulative
+		}
+		if m.kind == markBackground && m.at == first && m.end <= numFirst {
+			return ScopeBackground
 		}
 	}
 	// A year reaches the figures near it only: a long sentence of scraped
