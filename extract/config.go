@@ -142,6 +142,11 @@ type ImpliedConfig struct {
 	LaterWindow int      `yaml:"later_window"`
 	// LaterStops open another clause, whose death is not the hit's.
 	LaterStops []string `yaml:"later_stops"`
+	// Relatives open a relative clause after the person, which an action
+	// may follow within RelativeWindow words: "a man who was shot in the
+	// chest died".
+	Relatives      []string `yaml:"relatives"`
+	RelativeWindow int      `yaml:"relative_window"`
 }
 
 // ScopeConfig lists the phrases that make a figure a running total

@@ -44,6 +44,11 @@ type impliedRules struct {
 	laterDeaths *lexicon
 	laterWindow int
 	laterStops  wordSet
+	// relatives open a relative clause after a person ("a man who was
+	// shot"); an action up to relativeWindow words after one is the
+	// person's ("... died").
+	relatives      wordSet
+	relativeWindow int
 	// cues hold a rare word of every state, action, frame and result (see
 	// cueWord): a sentence without one
 	// holds no implied count, and the figure filter passes sentences with
@@ -75,6 +80,8 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	c.phrases(ir.laterDeaths, "implied.later_deaths", cfg.LaterDeaths, impliedKilled)
 	ir.laterWindow = cfg.LaterWindow
 	ir.laterStops = c.set("implied.later_stops", cfg.LaterStops)
+	ir.relatives = c.set("implied.relatives", cfg.Relatives)
+	ir.relativeWindow = cfg.RelativeWindow
 	var cues, firsts []string
 	// Kinds in a fixed order, so the lexicons and the vocabulary come out
 	// the same on every run.
@@ -112,6 +119,9 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	if cfg.LaterWindow < 0 {
 		c.fail("implied.later_window", "", "must not be negative, got %d", cfg.LaterWindow)
 	}
+	if cfg.RelativeWindow < 0 {
+		c.fail("implied.relative_window", "", "must not be negative, got %d", cfg.RelativeWindow)
+	}
 }
 
 // person is a casualty found without a number: its tokens, and whether
@@ -138,7 +148,12 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		}
 		start, stop := toks[p.first].start, toks[p.end-1].end
 		for i := figsFrom; i < len(figs); i++ {
-			if figs[i].Start < stop && start < figs[i].End && figs[i].Rule != "age" {
+			g := &figs[i]
+			if g.Start < stop && start < g.End && g.Rule != "age" {
+				if kind == impliedKilled && g.Start == start && g.End == stop && strings.HasPrefix(g.Rule, impliedStruckRule) {
+					// "a man who was shot in the chest died": the one hit died
+					g.Category, g.Rule = e.r.categories[ir.killed], "implied:killed:"+how
+				}
 				return // "one man was killed": the number says it
 			}
 		}
@@ -195,8 +210,14 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 			if personEnd > first && ir.adverbs.has(toks[personEnd-1]) {
 				personEnd-- // "the gunman then shot himself"
 			}
-			if p, ok := ir.personBefore(text, toks, personEnd, first); ok {
-				kind, how, next := ir.outcome(ac, "action", toks, k+len(ac.words), end)
+			p, ok := ir.personBefore(text, toks, personEnd, first)
+			how := "action"
+			if !ok {
+				p, ok = ir.personBeforeRelative(text, toks, personEnd, first)
+				how = "relative"
+			}
+			if ok {
+				kind, how, next := ir.outcome(ac, how, toks, k+len(ac.words), end)
 				emit(p, kind, how)
 				k = next - 1
 				continue
@@ -237,6 +258,9 @@ func (ir *impliedRules) outcome(p *phrase, how string, toks []token, e, end int)
 
 // laterRule ends the rule of a hit that a later death made a death.
 const laterRule = "+later"
+
+// impliedStruckRule starts the rules of implied hits.
+const impliedStruckRule = "implied:struck"
 
 // laterDeath finds a later-death phrase within laterWindow words from
 // token e, before a stop other than a comma and before a later stop
@@ -287,6 +311,9 @@ func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (p
 			}
 		}
 	}
+	if e-1 > floor && ir.relatives.has(toks[e-1]) {
+		e-- // "a man who was shot"
+	}
 	if e-1 < floor {
 		return person{}, false
 	}
@@ -316,6 +343,26 @@ func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (p
 		}
 		if words > ir.maxModifiers {
 			return person{}, false
+		}
+	}
+	return person{}, false
+}
+
+// personBeforeRelative finds the person of a relative clause that ends
+// right before e, within relativeWindow words and no punctuation: "a man
+// who was shot in the chest" before "died".
+func (ir *impliedRules) personBeforeRelative(text string, toks []token, e, floor int) (person, bool) {
+	words := 0
+	for k := e - 1; k > floor && words <= ir.relativeWindow; k-- {
+		t := toks[k]
+		if ir.relatives.has(t) {
+			return ir.personBefore(text, toks, k, floor)
+		}
+		if t.kind == tPunct && t.id != ir.hyphen {
+			return person{}, false
+		}
+		if t.spaced {
+			words++
 		}
 	}
 	return person{}, false
