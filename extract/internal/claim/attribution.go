@@ -219,6 +219,11 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 		ns, why := a.walkBack(v, sa, j)
 		ns = a.trimStart(v, ns, j+1)
 		ne := a.trimAdjunct(v, ns, j+1)
+		if why == endLong && !v.is(ns, fCap) && !a.determiners.at(v, ns) {
+			// The tail of a longer subject: "Relatives of a man who died
+			// from a gunshot wound early Monday ... said".
+			return cu, false
+		}
 		if ok, pron := a.validNP(v, sa, ns, ne); ok {
 			return set(ns, ne, pron, why == endPunct && ns > sa && !a.joinsClause(v, sa, ns))
 		}

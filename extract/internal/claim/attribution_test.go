@@ -32,6 +32,8 @@ func TestAttribution(t *testing.T) {
 		{"claimed control is no report", "Russian forces claimed control of the town, where [[20]] civilians died.", ""},
 		{"pronoun subject before 'but says'", "The Health Ministry says 33,000 people have been killed. It does not distinguish between civilians and combatants but says women and children make up [[two-thirds]] of the dead.", "The Health Ministry"},
 		{"own voice", "The war has displaced more than [[6 million]] people.", ""},
+		{"tail of a long subject is no speaker", "Relatives of [[two]] men who died from gunshot wounds early Monday following an overnight standoff with police said they were never told.", ""},
+		{"long name kept", "The Office of the United Nations High Commissioner for Human Rights said [[40]] people were killed.", "Office of the United Nations High Commissioner for Human Rights"},
 		{"pronoun without earlier speaker", "The storm flattened [[200]] tents, he said.", ""},
 		{"pronoun resolved", "Governor Elena Sorokina toured the camp on Sunday and said conditions were dire. The storm flattened [[200]] tents, she said.", "Governor Elena Sorokina"},
 		{"pronoun resolved across paragraphs", "Dr Amir Haddad, director of the hospital, said supplies were low.\n\nHe said [[90]] patients were waiting for surgery.", "Dr Amir Haddad, director of the hospital"},
