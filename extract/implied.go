@@ -62,7 +62,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.resultVerbs = c.set("implied.result_verbs", cfg.ResultVerbs)
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
-	ir.comma = r.vocab.add(",")
+	ir.comma = r.vocab.Add(",")
 	var cues, firsts []string
 	// Kinds in a fixed order, so the lexicons and the vocabulary come out
 	// the same on every run.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tally-news/tally/extract/internal/text"
 	"github.com/tally-news/tally/extract/rulesfile"
 )
 
@@ -190,7 +191,7 @@ type Annotator struct {
 	hedgeObjects wordSet
 	abbrevs      wordSet
 
-	voc     *vocab
+	voc     *text.Vocab
 	docPool sync.Pool // *docScratch, for AnnotateAll
 }
 

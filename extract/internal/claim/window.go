@@ -216,7 +216,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		ks := len(v.keys)
 		*t = token{s: int32(i), line: line, ks: int32(ks)}
 
-		// Read the token and its key; w0 is packKey of the key when packed.
+		// Read the token and its key; w0 is text.Pack of the key when packed.
 		var w0 uint64
 		packed := false
 		switch {
@@ -299,29 +299,10 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		}
 
 		// The key's word id and bits.
-		key := v.keys[ks:]
-		if len(key) == 1 && key[0] < utf8.RuneSelf {
-			o := &vc.one[key[0]]
-			t.id, t.bits = o.id, o.bits
+		if key := v.keys[ks:]; packed {
+			t.id, t.bits = vc.Find(key, w0)
 		} else {
-			if !packed {
-				w0 = packKey(key)
-			}
-			h := keyHash(w0, key)
-			if f := h >> (64 - 14); vc.filter[f/64]&(1<<(f%64)) != 0 {
-				kn := int32(len(key))
-				mask := uint64(len(vc.slots) - 1)
-				for j := h >> vc.shift; ; j = (j + 1) & mask {
-					s := &vc.slots[j]
-					if s.n == 0 {
-						break
-					}
-					if s.w0 == w0 && s.n == kn && (kn <= 8 || vc.words[s.id].key == string(key)) {
-						t.id, t.bits = s.id, s.bits
-						break
-					}
-				}
-			}
+			t.id, t.bits = vc.LookupKey(key)
 		}
 
 		// Quotations, as resolveQuotes pairs them.
