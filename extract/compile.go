@@ -115,7 +115,6 @@ func (c *compiler) compile(cfg Config) {
 	c.objectRules(cfg.Object)
 	c.claimRules(cfg)
 	c.startRules()
-	c.r.vocab.Freeze()
 }
 
 func (c *compiler) namedWords() {

@@ -71,7 +71,6 @@ func (c *compiler) buildVocab(sets []*wordSet) {
 			voc.SetBits(voc.Add(k), w.bit)
 		}
 	}
-	voc.Freeze()
 	a.voc = voc
 	for _, w := range sets {
 		if w.bit == 0 {

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
+
+	txt "github.com/tally-news/tally/extract/internal/text"
 )
 
 // The window scanner gives the tokens view.scan gives, with their
@@ -216,7 +218,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		ks := len(v.keys)
 		*t = token{s: int32(i), line: line, ks: int32(ks)}
 
-		// Read the token and its key; w0 is text.Pack of the key when packed.
+		// Read the token and its key; w0 is txt.Pack of the key when packed.
 		var w0 uint64
 		packed := false
 		switch {
@@ -298,12 +300,19 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			i++
 		}
 
-		// The key's word id and bits.
-		if key := v.keys[ks:]; packed {
-			t.id, t.bits = vc.Find(key, w0)
-		} else {
-			t.id, t.bits = vc.LookupKey(key)
+		// The key's word id and bits, without a call for most keys.
+		key := v.keys[ks:]
+		if !packed {
+			w0 = txt.Pack(key) // scanWindow's text is the document
 		}
+		id, idBits, ok := int32(0), uint32(0), false
+		if len(key) <= 8 {
+			id, idBits, ok = vc.FindShort(w0, len(key))
+		}
+		if !ok {
+			id, idBits = vc.Find(key, w0)
+		}
+		t.id, t.bits = id, idBits
 
 		// Quotations, as resolveQuotes pairs them.
 		if t.kind >= kQuoteOpen && t.kind <= kQuote {

@@ -5,45 +5,32 @@ import "unicode/utf8"
 // Vocab gives every word the rules mention a small id, so that matching a
 // phrase compares integers, and each id 32 bits its user may give meaning
 // to (the claims pass marks the word sets and lexicons a word is in).
-// Words are added while the rules compile; Freeze then builds the table
-// the tokenizers read for every word of every document. Its zero value is
-// an empty vocabulary.
+// Words are added while the rules compile; the tokenizers then look up
+// every word of every document. Its zero value is an empty vocabulary,
+// and it is read-only once the rules are compiled, so safe to share.
 //
-// Most words of a text are not in it: a bitmap of hash values small
-// enough to stay in the first-level cache turns most of them away before
-// the table is read.
+// The table is ready after every Add, so there is no freezing step to
+// forget: it is an open-addressing table whose slots hold each key's
+// first eight bytes, length, id and bits, so that a short key is found
+// by comparing two integers and a hit reads nothing else. Most words of
+// a text are not in it: a bitmap of hash values small enough to stay in
+// the first-level cache turns most of them away before the table is read.
 type Vocab struct {
-	ids   map[string]int32
-	words []word // by id; words[0] stands for Unknown once a word is in
-
-	// Built by Freeze; slots is nil before it and after a later Add.
-	one    [utf8.RuneSelf]idBits // by the byte of a one-byte ASCII key
-	filter [filterBits / 64]uint64
-	slots  []slot // open addressing, len a power of two
+	ids    map[string]int32
+	words  []word // by id; words[0] stands for Unknown once a word is in
+	filter filter
+	slots  []slot // len a power of two, at least three times the words
 	shift  uint   // 64 - log2(len(slots))
 }
 
 // Unknown is the id of every word the vocabulary does not hold.
 const Unknown int32 = 0
 
-const (
-	filterLog  = 14
-	filterBits = 1 << filterLog
-)
-
 type word struct {
 	key  string
 	bits uint32
 }
 
-type idBits struct {
-	id   int32
-	bits uint32
-}
-
-// slot holds a key by its first eight bytes and its length, so a probe
-// for a short key compares two integers, and its bits, so a hit reads
-// nothing else.
 type slot struct {
 	w0   uint64 // Pack of the key
 	n    int32  // key length; 0: empty slot
@@ -51,7 +38,18 @@ type slot struct {
 	bits uint32
 }
 
-// Add returns the id of an already folded key, creating it if needed.
+// filter is a bitmap of hash values: a key whose bit is clear is not in
+// the vocabulary. At 2 KB it stays in the first-level cache.
+type filter [1 << filterLog / 64]uint64
+
+const filterLog = 14
+
+func (f *filter) add(h uint64) { b := h >> (64 - filterLog); f[b/64] |= 1 << (b % 64) }
+
+func (f *filter) has(h uint64) bool { b := h >> (64 - filterLog); return f[b/64]&(1<<(b%64)) != 0 }
+
+// Add returns the id of an already folded key, creating it if needed. An
+// empty key gets an id but is never found.
 func (v *Vocab) Add(key string) int32 {
 	if id, ok := v.ids[key]; ok {
 		return id
@@ -63,18 +61,61 @@ func (v *Vocab) Add(key string) int32 {
 	id := int32(len(v.words))
 	v.ids[key] = id
 	v.words = append(v.words, word{key: key})
-	v.slots = nil
+	if 3*len(v.words) > len(v.slots) {
+		v.grow()
+	} else {
+		v.insert(id)
+	}
 	return id
+}
+
+// grow rebuilds the table at the size for the words, inserting them in
+// id order: the table is the same whatever order Add and lookups came in.
+func (v *Vocab) grow() {
+	bits := uint(4)
+	for 1<<bits < 3*len(v.words) {
+		bits++
+	}
+	v.slots, v.shift = make([]slot, 1<<bits), 64-bits
+	for id := 1; id < len(v.words); id++ {
+		v.insert(int32(id))
+	}
+}
+
+func (v *Vocab) insert(id int32) {
+	w := &v.words[id]
+	if w.key == "" {
+		return
+	}
+	w0 := Pack(w.key)
+	h := hash(w0, w.key)
+	v.filter.add(h)
+	mask := uint64(len(v.slots) - 1)
+	i := h >> v.shift
+	for v.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	v.slots[i] = slot{w0: w0, n: int32(len(w.key)), id: id, bits: w.bits}
 }
 
 // SetBits adds bits to those of id.
 func (v *Vocab) SetBits(id int32, bits uint32) {
-	v.words[id].bits |= bits
-	v.slots = nil
+	w := &v.words[id]
+	w.bits |= bits
+	if w.key == "" {
+		return
+	}
+	w0 := Pack(w.key)
+	mask := uint64(len(v.slots) - 1)
+	for i := hash(w0, w.key) >> v.shift; ; i = (i + 1) & mask {
+		if s := &v.slots[i]; s.id == id {
+			s.bits = w.bits
+			return
+		}
+	}
 }
 
-// ID returns the id of key, Unknown when it has none; it reads no table,
-// for the rules' compilers.
+// ID returns the id of key, Unknown when it has none.
 func (v *Vocab) ID(key string) int32 { return v.ids[key] }
 
 // Len is one more than the largest id: a slice of that length has a place
@@ -83,37 +124,6 @@ func (v *Vocab) Len() int { return max(len(v.words), 1) }
 
 // Word returns the key of id.
 func (v *Vocab) Word(id int32) string { return v.words[id].key }
-
-// Freeze builds the lookup table once all words are in. An empty key is
-// never found.
-func (v *Vocab) Freeze() {
-	bits := uint(4)
-	for 1<<bits < 3*len(v.words) {
-		bits++
-	}
-	v.slots, v.shift = make([]slot, 1<<bits), 64-bits
-	v.filter = [filterBits / 64]uint64{}
-	mask := uint64(len(v.slots) - 1)
-	for id := 1; id < len(v.words); id++ {
-		key := v.words[id].key
-		if key == "" {
-			continue
-		}
-		w0 := Pack(key)
-		h := hash(w0, key)
-		f := h >> (64 - filterLog)
-		v.filter[f/64] |= 1 << (f % 64)
-		i := h >> v.shift
-		for v.slots[i].n != 0 {
-			i = (i + 1) & mask
-		}
-		v.slots[i] = slot{w0: w0, n: int32(len(key)), id: int32(id), bits: v.words[id].bits}
-	}
-	for c := range v.one {
-		key := []byte{byte(c)}
-		v.one[c].id, v.one[c].bits = v.probe(hash(uint64(c), key), uint64(c), key)
-	}
-}
 
 // Lookup folds word into key (the scratch it returns, for the next call),
 // as f says, and returns the id of the key. ASCII words, most words, are
@@ -134,6 +144,11 @@ func (v *Vocab) Lookup(word string, key []byte, f Fold) (int32, []byte) {
 		key = append(key, c)
 		w0 |= uint64(c) << (8 * uint(i)) // nothing past the eighth byte
 	}
+	if len(key) <= 8 {
+		if id, _, ok := v.FindShort(w0, len(key)); ok {
+			return id, key
+		}
+	}
 	id, _ := v.Find(key, w0)
 	return id, key
 }
@@ -142,27 +157,18 @@ func (v *Vocab) Lookup(word string, key []byte, f Fold) (int32, []byte) {
 // 0 when the vocabulary does not hold it.
 func (v *Vocab) LookupKey(key []byte) (int32, uint32) { return v.Find(key, Pack(key)) }
 
-// Find is LookupKey with Pack(key) already known, for the tokenizers that
+// Find is LookupKey with w0, Pack(key), already known: the tokenizers
 // pack a key as they build it.
 func (v *Vocab) Find(key []byte, w0 uint64) (int32, uint32) {
-	if v.slots == nil {
-		if id, ok := v.ids[string(key)]; ok {
-			return id, v.words[id].bits
+	if len(key) <= 8 {
+		if id, bits, ok := v.FindShort(w0, len(key)); ok {
+			return id, bits
 		}
-		return Unknown, 0
-	}
-	if len(key) == 1 && key[0] < utf8.RuneSelf {
-		o := &v.one[key[0]]
-		return o.id, o.bits
 	}
 	h := hash(w0, key)
-	if f := h >> (64 - filterLog); v.filter[f/64]&(1<<(f%64)) == 0 {
+	if !v.filter.has(h) {
 		return Unknown, 0
 	}
-	return v.probe(h, w0, key)
-}
-
-func (v *Vocab) probe(h, w0 uint64, key []byte) (int32, uint32) {
 	n := int32(len(key))
 	mask := uint64(len(v.slots) - 1)
 	for i := h >> v.shift; ; i = (i + 1) & mask {
@@ -176,6 +182,20 @@ func (v *Vocab) probe(h, w0 uint64, key []byte) (int32, uint32) {
 	}
 }
 
+// FindShort answers as Find does for a key of n bytes, eight at most,
+// packed in w0, when the filter or the key's own slot can tell: most
+// keys. ok false (the slot is empty or holds another key) says to call
+// Find. It is small enough to inline into a tokenizer's loop, where a call
+// would cost the loop its registers.
+func (v *Vocab) FindShort(w0 uint64, n int) (id int32, bits uint32, ok bool) {
+	h := headHash(w0, n)
+	if !v.filter.has(h) {
+		return Unknown, 0, true
+	}
+	s := &v.slots[h>>v.shift]
+	return s.id, s.bits, s.w0 == w0 && s.n == int32(n)
+}
+
 // Pack packs the first eight bytes of key, little-endian, zero-padded.
 func Pack[T string | []byte](key T) uint64 {
 	var w uint64
@@ -185,10 +205,13 @@ func Pack[T string | []byte](key T) uint64 {
 	return w
 }
 
+// headHash is hash for a key of n bytes, eight at most.
+func headHash(w0 uint64, n int) uint64 { return (w0 ^ uint64(n)<<58) * 0x9e3779b97f4a7c15 }
+
 // hash mixes the packed head of a key with its length and, past eight
 // bytes, the rest of it.
 func hash[T string | []byte](w0 uint64, key T) uint64 {
-	h := (w0 ^ uint64(len(key))<<58) * 0x9e3779b97f4a7c15
+	h := headHash(w0, len(key))
 	if len(key) > 8 {
 		for k := 8; k < len(key); k++ {
 			h = (h ^ uint64(key[k])) * 0x100000001b3
