@@ -305,10 +305,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		if !packed {
 			w0 = txt.Pack(key) // scanWindow's text is the document
 		}
-		id, idBits, ok := int32(0), uint32(0), false
-		if len(key) <= 8 {
-			id, idBits, ok = vc.FindShort(w0, len(key))
-		}
+		id, idBits, ok := vc.TryFind(w0, len(key))
 		if !ok {
 			id, idBits = vc.Find(key, w0)
 		}

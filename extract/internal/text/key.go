@@ -35,6 +35,13 @@ func AppendKey(key []byte, word string, f Fold) []byte {
 			i++
 			continue
 		}
+		if f&FoldCase == 0 && c != 0xe2 && c != 0xc2 {
+			// Only U+0080-00BF and U+2000-2FFF hold a mark to fold:
+			// any other byte is copied as it is, without decoding.
+			key = append(key, c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(word[i:])
 		switch {
 		case r == '’' || r == '‘':

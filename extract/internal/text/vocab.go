@@ -33,7 +33,7 @@ type word struct {
 
 type slot struct {
 	w0   uint64 // Pack of the key
-	n    int32  // key length; 0: empty slot
+	n    int32  // slotLen of the key; 0: empty slot
 	id   int32
 	bits uint32
 }
@@ -88,14 +88,24 @@ func (v *Vocab) insert(id int32) {
 		return
 	}
 	w0 := Pack(w.key)
-	h := hash(w0, w.key)
+	h := hash(w0, len(w.key))
 	v.filter.add(h)
 	mask := uint64(len(v.slots) - 1)
 	i := h >> v.shift
 	for v.slots[i].n != 0 {
 		i = (i + 1) & mask
 	}
-	v.slots[i] = slot{w0: w0, n: int32(len(w.key)), id: id, bits: w.bits}
+	v.slots[i] = slot{w0: w0, n: slotLen(len(w.key)), id: id, bits: w.bits}
+}
+
+// slotLen is a key's length as its slot holds it: negated past eight
+// bytes, so that TryFind, which compares no strings, never takes a
+// long key's slot for a hit.
+func slotLen(n int) int32 {
+	if n > 8 {
+		return int32(-n)
+	}
+	return int32(n)
 }
 
 // SetBits adds bits to those of id.
@@ -107,7 +117,7 @@ func (v *Vocab) SetBits(id int32, bits uint32) {
 	}
 	w0 := Pack(w.key)
 	mask := uint64(len(v.slots) - 1)
-	for i := hash(w0, w.key) >> v.shift; ; i = (i + 1) & mask {
+	for i := hash(w0, len(w.key)) >> v.shift; ; i = (i + 1) & mask {
 		if s := &v.slots[i]; s.id == id {
 			s.bits = w.bits
 			return
@@ -144,10 +154,8 @@ func (v *Vocab) Lookup(word string, key []byte, f Fold) (int32, []byte) {
 		key = append(key, c)
 		w0 |= uint64(c) << (8 * uint(i)) // nothing past the eighth byte
 	}
-	if len(key) <= 8 {
-		if id, _, ok := v.FindShort(w0, len(key)); ok {
-			return id, key
-		}
+	if id, _, ok := v.TryFind(w0, len(key)); ok {
+		return id, key
 	}
 	id, _ := v.Find(key, w0)
 	return id, key
@@ -160,35 +168,29 @@ func (v *Vocab) LookupKey(key []byte) (int32, uint32) { return v.Find(key, Pack(
 // Find is LookupKey with w0, Pack(key), already known: the tokenizers
 // pack a key as they build it.
 func (v *Vocab) Find(key []byte, w0 uint64) (int32, uint32) {
-	if len(key) <= 8 {
-		if id, bits, ok := v.FindShort(w0, len(key)); ok {
-			return id, bits
-		}
+	if id, bits, ok := v.TryFind(w0, len(key)); ok {
+		return id, bits
 	}
-	h := hash(w0, key)
-	if !v.filter.has(h) {
-		return Unknown, 0
-	}
-	n := int32(len(key))
+	n := slotLen(len(key))
 	mask := uint64(len(v.slots) - 1)
-	for i := h >> v.shift; ; i = (i + 1) & mask {
+	for i := hash(w0, len(key)) >> v.shift; ; i = (i + 1) & mask {
 		s := &v.slots[i]
 		if s.n == 0 {
 			return Unknown, 0
 		}
-		if s.w0 == w0 && s.n == n && (n <= 8 || v.words[s.id].key == string(key)) {
+		if s.w0 == w0 && s.n == n && (n > 0 || v.words[s.id].key == string(key)) {
 			return s.id, s.bits
 		}
 	}
 }
 
-// FindShort answers as Find does for a key of n bytes, eight at most,
-// packed in w0, when the filter or the key's own slot can tell: most
-// keys. ok false (the slot is empty or holds another key) says to call
-// Find. It is small enough to inline into a tokenizer's loop, where a call
-// would cost the loop its registers.
-func (v *Vocab) FindShort(w0 uint64, n int) (id int32, bits uint32, ok bool) {
-	h := headHash(w0, n)
+// TryFind answers as Find does, with ok, when the filter or the key's own
+// slot can tell: most keys. ok false (the slot is empty or holds another
+// key, or the key is longer than eight bytes, see slotLen) says to call
+// Find. It is small enough to inline into a tokenizer's loop, where a
+// call would cost the loop its registers. n is the key's length.
+func (v *Vocab) TryFind(w0 uint64, n int) (id int32, bits uint32, ok bool) {
+	h := hash(w0, n)
 	if !v.filter.has(h) {
 		return Unknown, 0, true
 	}
@@ -205,18 +207,7 @@ func Pack[T string | []byte](key T) uint64 {
 	return w
 }
 
-// headHash is hash for a key of n bytes, eight at most.
-func headHash(w0 uint64, n int) uint64 { return (w0 ^ uint64(n)<<58) * 0x9e3779b97f4a7c15 }
-
-// hash mixes the packed head of a key with its length and, past eight
-// bytes, the rest of it.
-func hash[T string | []byte](w0 uint64, key T) uint64 {
-	h := headHash(w0, len(key))
-	if len(key) > 8 {
-		for k := 8; k < len(key); k++ {
-			h = (h ^ uint64(key[k])) * 0x100000001b3
-		}
-		h *= 0x9e3779b97f4a7c15
-	}
-	return h
-}
+// hash mixes the packed head of a key, its first eight bytes, with its
+// length. Keys that share both, "humanitarian" and "humanitarism", share
+// a filter bit and a probe sequence, and are told apart by the string.
+func hash(w0 uint64, n int) uint64 { return (w0 ^ uint64(n)<<58) * 0x9e3779b97f4a7c15 }

@@ -8,18 +8,16 @@ import (
 )
 
 // lookups returns id and bits of key by every way in: Lookup of the key
-// as a raw word (for keys a raw word folds to), LookupKey, Find and, for a
-// short key, FindShort where it answers. They must agree.
+// as a raw word (for keys a raw word folds to), LookupKey, Find and
+// TryFind where it answers. They must agree.
 func lookups(t *testing.T, v *Vocab, key string) (int32, uint32) {
 	t.Helper()
 	id, bits := v.LookupKey([]byte(key))
 	if fid, fbits := v.Find([]byte(key), Pack(key)); fid != id || fbits != bits {
 		t.Fatalf("%q: Find %d %#x, LookupKey %d %#x", key, fid, fbits, id, bits)
 	}
-	if len(key) <= 8 {
-		if sid, sbits, ok := v.FindShort(Pack(key), len(key)); ok && (sid != id || sbits != bits) {
-			t.Fatalf("%q: FindShort %d %#x, LookupKey %d %#x", key, sid, sbits, id, bits)
-		}
+	if sid, sbits, ok := v.TryFind(Pack(key), len(key)); ok && (sid != id || sbits != bits) {
+		t.Fatalf("%q: TryFind %d %#x, LookupKey %d %#x", key, sid, sbits, id, bits)
 	}
 	if string(AppendKey(nil, key, FoldCase)) == key {
 		if lid, _ := v.Lookup(key, nil, FoldCase); lid != id {
