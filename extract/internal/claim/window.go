@@ -5,7 +5,7 @@ import (
 	"math/bits"
 	"unicode/utf8"
 
-	txt "github.com/tally-news/tally/extract/internal/text"
+	txt "github.com/tally-news/tally/extract/internal/text" // text is scanWindow's document
 )
 
 // The window scanner gives the tokens view.scan gives, with their
@@ -303,7 +303,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		// The key's word id and bits, without a call for most keys.
 		key := v.keys[ks:]
 		if !packed {
-			w0 = txt.Pack(key) // scanWindow's text is the document
+			w0 = txt.Pack(key)
 		}
 		id, idBits, ok := vc.TryFind(w0, len(key))
 		if !ok {
