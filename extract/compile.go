@@ -20,7 +20,7 @@ type ConfigError = configerr.Error
 // each compiled in a rules_*.go file of its own. The parts are embedded, so
 // the stages read their rules as r.units, r.heads, ...
 type rules struct {
-	vocab *vocabulary
+	vocab *txt.Vocab
 	namedWords
 	// splitter cuts sentences, for both passes: its abbreviations are the
 	// words whose full stop ends no sentence.
@@ -79,7 +79,7 @@ func New(cfg Config, opts Options) (*Extractor, error) {
 }
 
 func compile(cfg Config) (*rules, error) {
-	c := &compiler{r: &rules{vocab: newVocabulary()}}
+	c := &compiler{r: &rules{vocab: &txt.Vocab{}}}
 	c.compile(cfg)
 	if c.err != nil {
 		return nil, c.err
@@ -115,16 +115,15 @@ func (c *compiler) compile(cfg Config) {
 	c.objectRules(cfg.Object)
 	c.claimRules(cfg)
 	c.startRules()
-	c.r.vocab.freeze()
 }
 
 func (c *compiler) namedWords() {
 	v, w := c.r.vocab, &c.r.namedWords
-	w.of, w.one, w.a, w.an = v.add("of"), v.add("one"), v.add("a"), v.add("an")
-	w.hyphen, w.dollar = v.add("-"), v.add("$")
-	v.add("−")
-	w.and, w.to, w.from, w.by = v.add("and"), v.add("to"), v.add("from"), v.add("by")
-	w.comma, w.openParen, w.closeParen = v.add(","), v.add("("), v.add(")")
+	w.of, w.one, w.a, w.an = v.Add("of"), v.Add("one"), v.Add("a"), v.Add("an")
+	w.hyphen, w.dollar = v.Add("-"), v.Add("$")
+	v.Add("−")
+	w.and, w.to, w.from, w.by = v.Add("and"), v.Add("to"), v.Add("from"), v.Add("by")
+	w.comma, w.openParen, w.closeParen = v.Add(","), v.Add("("), v.Add(")")
 }
 
 func (c *compiler) regexp(key, pattern string) *regexp.Regexp {
@@ -169,7 +168,7 @@ func (c *compiler) valueWords(key string, m map[string]float64) map[int32]float6
 		if val <= 0 && w != "zero" {
 			c.fail(key, w, "value must be positive, got %v", val)
 		}
-		out[c.r.vocab.add(parts[0])] = val
+		out[c.r.vocab.Add(parts[0])] = val
 	}
 	return out
 }
@@ -178,7 +177,7 @@ func (c *compiler) set(key string, words []string) wordSet {
 	for i, w := range words {
 		c.entry(fmt.Sprintf("%s[%d]", key, i), w)
 	}
-	s, bad := c.r.vocab.set(words)
+	s, bad := newWordSet(c.r.vocab, words)
 	if bad != "" {
 		c.fail(key, bad, "must be a single word")
 	}

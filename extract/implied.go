@@ -75,7 +75,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.notAfter = c.set("implied.not_after", cfg.NotAfter)
 	ir.notBefore = c.set("implied.not_before", cfg.NotBefore)
 	ir.incrementAfter = c.set("implied.increment_after", cfg.IncrementAfter)
-	ir.comma, ir.hyphen = r.vocab.add(","), r.vocab.add("-")
+	ir.comma, ir.hyphen = r.vocab.Add(","), r.vocab.Add("-")
 	ir.laterDeaths = newLexicon()
 	c.phrases(ir.laterDeaths, "implied.later_deaths", cfg.LaterDeaths, impliedKilled)
 	ir.laterWindow = cfg.LaterWindow

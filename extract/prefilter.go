@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	txt "github.com/tally-news/tally/extract/internal/text"
 )
 
 // figureFilter tells from a sentence's bytes that it cannot hold a figure:
@@ -28,7 +30,7 @@ type figureFilter struct {
 const shapeBits = 16
 
 func (r *rules) newFigureFilter() figureFilter {
-	f := figureFilter{words: make(wordSet, len(r.vocab.words)), asciiRuns: true}
+	f := figureFilter{words: make(wordSet, r.vocab.Len()), asciiRuns: true}
 	for id, start := range r.starts {
 		if !start {
 			continue
@@ -36,16 +38,16 @@ func (r *rules) newFigureFilter() figureFilter {
 		if id == int(r.a) || id == int(r.an) || id == int(r.hyphen) {
 			continue
 		}
-		f.keep(r.vocab.words[id], int32(id))
+		f.keep(r.vocab.Word(int32(id)), int32(id))
 	}
 	for id, follows := range r.afterArticle {
 		if follows {
-			f.keep(r.vocab.words[id], int32(id))
+			f.keep(r.vocab.Word(int32(id)), int32(id))
 		}
 	}
 	for id, cue := range r.implied.cues {
 		if cue {
-			f.keep(r.vocab.words[id], int32(id))
+			f.keep(r.vocab.Word(int32(id)), int32(id))
 		}
 	}
 	return f
@@ -94,7 +96,7 @@ func isASCII(s string) bool {
 // whenever the token is a kept word (kept words have no apostrophes, see
 // asciiRuns). At a byte of a wider character it tokenizes the one token
 // there as tokenize would, which is exact.
-func (f *figureFilter) next(text string, from, to int, v *vocabulary, key []byte) (int, []byte) {
+func (f *figureFilter) next(text string, from, to int, v *txt.Vocab, key []byte) (int, []byte) {
 	if f.off {
 		return from, key
 	}
@@ -149,7 +151,7 @@ func (f *figureFilter) next(text string, from, to int, v *vocabulary, key []byte
 
 // nextToken is next token by token, for rules whose kept words the byte
 // runs would not see whole.
-func (f *figureFilter) nextToken(text string, from, to int, v *vocabulary, key []byte) (int, []byte) {
+func (f *figureFilter) nextToken(text string, from, to int, v *txt.Vocab, key []byte) (int, []byte) {
 	for i := from; i < to; {
 		var hit bool
 		var end int
@@ -163,7 +165,7 @@ func (f *figureFilter) nextToken(text string, from, to int, v *vocabulary, key [
 
 // tokenAt reads the token at i as tokenize does and reports where it ends
 // and whether it may start a figure: digits, or a kept word or mark.
-func (f *figureFilter) tokenAt(text string, i, to int, v *vocabulary, key []byte) (end int, hit bool, _ []byte) {
+func (f *figureFilter) tokenAt(text string, i, to int, v *txt.Vocab, key []byte) (end int, hit bool, _ []byte) {
 	kind, end, _ := classify(text, i, to, true)
 	switch kind {
 	case tDigits:
@@ -176,7 +178,7 @@ func (f *figureFilter) tokenAt(text string, i, to int, v *vocabulary, key []byte
 
 // kept reports whether a run of ASCII letters is a kept word, testing its
 // shape before looking it up.
-func (f *figureFilter) kept(run string, v *vocabulary, key []byte) (bool, []byte) {
+func (f *figureFilter) kept(run string, v *txt.Vocab, key []byte) (bool, []byte) {
 	if s := shape(run); f.shapes[s/64]&(1<<(s%64)) == 0 {
 		return false, key
 	}
@@ -184,8 +186,8 @@ func (f *figureFilter) kept(run string, v *vocabulary, key []byte) (bool, []byte
 }
 
 // lookUp reports whether a token is a kept word.
-func (f *figureFilter) lookUp(token string, v *vocabulary, key []byte) (bool, []byte) {
-	id, key := v.lookup(token, key)
+func (f *figureFilter) lookUp(token string, v *txt.Vocab, key []byte) (bool, []byte) {
+	id, key := v.Lookup(token, key, keyFold)
 	return id != noWord && int(id) < len(f.words) && f.words[id], key
 }
 

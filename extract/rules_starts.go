@@ -27,7 +27,7 @@ func (c *compiler) startRules() {
 
 // startWords marks the vocabulary words that can begin a figure.
 func (r *rules) startWords() []bool {
-	starts := make([]bool, len(r.vocab.words))
+	starts := make([]bool, r.vocab.Len())
 	mark := func(ids ...int32) {
 		for _, id := range ids {
 			starts[id] = true
@@ -50,14 +50,14 @@ func (r *rules) startWords() []bool {
 			mark(int32(id))
 		}
 	}
-	mark(r.a, r.an, r.hyphen, r.vocab.add("−"))
+	mark(r.a, r.an, r.hyphen, r.vocab.Add("−"))
 	return starts
 }
 
 // articleFollowers lists the second words of figures that start with "a"
 // or "an".
 func (r *rules) articleFollowers() wordSet {
-	follow := make(wordSet, len(r.vocab.words))
+	follow := make(wordSet, r.vocab.Len())
 	for _, m := range []map[int32]float64{r.scales, r.fractions} {
 		for id := range m {
 			follow[id] = true

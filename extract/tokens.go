@@ -31,12 +31,12 @@ type token struct {
 	masked bool
 }
 
-const noWord int32 = -1
+const noWord = txt.Unknown
 
 // tokenize appends the tokens of text[from:to] to toks. Number tokens take
 // their group separators ("6,266", "430 000", "1.5") so later stages see one
 // number; white space of any kind separates tokens.
-func tokenize(toks []token, text string, from, to int, v *vocabulary, key []byte) ([]token, []byte) {
+func tokenize(toks []token, text string, from, to int, v *txt.Vocab, key []byte) ([]token, []byte) {
 	spaced := true
 	for i := from; i < to; {
 		kind, end, space := classify(text, i, to, spaced)
@@ -47,7 +47,7 @@ func tokenize(toks []token, text string, from, to int, v *vocabulary, key []byte
 		}
 		id := noWord
 		if kind != tDigits {
-			id, key = v.lookup(text[i:end], key)
+			id, key = v.Lookup(text[i:end], key, keyFold)
 		}
 		// Set in place: a token built on the stack and copied stalls the
 		// copy's wide reads on its narrow writes (2% of a run's cycles).

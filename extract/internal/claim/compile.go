@@ -195,7 +195,7 @@ type Annotator struct {
 	// abbreviations.
 	splitter *txt.Splitter
 
-	voc     *vocab
+	voc     *txt.Vocab
 	docPool sync.Pool // *docScratch, for AnnotateAll
 }
 

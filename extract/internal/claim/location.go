@@ -111,9 +111,8 @@ func (a *Annotator) regionWord(v *view, i int) (int, bool) {
 	if v.voc != nil {
 		t := &v.toks[i]
 		if t.bits&a.regionBit == 0 {
-			return 0, false
+			return 0, false // spares most tokens the map
 		}
-		return int(a.voc.words[t.id].region), true
 	}
 	r, ok := a.regionWords[string(v.key(i))]
 	return r, ok

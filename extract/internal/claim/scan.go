@@ -8,6 +8,8 @@ package claim
 import (
 	"unicode"
 	"unicode/utf8"
+
+	txt "github.com/tally-news/tally/extract/internal/text"
 )
 
 // Token kinds.
@@ -62,7 +64,7 @@ type view struct {
 	toks   []token
 	keys   []byte
 	quotes []qspan
-	voc    *vocab
+	voc    *txt.Vocab
 
 	// scanWindow continues where it stopped: the line breaks read since
 	// the last token, and where the first scan started (-1 before it).
@@ -110,7 +112,7 @@ func (v *view) scan(from, to int) {
 		t.ke = int32(len(v.keys))
 		t.flags = flags | f
 		if v.voc != nil {
-			t.id, t.bits = v.voc.lookup(v.keys[t.ks:t.ke])
+			t.id, t.bits = v.voc.LookupKey(v.keys[t.ks:t.ke])
 		}
 		v.toks = append(v.toks, t)
 	}
@@ -273,24 +275,9 @@ func possessiveLen(w string) int {
 	return 0
 }
 
-// appendKey appends w lower-cased (ASCII only), with typographic apostrophes
-// and hyphens as ASCII.
-func (v *view) appendKey(w string) {
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xe2 && k+2 < len(w) && w[k+1] == 0x80 && (w[k+2] == 0x99 || w[k+2] == 0x98):
-			c = '\''
-			k += 2
-		case c == 0xe2 && k+2 < len(w) && w[k+1] == 0x80 && (w[k+2] == 0x90 || w[k+2] == 0x91):
-			c = '-'
-			k += 2
-		}
-		v.keys = append(v.keys, c)
-	}
-}
+// appendKey appends the key of w: lower-cased (ASCII only), with
+// typographic apostrophes and hyphens as ASCII.
+func (v *view) appendKey(w string) { v.keys = txt.AppendKey(v.keys, w, keyFold) }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
+
+	txt "github.com/tally-news/tally/extract/internal/text" // text is scanWindow's document
 )
 
 // The window scanner gives the tokens view.scan gives, with their
@@ -214,7 +216,7 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 		ks := len(v.keys)
 		*t = token{s: int32(i), line: line, ks: int32(ks)}
 
-		// Read the token and its key; w0 is packKey of the key when packed.
+		// Read the token and its key; w0 is txt.Pack of the key when packed.
 		var w0 uint64
 		packed := false
 		switch {
@@ -296,31 +298,16 @@ func (a *Annotator) scanWindow(v *view, m *marks, from, to int) {
 			i++
 		}
 
-		// The key's word id and bits.
+		// The key's word id and bits, without a call for most keys.
 		key := v.keys[ks:]
-		if len(key) == 1 && key[0] < utf8.RuneSelf {
-			o := &vc.one[key[0]]
-			t.id, t.bits = o.id, o.bits
-		} else {
-			if !packed {
-				w0 = packKey(key)
-			}
-			h := keyHash(w0, key)
-			if f := h >> (64 - 14); vc.filter[f/64]&(1<<(f%64)) != 0 {
-				kn := int32(len(key))
-				mask := uint64(len(vc.slots) - 1)
-				for j := h >> vc.shift; ; j = (j + 1) & mask {
-					s := &vc.slots[j]
-					if s.n == 0 {
-						break
-					}
-					if s.w0 == w0 && s.n == kn && (kn <= 8 || vc.words[s.id].key == string(key)) {
-						t.id, t.bits = s.id, s.bits
-						break
-					}
-				}
-			}
+		if !packed {
+			w0 = txt.Pack(key)
 		}
+		id, idBits, ok := vc.TryFind(w0, len(key))
+		if !ok {
+			id, idBits = vc.Find(key, w0)
+		}
+		t.id, t.bits = id, idBits
 
 		// Quotations, as resolveQuotes pairs them.
 		if t.kind >= kQuoteOpen && t.kind <= kQuote {
