@@ -5,6 +5,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tally-news/tally/extract/internal/configerr"
@@ -103,7 +104,7 @@ func (c *compiler) fail(key, rule, format string, args ...any) {
 // units, implied and tolls name categories; the starts read every word.
 func (c *compiler) compile(cfg Config) {
 	c.namedWords()
-	c.r.splitter = txt.NewSplitter(cfg.Abbreviations)
+	c.abbreviations(cfg.Abbreviations)
 	c.exclusionRules(cfg)
 	c.numberRules(cfg)
 	c.qualifierRules(cfg)
@@ -192,6 +193,19 @@ func (c *compiler) phrase(l *lexicon, key, text string, tag int) {
 
 // entry checks a word or phrase as written against the syntax all the
 // rules' lists share (rulesfile.EntryProblem).
+// abbreviations builds the splitter both passes use. Each abbreviation is
+// one word, dots inside allowed ("u.s"): the splitter compares the word
+// before a full stop with them.
+func (c *compiler) abbreviations(list []string) {
+	for i, w := range list {
+		k := fmt.Sprintf("abbreviations[%d]", i)
+		if c.entry(k, w) && strings.ContainsAny(w, " \t") {
+			c.fail(k, w, "want a single word")
+		}
+	}
+	c.r.splitter = txt.NewSplitter(list)
+}
+
 func (c *compiler) entry(key, text string) bool {
 	if msg := rulesfile.EntryProblem(text); msg != "" {
 		c.fail(key, text, "%s", msg)

@@ -189,7 +189,6 @@ type Annotator struct {
 
 	clauseWords  wordSet
 	hedgeObjects wordSet
-	abbrevs      wordSet // checked as words; sentences are splitter's
 	// splitter cuts the sentences of a document that comes without its
 	// text layer (AnnotateAll): the figure pass's splitter, from the same
 	// abbreviations.
@@ -453,25 +452,7 @@ func (c *compiler) compile(cfg Config) {
 	}
 	a.clauseWords = c.words("clause_words", cfg.ClauseWords)
 	a.hedgeObjects = c.words("hedge_objects", cfg.HedgeObjects)
-	a.abbrevs = c.abbreviations("abbreviations", cfg.Abbreviations)
 	a.splitter = txt.NewSplitter(cfg.Abbreviations)
-}
-
-// abbreviations is words for the abbreviations, whose entries may hold
-// dots ("u.s", "e.g"): such an entry counts by its last word, the one
-// before the full stop a sentence could end at (a one-letter word, which
-// counts anyway, in the shipped list).
-func (c *compiler) abbreviations(key string, list []string) wordSet {
-	set := wordSet{m: map[string]struct{}{}}
-	for i, w := range list {
-		k := fmt.Sprintf("%s[%d]", key, i)
-		if !strings.Contains(strings.TrimSuffix(w, "."), ".") || strings.Contains(w, " ") {
-			c.word(&set, k, w)
-		} else if ks := c.keys(k, w); len(ks) > 0 {
-			set.m[ks[len(ks)-1]] = struct{}{}
-		}
-	}
-	return set
 }
 
 // dateMap adds a name -> number map, in a stable order so errors are

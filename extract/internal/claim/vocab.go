@@ -27,7 +27,7 @@ func (a *Annotator) wordSets() []*wordSet {
 		&a.determiners, &a.stops, &a.cuts, &a.skipStart, &a.coordinators,
 		&a.complementizers, &a.nameLinks, &a.nonSpeakers, &a.media, &a.mediaLinks,
 		&a.daySuffixes, &a.ofWords, &a.andWords,
-		&a.abbrevs, &a.actorVerbs, &a.actorAux, &a.hedgeObjects,
+		&a.actorVerbs, &a.actorAux, &a.hedgeObjects,
 	}
 }
 
