@@ -122,7 +122,7 @@ func (q *categoryQuery) decide(step categoryStep, n *number) (verdict, bool) {
 	case stepUnit:
 		return q.unit(n)
 	case stepHead:
-		return q.r.headOf(q.text, q.toks, n, q.c, q.r.heads)
+		return q.head(n)
 	case stepVerbBeforeWeakHead:
 		return q.verbBeforeWeakHead(n)
 	case stepTrigger:
@@ -159,6 +159,32 @@ func (q *categoryQuery) unit(n *number) (verdict, bool) {
 		}
 	}
 	return verdict{category: u.category, rule: u.rule, byUnit: true}, true
+}
+
+func (q *categoryQuery) head(n *number) (verdict, bool) {
+	r, toks, c := q.r, q.toks, q.c
+	v, ok := r.headOf(q.text, toks, n, c, r.heads)
+	if !ok || r.headYieldsTo[v.category] == nil {
+		return v, ok
+	}
+	// "5,000 homes were evacuated": the head's own verb, after an
+	// auxiliary and an adverb, may speak for it instead.
+	k := c.objEnd
+	if k >= c.hi {
+		return v, true
+	}
+	if aux := r.headAuxiliaries.longestAt(toks, k, c.hi); aux != nil {
+		k += len(aux.words)
+	}
+	if k < c.hi && r.implied.adverbs.has(toks[k]) {
+		k++
+	}
+	if k < c.hi {
+		if p := r.triggersAfter.longestAt(toks, k, c.hi); p != nil && r.headYieldsTo[v.category][p.tag] {
+			return verdict{category: p.tag, rule: p.rule}, true
+		}
+	}
+	return v, true
 }
 
 func (q *categoryQuery) verbBeforeWeakHead(n *number) (verdict, bool) {

@@ -14,6 +14,9 @@ type Config struct {
 	SubjectWindow int `yaml:"subject_window"`
 	// YieldWindow is how far after a trigger a category's yields_to looks.
 	YieldWindow int `yaml:"yield_window"`
+	// HeadAuxiliaries may stand between a head and its own verb for
+	// head_yields_to: "homes were evacuated", "have been evacuated".
+	HeadAuxiliaries []string `yaml:"head_auxiliaries"`
 	// SubjectDeterminers may open a clause before its number.
 	SubjectDeterminers []string      `yaml:"subject_determiners"`
 	ArticleEnd         []string      `yaml:"article_end"`
@@ -323,6 +326,10 @@ type Category struct {
 	// words after one of this category's, speaks instead: people who
 	// "remained in 20 evacuation centres" are evacuated, not trapped.
 	YieldsTo []string `yaml:"yields_to"`
+	// HeadYieldsTo names the categories whose trigger, as the verb right
+	// after one of this category's heads, speaks instead: "5,000 homes
+	// were evacuated" counts households evacuated, not buildings.
+	HeadYieldsTo []string `yaml:"head_yields_to"`
 }
 
 // ObjectConfig shapes the counted-noun phrase read after a number.

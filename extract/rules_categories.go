@@ -39,6 +39,10 @@ type categoryRules struct {
 	// words after this category's speaks instead (nil: none named).
 	yieldsTo    [][]bool
 	yieldWindow int
+	// headYieldsTo[head][other]: a trigger of other as the verb right
+	// after the head speaks instead (nil: none named).
+	headYieldsTo    [][]bool
+	headAuxiliaries *lexicon
 
 	window int
 	// subjectWindow is how far after a number that opens its clause its
@@ -63,6 +67,8 @@ func (c *compiler) categoryRules(cfg Config) {
 	}
 	r.subjectWindow = cfg.SubjectWindow
 	r.yieldWindow = cfg.YieldWindow
+	r.headAuxiliaries = newLexicon()
+	c.phrases(r.headAuxiliaries, "head_auxiliaries", cfg.HeadAuxiliaries, 0)
 	if cfg.YieldWindow < 0 {
 		c.fail("yield_window", "", "must not be negative, got %d", cfg.YieldWindow)
 	}
@@ -144,17 +150,11 @@ func (c *compiler) categories(cats []Category) {
 	r.gluedEdges = newGluedEdges(r.glued)
 	r.notWith, r.refused = make([][]bool, len(cats)), make([]bool, len(cats))
 	r.notFor = make([]wordSet, len(cats))
-	r.yieldsTo = make([][]bool, len(cats))
+	r.yieldsTo, r.headYieldsTo = make([][]bool, len(cats)), make([][]bool, len(cats))
 	for i, cat := range cats {
 		r.notFor[i] = c.set(fmt.Sprintf("categories[%d].not_for", i), cat.NotFor)
-		for j, name := range cat.YieldsTo {
-			if k := c.category(fmt.Sprintf("categories[%d].yields_to[%d]", i, j), name); k >= 0 {
-				if r.yieldsTo[i] == nil {
-					r.yieldsTo[i] = make([]bool, len(cats))
-				}
-				r.yieldsTo[i][k] = true
-			}
-		}
+		r.yieldsTo[i] = c.categorySet(fmt.Sprintf("categories[%d].yields_to", i), cat.YieldsTo)
+		r.headYieldsTo[i] = c.categorySet(fmt.Sprintf("categories[%d].head_yields_to", i), cat.HeadYieldsTo)
 		r.notWith[i] = make([]bool, len(cats))
 		for j, name := range cat.NotWith {
 			if k := c.category(fmt.Sprintf("categories[%d].not_with[%d]", i, j), name); k >= 0 {
@@ -165,6 +165,20 @@ func (c *compiler) categories(cats []Category) {
 	if r.other < 0 {
 		c.fail("categories", fallbackCategory, "the fallback category must be defined")
 	}
+}
+
+// categorySet marks the categories names lists, nil when it lists none.
+func (c *compiler) categorySet(key string, names []string) []bool {
+	if len(names) == 0 {
+		return nil
+	}
+	set := make([]bool, len(c.r.categories))
+	for j, name := range names {
+		if k := c.category(fmt.Sprintf("%s[%d]", key, j), name); k >= 0 {
+			set[k] = true
+		}
+	}
+	return set
 }
 
 // category returns the index of a category another rule names, or -1
