@@ -43,6 +43,7 @@ func TestImpliedCounts(t *testing.T) {
 		{"A man who was shot Sunday night died Monday at the hospital.", "A man=1 killed implied incident"},
 		{"A woman who was shot in the leg is recovering.", "A woman=1 injured implied incident"},
 		{"A man who witnessed the shooting said he heard shots.", ""},
+		{"One man was killed and another", "One=1 killed stated incident"}, // cut off: no state after "another"
 		{"The shooting left one man dead and another wounded.", "one=1 killed stated incident; another=1 injured increment incident"},
 		{"One man was killed and another injured on Friday.", "One=1 killed stated incident; another=1 injured increment incident"},
 		{"A man accidentally shot himself in the leg outside a store.", "A man=1 injured implied incident"},

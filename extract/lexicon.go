@@ -89,8 +89,11 @@ func (p *phrase) matches(toks []token, i, limit int) bool {
 }
 
 // longestAt returns the longest phrase starting at token i that ends before
-// limit, or nil.
+// limit, or nil (always nil from limit on).
 func (l *lexicon) longestAt(toks []token, i, limit int) *phrase {
+	if i >= limit {
+		return nil
+	}
 	var best *phrase
 	for _, p := range lookupIndex(l.byFirst, toks[i].id) {
 		if (best == nil || len(p.words) > len(best.words)) && p.matches(toks, i, limit) {
