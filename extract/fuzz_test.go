@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tally-news/tally/extract"
@@ -17,6 +18,9 @@ func FuzzExtract(f *testing.F) {
 		"At least 8 soldiers were killed.", "between 30 and 40", "$-4.5bn", "a 45-bus convoy",
 		"tens of thousands", "one in five", "4 hundred million", ".001 per cent", "1,000,000,00",
 		"\u00ad\u2009\u00a0 12 000", "© Copyright x\nthe 5 dead", "date 2022-01-01 two", "<a 5>", "minus-5 yards",
+		// the casualty rules' shapes, so the fuzzer starts inside them
+		"One man was killed and another injured", "A man who was shot in the chest died", "Two men were shot and later died",
+		"870 families remained in 20 evacuation centres", "5,000 homes were evacuated", "the evacuation of, by one count, 17,631 people",
 	} {
 		f.Add(s)
 	}
@@ -42,4 +46,32 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSentencePrefixes extracts every prefix, cut at a space, of every
+// line of the test articles: a sentence cut anywhere (a feed's truncated
+// summary) must not take a rule past its last token. "One man was killed
+// and another", with no state after "another", once did.
+func TestSentencePrefixes(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test articles under ../testdata")
+	}
+	e := defaultExtractor(t, extract.Options{})
+	prefixes := 0
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			for i := range len(line) {
+				if line[i] == ' ' {
+					e.Extract(extract.Document{Source: path, Text: line[:i]})
+					prefixes++
+				}
+			}
+		}
+	}
+	t.Logf("%d prefixes of %d files", prefixes, len(files))
 }
