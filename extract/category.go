@@ -8,13 +8,18 @@ package extract
 //	unit                  a unit that settles it ("25 kilometres"), unless a
 //	                      trigger of an overriding category is near ("$4.5
 //	                      billion in aid")
-//	head                  a counted noun that settles it ("three rockets")
+//	head                  a counted noun that settles it ("three rockets"),
+//	                      unless its own verb is a trigger of a category
+//	                      it yields to ("5,000 homes were evacuated")
 //	verb_before_weak_head a before_weak trigger right before a number whose
 //	                      noun is another category's weak head ("has lost
 //	                      498 soldiers")
 //	trigger               the nearest trigger in the clause ("86 troops were
 //	                      released"), unless the noun refuses it (not_with,
-//	                      not_for) or it is matter, not people
+//	                      not_for) or it is matter, not people; a trigger
+//	                      yields to a later one it names ("remained in 20
+//	                      evacuation centres"), and a hit that later died
+//	                      is a death ("were shot and died")
 //	part_of_previous      after "including", a weak-headed number is part of
 //	                      the figure before ("298 killed, including 196
 //	                      Dutch citizens")
