@@ -116,7 +116,7 @@ func (sp *Splitter) HasSentenceEnd(s string) bool {
 
 // runOnCut is where the piece of a run-on sentence starting at s ends: at
 // the last space of its second half, else (a page without spaces) at the
-// last rune start within the bound.
+// bound, moved back to the start of a rune it would split.
 func runOnCut(text string, s int) int {
 	limit := s + MaxSentenceBytes
 	for i := limit; i > s+MaxSentenceBytes/2; i-- {
@@ -124,8 +124,13 @@ func runOnCut(text string, s int) int {
 			return i - 1
 		}
 	}
-	for limit > s+1 && !utf8.RuneStart(text[limit]) {
-		limit--
+	// A rune that straddles the bound starts at most UTFMax-1 bytes
+	// before it; further back there are only stray continuation bytes
+	// (invalid UTF-8), and cutting at the bound splits no rune of them.
+	for i := limit; i > s+1 && i > limit-utf8.UTFMax; i-- {
+		if utf8.RuneStart(text[i]) {
+			return i
+		}
 	}
 	return limit
 }

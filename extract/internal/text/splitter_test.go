@@ -70,6 +70,10 @@ func TestSplitRunOn(t *testing.T) {
 	for _, tt := range []struct{ name, text string }{
 		{"spaces", strings.Repeat("officials said 12 people died in the city ", 300)},
 		{"no spaces", strings.Repeat("12€x", 3000)},
+		// a rune before thousands of stray continuation bytes: its piece
+		// keeps it whole and runs to the bound (FuzzScanWindow found a
+		// one-byte piece that split it)
+		{"stray continuation bytes", "ح" + strings.Repeat("\xb1", 9000)},
 	} {
 		spans := testSplitter.Split(nil, tt.text, 0, len(tt.text))
 		if len(spans) < 2 {
