@@ -370,21 +370,30 @@ func (c *compiler) compile(cfg Config) {
 	}
 	a.sourceCues = newLexicon()
 	c.phrases(a.sourceCues, "attribution.source_cues", at.SourceCues, 0)
-	a.blockers = c.words("attribution.blockers", at.Blockers)
-	a.nounAfter = c.words("attribution.noun_after", at.NounAfter)
-	a.modifiers = c.words("attribution.verb_modifiers", at.VerbModifiers)
-	a.pronouns = c.words("attribution.pronouns", at.Pronouns)
-	a.speakerNouns = c.words("attribution.speaker_nouns", at.SpeakerNouns)
-	a.determiners = c.words("attribution.determiners", at.Determiners)
-	a.stops = c.words("attribution.stops", at.Stops)
-	a.cuts = c.words("attribution.cuts", at.Cuts)
-	a.skipStart = c.words("attribution.skip_start", at.SkipStart)
-	a.coordinators = c.words("attribution.coordinators", at.Coordinators)
-	a.complementizers = c.words("attribution.complementizers", at.Complementizers)
-	a.nameLinks = c.words("attribution.name_links", at.NameLinks)
-	a.nonSpeakers = c.words("attribution.non_speakers", at.NonSpeakers)
-	a.media = c.words("attribution.media", at.Media)
-	a.mediaLinks = c.words("attribution.media_links", at.MediaLinks)
+	// The attribution's word lists, by their key under attribution.
+	for _, w := range []struct {
+		set  *wordSet
+		key  string
+		list []string
+	}{
+		{&a.blockers, "blockers", at.Blockers},
+		{&a.nounAfter, "noun_after", at.NounAfter},
+		{&a.modifiers, "verb_modifiers", at.VerbModifiers},
+		{&a.pronouns, "pronouns", at.Pronouns},
+		{&a.speakerNouns, "speaker_nouns", at.SpeakerNouns},
+		{&a.determiners, "determiners", at.Determiners},
+		{&a.stops, "stops", at.Stops},
+		{&a.cuts, "cuts", at.Cuts},
+		{&a.skipStart, "skip_start", at.SkipStart},
+		{&a.coordinators, "coordinators", at.Coordinators},
+		{&a.complementizers, "complementizers", at.Complementizers},
+		{&a.nameLinks, "name_links", at.NameLinks},
+		{&a.nonSpeakers, "non_speakers", at.NonSpeakers},
+		{&a.media, "media", at.Media},
+		{&a.mediaLinks, "media_links", at.MediaLinks},
+	} {
+		*w.set = c.words("attribution."+w.key, w.list)
+	}
 	a.maxWords = at.MaxWords
 	a.resolveSents = at.ResolveSentences
 	a.resolveBytes = at.ResolveBytes
