@@ -150,6 +150,9 @@ type ImpliedConfig struct {
 	// chest died".
 	Relatives      []string `yaml:"relatives"`
 	RelativeWindow int      `yaml:"relative_window"`
+	// PostModifiers open a short phrase after the person's noun: "a male
+	// in his 20s was found dead".
+	PostModifiers []string `yaml:"post_modifiers"`
 }
 
 // ScopeConfig lists the phrases that make a figure a running total

@@ -49,6 +49,9 @@ type impliedRules struct {
 	// person's ("... died").
 	relatives      wordSet
 	relativeWindow int
+	// postModifiers open a short phrase after a person's noun, at most
+	// maxModifiers words: "a male in his 20s was found dead".
+	postModifiers wordSet
 	// cues hold a rare word of every state, action, frame and result (see
 	// cueWord): a sentence without one
 	// holds no implied count, and the figure filter passes sentences with
@@ -82,6 +85,7 @@ func (c *compiler) implied(cfg ImpliedConfig) {
 	ir.laterStops = c.set("implied.later_stops", cfg.LaterStops)
 	ir.relatives = c.set("implied.relatives", cfg.Relatives)
 	ir.relativeWindow = cfg.RelativeWindow
+	ir.postModifiers = c.set("implied.post_modifiers", cfg.PostModifiers)
 	var cues, firsts []string
 	// Kinds in a fixed order, so the lexicons and the vocabulary come out
 	// the same on every run.
@@ -299,10 +303,36 @@ func (ir *impliedRules) deniedAfter(p *phrase, toks []token, k, end int) bool {
 	return p.tag == impliedStruck && k < end && ir.notAfter.has(toks[k])
 }
 
-// personBefore finds the person whose tokens end right before e, past an
+// personBefore finds the person whose tokens end right before e (see
+// personAt), or whose noun a short phrase opened by a post-modifier
+// follows: "a male in his 20s", "the son of a local pastor".
+func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (person, bool) {
+	if p, ok := ir.personAt(text, toks, e, floor); ok {
+		return p, true
+	}
+	words := 0
+	for k := e - 1; k > floor && words <= ir.maxModifiers; k-- {
+		t := toks[k]
+		if ir.postModifiers.has(t) {
+			if p, ok := ir.personAt(text, toks, k, floor); ok && !p.pronoun && !p.increment {
+				return p, true
+			}
+			return person{}, false
+		}
+		if t.kind == tPunct && t.id != ir.hyphen {
+			return person{}, false
+		}
+		if t.spaced {
+			words++
+		}
+	}
+	return person{}, false
+}
+
+// personAt finds the person whose tokens end right before e, past an
 // aside in commas ("The victim, 25, died"): a pronoun, or a determiner,
 // at most maxModifiers words and a person noun.
-func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (person, bool) {
+func (ir *impliedRules) personAt(text string, toks []token, e, floor int) (person, bool) {
 	if e-1 >= floor && toks[e-1].id == ir.comma {
 		for k := e - 2; k >= floor && k >= e-10; k-- {
 			if toks[k].id == ir.comma {

@@ -42,6 +42,10 @@ func TestImpliedCounts(t *testing.T) {
 		{"The victim suffered a gunshot wound and died hours later.", "The victim=1 killed implied incident"},
 		{"A man who was shot Sunday night died Monday at the hospital.", "A man=1 killed implied incident"},
 		{"A woman who was shot in the leg is recovering.", "A woman=1 injured implied incident"},
+		{"A male in his 20s was found dead inside a vehicle.", "A male=1 killed implied incident"},
+		{"The son of a local pastor was shot on Sunday.", "The son=1 injured implied incident"},
+		{"Police found the body of a young man inside a home.", "a young man=1 killed implied incident"},
+		{"A man in a red car was seen fleeing.", ""},
 		{"A man who witnessed the shooting said he heard shots.", ""},
 		{"One man was killed and another", "One=1 killed stated incident"}, // cut off: no state after "another"
 		{"The shooting left one man dead and another wounded.", "one=1 killed stated incident; another=1 injured increment incident"},

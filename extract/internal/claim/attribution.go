@@ -217,6 +217,9 @@ func (a *Annotator) verbCue(v *view, sa, sb, vs, ve, tag int) (cue, bool) {
 	if j >= sa && v.word(j) {
 		// Speaker before the verb: "Ukrainian authorities said".
 		ns, why := a.walkBack(v, sa, j)
+		if why == endStop && a.predicateStops.at(v, ns-1) {
+			return cu, false // "where the driver was fatally shot by police overnight said"
+		}
 		ns = a.trimStart(v, ns, j+1)
 		ne := a.trimAdjunct(v, ns, j+1)
 		if why == endLong && !v.is(ns, fCap) && !a.determiners.at(v, ns) {

@@ -33,6 +33,7 @@ func TestAttribution(t *testing.T) {
 		{"pronoun subject before 'but says'", "The Health Ministry says 33,000 people have been killed. It does not distinguish between civilians and combatants but says women and children make up [[two-thirds]] of the dead.", "The Health Ministry"},
 		{"own voice", "The war has displaced more than [[6 million]] people.", ""},
 		{"tail of a long subject is no speaker", "Relatives of [[two]] men who died from gunshot wounds early Monday following an overnight standoff with police said they were never told.", ""},
+		{"a predicate before the verb is no speaker", "Residents of the complex where [[one]] driver was fatally shot by police overnight said officers fired many shots.", ""},
 		{"long name kept", "The Office of the United Nations High Commissioner for Human Rights said [[40]] people were killed.", "Office of the United Nations High Commissioner for Human Rights"},
 		{"pronoun without earlier speaker", "The storm flattened [[200]] tents, he said.", ""},
 		{"pronoun resolved", "Governor Elena Sorokina toured the camp on Sunday and said conditions were dire. The storm flattened [[200]] tents, she said.", "Governor Elena Sorokina"},

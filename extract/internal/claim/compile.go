@@ -147,6 +147,7 @@ type Annotator struct {
 	speakerNouns    wordSet
 	determiners     wordSet
 	stops           wordSet
+	predicateStops  wordSet
 	cuts            wordSet
 	skipStart       wordSet
 	coordinators    wordSet
@@ -383,6 +384,7 @@ func (c *compiler) compile(cfg Config) {
 		{&a.speakerNouns, "speaker_nouns", at.SpeakerNouns},
 		{&a.determiners, "determiners", at.Determiners},
 		{&a.stops, "stops", at.Stops},
+		{&a.predicateStops, "predicate_stops", at.PredicateStops},
 		{&a.cuts, "cuts", at.Cuts},
 		{&a.skipStart, "skip_start", at.SkipStart},
 		{&a.coordinators, "coordinators", at.Coordinators},

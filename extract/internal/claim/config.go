@@ -55,10 +55,14 @@ type AttributionConfig struct {
 	SpeakerNouns  []string `yaml:"speaker_nouns"`
 	Determiners   []string `yaml:"determiners"`
 	Stops         []string `yaml:"stops"`
-	Cuts          []string `yaml:"cuts"`
-	SkipStart     []string `yaml:"skip_start"`
-	Coordinators  []string `yaml:"coordinators"`
-	NameLinks     []string `yaml:"name_links"`
+	// PredicateStops are the stops after which a phrase before the verb
+	// is the rest of a predicate, not a speaker: "where the driver was
+	// fatally shot by police overnight said".
+	PredicateStops []string `yaml:"predicate_stops"`
+	Cuts           []string `yaml:"cuts"`
+	SkipStart      []string `yaml:"skip_start"`
+	Coordinators   []string `yaml:"coordinators"`
+	NameLinks      []string `yaml:"name_links"`
 	// Complementizers open a reported claim after a verb: "said that".
 	Complementizers []string `yaml:"complementizers"`
 	NonSpeakers     []string `yaml:"non_speakers"`

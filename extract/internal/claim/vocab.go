@@ -24,7 +24,7 @@ const keyFold = txt.ASCIIHyphens
 func (a *Annotator) wordSets() []*wordSet {
 	return []*wordSet{
 		&a.blockers, &a.nounAfter, &a.modifiers, &a.pronouns, &a.speakerNouns,
-		&a.determiners, &a.stops, &a.cuts, &a.skipStart, &a.coordinators,
+		&a.determiners, &a.stops, &a.predicateStops, &a.cuts, &a.skipStart, &a.coordinators,
 		&a.complementizers, &a.nameLinks, &a.nonSpeakers, &a.media, &a.mediaLinks,
 		&a.daySuffixes, &a.ofWords, &a.andWords,
 		&a.actorVerbs, &a.actorAux, &a.hedgeObjects,
