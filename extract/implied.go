@@ -310,23 +310,31 @@ func (ir *impliedRules) personBefore(text string, toks []token, e, floor int) (p
 	if p, ok := ir.personAt(text, toks, e, floor); ok {
 		return p, true
 	}
+	if k := ir.wordBack(toks, e, floor, ir.maxModifiers, ir.postModifiers); k >= 0 {
+		if p, ok := ir.personAt(text, toks, k, floor); ok && !p.pronoun && !p.increment {
+			return p, true
+		}
+	}
+	return person{}, false
+}
+
+// wordBack returns the nearest token before e whose word is in set, with
+// at most window words and no punctuation but hyphens between, or -1.
+func (ir *impliedRules) wordBack(toks []token, e, floor, window int, set wordSet) int {
 	words := 0
-	for k := e - 1; k > floor && words <= ir.maxModifiers; k-- {
+	for k := e - 1; k > floor && words <= window; k-- {
 		t := toks[k]
-		if ir.postModifiers.has(t) {
-			if p, ok := ir.personAt(text, toks, k, floor); ok && !p.pronoun && !p.increment {
-				return p, true
-			}
-			return person{}, false
+		if set.has(t) {
+			return k
 		}
 		if t.kind == tPunct && t.id != ir.hyphen {
-			return person{}, false
+			return -1
 		}
 		if t.spaced {
 			words++
 		}
 	}
-	return person{}, false
+	return -1
 }
 
 // personAt finds the person whose tokens end right before e, past an
@@ -382,18 +390,8 @@ func (ir *impliedRules) personAt(text string, toks []token, e, floor int) (perso
 // right before e, within relativeWindow words and no punctuation: "a man
 // who was shot in the chest" before "died".
 func (ir *impliedRules) personBeforeRelative(text string, toks []token, e, floor int) (person, bool) {
-	words := 0
-	for k := e - 1; k > floor && words <= ir.relativeWindow; k-- {
-		t := toks[k]
-		if ir.relatives.has(t) {
-			return ir.personBefore(text, toks, k, floor)
-		}
-		if t.kind == tPunct && t.id != ir.hyphen {
-			return person{}, false
-		}
-		if t.spaced {
-			words++
-		}
+	if k := ir.wordBack(toks, e, floor, ir.relativeWindow, ir.relatives); k >= 0 {
+		return ir.personBefore(text, toks, k, floor)
 	}
 	return person{}, false
 }
