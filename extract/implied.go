@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -154,9 +153,9 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		for i := figsFrom; i < len(figs); i++ {
 			g := &figs[i]
 			if g.Start < stop && start < g.End && g.Rule != "age" {
-				if kind == impliedKilled && g.Start == start && g.End == stop && strings.HasPrefix(g.Rule, impliedStruckRule) {
+				if kind == impliedKilled && g.Start == start && g.End == stop && strings.HasPrefix(g.Rule, impliedRule(impliedStruck, "")) {
 					// "a man who was shot in the chest died": the one hit died
-					g.Category, g.Rule = e.r.categories[ir.killed], "implied:killed:"+how
+					g.Category, g.Rule = e.r.categories[ir.killed], impliedRule(impliedKilled, how)
 				}
 				return // "one man was killed": the number says it
 			}
@@ -170,7 +169,7 @@ func (e *Extractor) impliedFigures(figs []schema.Figure, s *scratch, text string
 		if kind == impliedStruck {
 			f.Category = e.r.categories[ir.injured]
 		}
-		f.Rule = fmt.Sprintf("implied:%s:%s", impliedKinds[kind], how)
+		f.Rule = impliedRule(kind, how)
 		f.Start, f.End, f.Text = start, stop, text[start:stop]
 		f.Object = text[toks[p.end-1].start:toks[p.end-1].end]
 		f.Sentence = text[sent.start:sent.end]
@@ -263,8 +262,9 @@ func (ir *impliedRules) outcome(p *phrase, how string, toks []token, e, end int)
 // laterRule ends the rule of a hit that a later death made a death.
 const laterRule = "+later"
 
-// impliedStruckRule starts the rules of implied hits.
-const impliedStruckRule = "implied:struck"
+// impliedRule is the rule column of an implied count: its kind and how
+// it was told ("implied:struck:state").
+func impliedRule(kind int, how string) string { return "implied:" + impliedKinds[kind] + ":" + how }
 
 // laterDeath finds a later-death phrase within laterWindow words from
 // token e, before a stop other than a comma and before a later stop

@@ -31,15 +31,12 @@ func (c *compiler) claimRules(cfg Config) {
 	c.r.claims = a
 }
 
-// sharedKey names a claims error about a list the claims share with the
-// figure rules (see Config.ClaimsConfig) by its top-level key.
+// sharedKey names a claims error about the months, which the claims share
+// with the figure rules (see Config.ClaimsConfig), by their top-level key;
+// the abbreviations are compiled by the figure rules alone.
 func sharedKey(key string) string {
-	for _, k := range []string{"abbreviations", "months"} {
-		for _, under := range []string{"claims.", "claims.dates."} {
-			if rest, ok := strings.CutPrefix(key, under+k); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
-				return k + rest
-			}
-		}
+	if rest, ok := strings.CutPrefix(key, "claims.dates.months"); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
+		return "months" + rest
 	}
 	return key
 }

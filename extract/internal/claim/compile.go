@@ -2,7 +2,9 @@ package claim
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -469,12 +471,7 @@ func (c *compiler) compile(cfg Config) {
 // dateMap adds a name -> number map, in a stable order so errors are
 // reproducible.
 func (c *compiler) dateMap(key string, m map[string]int, kind, min, max int) {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(m)) {
 		n := m[name]
 		k := key + "." + name
 		if n < min || n > max {
@@ -490,12 +487,7 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 	a.places = newLexicon()
 	a.regionWords = map[string]int{}
 	var suffixes []string
-	words := make([]string, 0, len(p.RegionWords))
-	for w := range p.RegionWords {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
+	for _, w := range slices.Sorted(maps.Keys(p.RegionWords)) {
 		key := "places.region_words." + w
 		ks := c.keys(key, w)
 		suffix := p.RegionWords[w]
@@ -509,12 +501,7 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 			c.fail(key, suffix, "want the word the place name takes, such as \"region\"")
 			continue
 		}
-		idx := -1
-		for i, s := range suffixes {
-			if s == suffix {
-				idx = i
-			}
-		}
+		idx := slices.Index(suffixes, suffix)
 		if idx < 0 {
 			idx = len(suffixes)
 			suffixes = append(suffixes, suffix)
@@ -542,12 +529,7 @@ func (c *compiler) compilePlaces(p PlaceConfig) {
 		}
 		a.regionNames = append(a.regionNames, region)
 	}
-	aliases := make([]string, 0, len(p.Aliases))
-	for k := range p.Aliases {
-		aliases = append(aliases, k)
-	}
-	sort.Strings(aliases)
-	for _, alias := range aliases {
+	for _, alias := range slices.Sorted(maps.Keys(p.Aliases)) {
 		key := "places.aliases." + alias
 		target := p.Aliases[alias]
 		tk := c.keys(key, target)
